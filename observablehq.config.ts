@@ -1,0 +1,16 @@
+// Observable Framework configuration. The report must work with no network, so the
+// default theme's outside web font is dropped (see docs/offline.md) and pages use a
+// system font stack from src/style.css.
+export default {
+  title: "Solvency Notebook",
+  root: "src",
+  pages: [
+    {name: "The model", path: "/model-docs"}
+  ],
+  globalStylesheets: [],
+  style: "style.css",
+  head: '<meta name="description" content="Stress-test a debt-financed company quarter by quarter.">',
+  footer: "Solvency Notebook. Every reported figure cites its source; every assumption says so.",
+  search: false,
+  cleanUrls: true
+};

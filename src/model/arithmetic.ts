@@ -1,0 +1,106 @@
+import Decimal from "decimal.js";
+
+/**
+ * The arithmetic seam. The model is written once, over an `Arithmetic<N>`, and runs on
+ * either exact decimals (the ledger) or float64 numbers (grids and simulations). Every
+ * operation the model needs is here, so nothing in the model can reach for `+` on money.
+ *
+ * Neither arithmetic rounds while projecting: the decimal one carries 40 significant
+ * digits, which is exact for every sum and product of the inputs' figures and leaves
+ * only divisions and powers (the annuity payment) rounded at the 40th digit. Rounding to
+ * the cent happens in one place only, `roundToCent` below, when a figure is shown or
+ * exported — the way a spreadsheet keeps full precision in its cells and rounds in their
+ * format. That is also why the exported workbook can match the ledger to the cent.
+ */
+export interface Arithmetic<N> {
+  readonly name: "decimal" | "float";
+  readonly zero: N;
+  readonly one: N;
+  /** A finite JavaScript number (already validated) into this arithmetic. */
+  of(value: number): N;
+  add(a: N, b: N): N;
+  sub(a: N, b: N): N;
+  mul(a: N, b: N): N;
+  /** Callers guarantee a non-zero divisor (metrics check first and answer null). */
+  div(a: N, b: N): N;
+  /** An annual rate's share for one quarter: rate / 4 (the model's period is a quarter). */
+  perQuarter(annual: N): N;
+  /** `base` raised to a whole power, for annuity factors. */
+  powInt(base: N, exponent: number): N;
+  neg(a: N): N;
+  min(a: N, b: N): N;
+  max(a: N, b: N): N;
+  lt(a: N, b: N): boolean;
+  lte(a: N, b: N): boolean;
+  gt(a: N, b: N): boolean;
+  isZero(a: N): boolean;
+  isNegative(a: N): boolean;
+  toNumber(a: N): number;
+}
+
+/**
+ * The decimal configuration of the ledger, in one place. A clone, so that no other user
+ * of decimal.js in the page (vega, arquero) is affected by, or can change, our settings.
+ */
+export const Money = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -30,
+  toExpPos: 40
+});
+export type Money = Decimal;
+
+export const decimalArithmetic: Arithmetic<Decimal> = {
+  name: "decimal",
+  zero: new Money(0),
+  one: new Money(1),
+  // Through the shortest string form of the number, so 0.1 becomes exactly 0.1.
+  of: (value) => new Money(value),
+  add: (a, b) => a.plus(b),
+  sub: (a, b) => a.minus(b),
+  mul: (a, b) => a.times(b),
+  div: (a, b) => a.dividedBy(b),
+  perQuarter: (annual) => annual.dividedBy(4),
+  powInt: (base, exponent) => base.pow(exponent),
+  neg: (a) => a.negated(),
+  min: (a, b) => (a.lte(b) ? a : b),
+  max: (a, b) => (a.gte(b) ? a : b),
+  lt: (a, b) => a.lt(b),
+  lte: (a, b) => a.lte(b),
+  gt: (a, b) => a.gt(b),
+  isZero: (a) => a.isZero(),
+  isNegative: (a) => a.isNegative() && !a.isZero(),
+  toNumber: (a) => a.toNumber()
+};
+
+export const floatArithmetic: Arithmetic<number> = {
+  name: "float",
+  zero: 0,
+  one: 1,
+  of: (value) => value,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  perQuarter: (annual) => annual / 4,
+  powInt: (base, exponent) => base ** exponent,
+  neg: (a) => -a,
+  min: (a, b) => (a <= b ? a : b),
+  max: (a, b) => (a >= b ? a : b),
+  lt: (a, b) => a < b,
+  lte: (a, b) => a <= b,
+  gt: (a, b) => a > b,
+  isZero: (a) => a === 0,
+  isNegative: (a) => a < 0,
+  toNumber: (a) => a
+};
+
+/**
+ * THE rounding of the project: a money figure in USD millions to the cent
+ * (0.01 USD = 1e-8 USD millions), half to even (banker's rounding, as accounting
+ * systems do). Used when a figure is shown, exported or compared with a spreadsheet;
+ * never inside the projection.
+ */
+export function roundToCent(amountInMillions: Decimal): Decimal {
+  return new Money(amountInMillions).toDecimalPlaces(8, Decimal.ROUND_HALF_EVEN);
+}

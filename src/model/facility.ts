@@ -1,0 +1,91 @@
+import type {Arithmetic} from "./arithmetic.js";
+import type {FacilityInput} from "./inputs.js";
+import {quarterOffset} from "./quarter.js";
+import {prepareRate, type PreparedRate} from "./rates.js";
+
+export type FacilityKind = "term" | "revolver" | "newBorrowing";
+export type AmortisationType = "bullet" | "straightLine" | "annuity";
+
+/** What a facility is, for the ledger's columns. */
+export interface FacilityInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: FacilityKind;
+}
+
+/**
+ * A facility as the quarter loop carries it. Mutable on purpose and private to one
+ * projection: refinancing changes its terms in place, so the ledger keeps one column
+ * per facility however often it is rolled.
+ */
+export interface FacilityState<N> extends FacilityInfo {
+  balance: N;
+  rate: PreparedRate<N>;
+  amortisation: AmortisationType;
+  /** Offset of the quarter at whose end the balance is due; Infinity for none. */
+  maturity: number;
+  /** Scheduled draws by quarter offset (delayed-draw commitments). */
+  readonly draws: ReadonlyMap<number, N>;
+  /** Committed and not yet drawn. */
+  undrawn: N;
+  readonly upfrontFeeRate: N;
+  readonly commitmentFeeRate: N;
+  refinanceable: boolean;
+}
+
+export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start: string): FacilityState<N> {
+  const draws = new Map<number, N>();
+  let undrawn = ar.zero;
+  for (const draw of input.draws) {
+    const offset = quarterOffset(start, draw.quarter);
+    const amount = ar.of(draw.amount);
+    draws.set(offset, ar.add(draws.get(offset) ?? ar.zero, amount));
+    undrawn = ar.add(undrawn, amount);
+  }
+  return {
+    id: input.id,
+    name: input.name,
+    kind: "term",
+    balance: ar.of(input.principal),
+    rate: prepareRate(ar, input.rate),
+    amortisation: input.amortisation.type,
+    maturity: quarterOffset(start, input.maturity),
+    draws,
+    undrawn,
+    upfrontFeeRate: ar.of(input.upfrontFeeRate),
+    commitmentFeeRate: ar.of(input.commitmentFeeRate),
+    refinanceable: input.refinanceable
+  };
+}
+
+/**
+ * The level payment (interest + principal) that repays `principal` over `periods`
+ * periods at `periodRate` a period: Excel's PMT with the sign turned positive,
+ * P·r / (1 − (1 + r)^−n), or P / n at a zero rate.
+ */
+export function annuityPayment<N>(ar: Arithmetic<N>, periodRate: N, periods: number, principal: N): N {
+  if (ar.isZero(periodRate)) return ar.div(principal, ar.of(periods));
+  const discount = ar.powInt(ar.add(ar.one, periodRate), -periods);
+  return ar.div(ar.mul(principal, periodRate), ar.sub(ar.one, discount));
+}
+
+/**
+ * Principal falling due in quarter `offset` on the balance outstanding after the
+ * quarter's draws. At maturity the whole balance is due. Before it, a straight-line
+ * facility repays an equal share of its balance over the quarters left (so a later draw
+ * is spread over what remains), and an annuity repays what its level payment leaves
+ * after interest, re-solved each quarter on the current rate, as a floating-rate
+ * mortgage re-amortises.
+ */
+export function scheduledPrincipal<N>(ar: Arithmetic<N>, facility: FacilityState<N>, offset: number, balance: N, quarterInterest: N, periodRate: N): N {
+  if (offset >= facility.maturity) return balance;
+  const quartersLeft = facility.maturity - offset + 1;
+  switch (facility.amortisation) {
+    case "bullet":
+      return ar.zero;
+    case "straightLine":
+      return ar.div(balance, ar.of(quartersLeft));
+    case "annuity":
+      return ar.sub(annuityPayment(ar, periodRate, quartersLeft, balance), quarterInterest);
+  }
+}

@@ -1,0 +1,216 @@
+import {z} from "zod";
+import {isQuarterLabel, quarterOffset} from "./quarter.js";
+
+/**
+ * The model's inputs: what a page, a scenario file, a loader, the CLI or a worker hands
+ * to `project`. Units, once for all: money in USD millions, interest rates and fees as
+ * annual decimals (0.05 = 5 % a year), growth as a decimal per quarter, quarters as labels
+ * ("2026Q1"). The schema is the one gate for untrusted input: past `parseModelInput`
+ * nothing in the model checks again.
+ */
+
+// A JSON number that is a real figure: zod 4 already refuses NaN and ±Infinity (1e309
+// parses as Infinity); the bounds keep a slider's extreme or a typo from overflowing.
+const MAX_MONEY = 1e9; // USD millions, i.e. a quadrillion dollars
+const money = z.number().min(0, "must not be negative").max(MAX_MONEY, "is beyond any balance sheet (USD millions)");
+const annualRate = z.number().min(-0.1, "is below -10 % a year").max(2, "is above 200 % a year");
+const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+const feeRate = z.number().min(0, "must not be negative").max(0.5, "is above 50 %");
+const quarterCount = (max: number) => z.number().int("must be a whole number of quarters").min(1).max(max);
+const quarter = z.string().refine(isQuarterLabel, "must be a quarter like 2026Q1");
+
+/** A value per quarter: one number for every quarter, or a list whose last value holds. */
+const path = (value: z.ZodNumber) => z.union([value, z.array(value).min(1, "needs at least one value")]);
+
+const rate = z.discriminatedUnion("type", [
+  z.object({type: z.literal("fixed"), annualRate}).strict(),
+  z.object({
+    type: z.literal("floating"),
+    spread: annualRate,
+    // A floor on the base rate, as credit agreements write it (e.g. SOFR floor 0 %).
+    floor: annualRate.optional()
+  }).strict()
+]);
+
+const amortisation = z.discriminatedUnion("type", [
+  z.object({type: z.literal("bullet")}).strict(),
+  z.object({type: z.literal("straightLine")}).strict(),
+  z.object({type: z.literal("annuity")}).strict()
+]);
+
+const facility = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
+  name: z.string().min(1).max(120),
+  /** Drawn and outstanding at the start of the first projected quarter. */
+  principal: money,
+  /** Delayed draws: amounts drawn at the start of later quarters. */
+  draws: z.array(z.object({quarter, amount: money}).strict()).default([]),
+  rate,
+  amortisation: amortisation.default({type: "bullet"}),
+  /** The quarter at whose end the remaining balance is due. */
+  maturity: quarter,
+  /** Paid in cash on each amount drawn. */
+  upfrontFeeRate: feeRate.default(0),
+  /** Annual fee on committed, undrawn amounts. */
+  commitmentFeeRate: feeRate.default(0),
+  /** Whether the refinancing assumptions apply at maturity. */
+  refinanceable: z.boolean().default(true)
+}).strict();
+
+const revolver = z.object({
+  name: z.string().min(1).max(120).default("Revolving credit facility"),
+  capacity: money,
+  drawn: money.default(0),
+  rate,
+  commitmentFeeRate: feeRate.default(0),
+  /** After this quarter nothing can be drawn, and what is drawn falls due. */
+  maturity: quarter.optional()
+}).strict();
+
+const marketShut = z.object({from: quarter, to: quarter}).strict();
+
+const costs = z.discriminatedUnion("kind", [
+  z.object({kind: z.literal("margin"), ebitdaMargin: path(z.number().min(-10).max(1))}).strict(),
+  z.object({
+    kind: z.literal("lines"),
+    lines: z.array(z.object({
+      name: z.string().min(1).max(120),
+      shareOfRevenue: path(z.number().min(0).max(10)).default(0),
+      /** Cost of the last reported quarter that does not scale with revenue. */
+      fixedPerQuarter: money.default(0),
+      fixedGrowth: z.number().min(-1).max(5).default(0)
+    }).strict()).min(1, "needs at least one cost line")
+  }).strict()
+]);
+
+export const modelInputSchema = z.object({
+  /** The first projected quarter. */
+  start: quarter,
+  quarters: quarterCount(120),
+  openingCash: money,
+  minimumCash: money.default(0),
+  revenue: z.object({
+    /** Revenue of the quarter before `start`, the base that growth applies to. */
+    lastQuarter: money,
+    growth: path(z.number().min(-1, "cannot fall below -100 %").max(5, "is above 500 % a quarter"))
+  }).strict(),
+  costs,
+  depreciation: z.object({
+    /** Depreciation of assets held at the start, per quarter, while their life lasts. */
+    openingPerQuarter: money.default(0),
+    openingRemainingQuarters: z.number().int().min(0).max(400).default(0),
+    /** Straight-line life of new capex, from the quarter after it is spent. */
+    capexLifeQuarters: quarterCount(400).default(24)
+  }).strict().default({openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: 24}),
+  capex: path(money),
+  taxRate: share.default(0),
+  /** The reference rate (e.g. three-month term SOFR), annual, per quarter. */
+  baseRate: path(annualRate),
+  facilities: z.array(facility).min(1, "a debt-financed company needs at least one facility"),
+  revolver: revolver.optional(),
+  refinancing: z.object({
+    shareRolled: share,
+    spread: annualRate,
+    tenorQuarters: quarterCount(120),
+    feeRate: feeRate.default(0),
+    marketShut: z.array(marketShut).default([])
+  }).strict().default({shareRolled: 0, spread: 0, tenorQuarters: 20, feeRate: 0, marketShut: []}),
+  newBorrowing: z.object({
+    /** The most that can be borrowed in all, gross of fees, over the projection. */
+    limit: money,
+    spread: annualRate,
+    tenorQuarters: quarterCount(120),
+    feeRate: feeRate.default(0)
+  }).strict().default({limit: 0, spread: 0, tenorQuarters: 20, feeRate: 0})
+}).strict().superRefine((input, context) => {
+  // Cross-field rules that a field's own schema cannot see.
+  input.facilities.forEach((f, i) => {
+    if (quarterOffset(input.start, f.maturity) < 0) {
+      context.addIssue({code: "custom", path: ["facilities", i, "maturity"], message: `matures (${f.maturity}) before the projection starts (${input.start})`});
+    }
+    f.draws.forEach((draw, j) => {
+      if (quarterOffset(input.start, draw.quarter) < 0) {
+        context.addIssue({code: "custom", path: ["facilities", i, "draws", j, "quarter"], message: `is before the projection starts (${input.start})`});
+      } else if (quarterOffset(f.maturity, draw.quarter) >= 0) {
+        context.addIssue({code: "custom", path: ["facilities", i, "draws", j, "quarter"], message: `is not before the facility matures (${f.maturity})`});
+      }
+    });
+    if (input.facilities.findIndex((other) => other.id === f.id) !== i) {
+      context.addIssue({code: "custom", path: ["facilities", i, "id"], message: `"${f.id}" names two facilities`});
+    }
+  });
+  const r = input.revolver;
+  if (r && r.drawn > r.capacity) {
+    context.addIssue({code: "custom", path: ["revolver", "drawn"], message: "is more than the revolver's capacity"});
+  }
+  if (r?.maturity && quarterOffset(input.start, r.maturity) < 0) {
+    context.addIssue({code: "custom", path: ["revolver", "maturity"], message: `matures (${r.maturity}) before the projection starts (${input.start})`});
+  }
+  input.refinancing.marketShut.forEach((window, i) => {
+    if (quarterOffset(window.from, window.to) < 0) {
+      context.addIssue({code: "custom", path: ["refinancing", "marketShut", i, "to"], message: `ends (${window.to}) before it starts (${window.from})`});
+    }
+  });
+});
+
+/** What a caller writes: optional fields may be left out. */
+export type ModelInputDraft = z.input<typeof modelInputSchema>;
+/** What the model reads: validated, with every default filled in. */
+export type ModelInput = z.output<typeof modelInputSchema>;
+export type FacilityInput = ModelInput["facilities"][number];
+export type RevolverInput = NonNullable<ModelInput["revolver"]>;
+export type RateInput = FacilityInput["rate"];
+export type Path = number | readonly number[];
+
+export interface InputIssue {
+  /** Where, as a path a person reads: `facilities[2].principal`. */
+  field: string;
+  message: string;
+}
+
+/** Bad model input: names every field that is wrong, and why. */
+export class ModelInputError extends Error {
+  readonly field: string;
+  constructor(readonly issues: InputIssue[]) {
+    const first = issues[0] ?? {field: "(input)", message: "is not valid"};
+    super(issues.map((issue) => `${issue.field}: ${issue.message}`).join("; "));
+    this.name = "ModelInputError";
+    this.field = first.field;
+  }
+}
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let text = "";
+  for (const key of path) {
+    text += typeof key === "number" ? `[${key}]` : `${text ? "." : ""}${String(key)}`;
+  }
+  return text || "(input)";
+}
+
+// Inputs that passed the schema. `project` skips validation for these, so a grid of
+// projections pays for the schema once; they are frozen so that they stay valid.
+const validated = new WeakSet<object>();
+
+export function isValidatedInput(input: unknown): input is ModelInput {
+  return typeof input === "object" && input !== null && validated.has(input);
+}
+
+/** The gate: returns a frozen, complete `ModelInput`, or throws `ModelInputError`. */
+export function parseModelInput(raw: unknown): ModelInput {
+  if (isValidatedInput(raw)) return raw;
+  const result = modelInputSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ModelInputError(result.error.issues.map((issue) => ({field: fieldPath(issue.path), message: issue.message})));
+  }
+  const input = deepFreeze(result.data);
+  validated.add(input);
+  return input;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,50 @@
+import type {Arithmetic} from "./arithmetic.js";
+
+/**
+ * Solvency ratios of one quarter. A ratio whose denominator is zero or meaningless (no
+ * interest to cover, EBITDA at or below zero for leverage, no cash burn for runway) is
+ * `null` — "not meaningful" on screen — never NaN or Infinity.
+ */
+export interface SolvencyMetrics<N> {
+  /** EBITDA / interest expense. */
+  readonly interestCoverageEbitda: N | null;
+  /** EBIT / interest expense. */
+  readonly interestCoverageEbit: N | null;
+  /** (Closing debt − closing cash) / annualised EBITDA (the quarter's × 4). */
+  readonly netLeverage: N | null;
+  /** Operating cash flow / debt service (interest, fees and principal due). */
+  readonly dscr: N | null;
+  /** Quarters that liquidity (cash + undrawn revolver) lasts at this quarter's burn. */
+  readonly runwayQuarters: N | null;
+}
+
+export interface MetricInputs<N> {
+  readonly ebitda: N;
+  readonly ebit: N;
+  readonly interest: N;
+  readonly fees: N;
+  readonly principalDue: N;
+  readonly operatingCashFlow: N;
+  readonly closingDebt: N;
+  readonly closingCash: N;
+  /** Cash flow before any borrowing or refinancing: negative when the quarter burns cash. */
+  readonly cashFlowBeforeFinancing: N;
+  readonly undrawnRevolver: N;
+}
+
+export function ratioOrNull<N>(ar: Arithmetic<N>, numerator: N, denominator: N): N | null {
+  return ar.gt(denominator, ar.zero) ? ar.div(numerator, denominator) : null;
+}
+
+export function solvencyMetrics<N>(ar: Arithmetic<N>, m: MetricInputs<N>): SolvencyMetrics<N> {
+  const annualisedEbitda = ar.mul(m.ebitda, ar.of(4));
+  const debtService = ar.add(ar.add(m.interest, m.fees), m.principalDue);
+  const liquidity = ar.max(ar.zero, ar.add(m.closingCash, m.undrawnRevolver));
+  return {
+    interestCoverageEbitda: ratioOrNull(ar, m.ebitda, m.interest),
+    interestCoverageEbit: ratioOrNull(ar, m.ebit, m.interest),
+    netLeverage: ratioOrNull(ar, ar.sub(m.closingDebt, m.closingCash), annualisedEbitda),
+    dscr: ratioOrNull(ar, m.operatingCashFlow, debtService),
+    runwayQuarters: ratioOrNull(ar, liquidity, ar.neg(m.cashFlowBeforeFinancing))
+  };
+}

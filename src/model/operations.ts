@@ -1,0 +1,61 @@
+import type {Arithmetic} from "./arithmetic.js";
+import type {ModelInput} from "./inputs.js";
+import {pathValue} from "./rates.js";
+
+/** One quarter of the operating business, before any financing. */
+export interface OperatingQuarter<N> {
+  readonly revenue: N;
+  /** Cash operating costs (everything above EBITDA). */
+  readonly operatingCosts: N;
+  readonly ebitda: N;
+  readonly depreciation: N;
+  readonly ebit: N;
+  readonly capex: N;
+}
+
+/**
+ * The operating side as a stepper: revenue compounds from the last reported quarter at
+ * the quarter's growth; costs follow a margin or cost lines (a share of revenue plus a
+ * fixed amount that grows at its own rate); depreciation is the opening assets' charge
+ * while their life lasts plus each quarter's capex, straight line over its life, from the
+ * quarter after it is spent.
+ */
+export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset: number) => OperatingQuarter<N> {
+  let revenue = ar.of(input.revenue.lastQuarter);
+  const costs = input.costs;
+  const fixedCosts = costs.kind === "lines" ? costs.lines.map((line) => ar.of(line.fixedPerQuarter)) : [];
+  const life = input.depreciation.capexLifeQuarters;
+  const lifeN = ar.of(life);
+  const openingDepreciation = ar.of(input.depreciation.openingPerQuarter);
+  const capexHistory: N[] = [];
+  let depreciableCapex = ar.zero; // capex of the vintages still being depreciated
+
+  return (offset) => {
+    revenue = ar.mul(revenue, ar.add(ar.one, ar.of(pathValue(input.revenue.growth, offset))));
+    let operatingCosts: N;
+    let ebitda: N;
+    if (costs.kind === "margin") {
+      ebitda = ar.mul(revenue, ar.of(pathValue(costs.ebitdaMargin, offset)));
+      operatingCosts = ar.sub(revenue, ebitda);
+    } else {
+      operatingCosts = ar.zero;
+      costs.lines.forEach((line, i) => {
+        const fixed = ar.mul(fixedCosts[i] as N, ar.add(ar.one, ar.of(line.fixedGrowth)));
+        fixedCosts[i] = fixed;
+        operatingCosts = ar.add(operatingCosts, ar.add(fixed, ar.mul(revenue, ar.of(pathValue(line.shareOfRevenue, offset)))));
+      });
+      ebitda = ar.sub(revenue, operatingCosts);
+    }
+
+    // The vintage that spent `life` quarters ago has finished depreciating.
+    if (offset >= life + 1) depreciableCapex = ar.sub(depreciableCapex, capexHistory[offset - life - 1] as N);
+    let depreciation = ar.div(depreciableCapex, lifeN);
+    if (offset < input.depreciation.openingRemainingQuarters) depreciation = ar.add(depreciation, openingDepreciation);
+
+    const capex = ar.of(pathValue(input.capex, offset));
+    capexHistory.push(capex);
+    depreciableCapex = ar.add(depreciableCapex, capex);
+
+    return {revenue, operatingCosts, ebitda, depreciation, ebit: ar.sub(ebitda, depreciation), capex};
+  };
+}

@@ -1,0 +1,231 @@
+import type {Arithmetic} from "./arithmetic.js";
+import {facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState} from "./facility.js";
+import {parseModelInput, type ModelInput} from "./inputs.js";
+import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js";
+import {solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
+import {operatingModel} from "./operations.js";
+import {addQuarters, type QuarterLabel} from "./quarter.js";
+import {annualRateFor, pathValue} from "./rates.js";
+import {marketOpen, refinancingTerms, rollAtMaturity} from "./refinance.js";
+import {minskyRegime, type Regime} from "./regime.js";
+
+/** One facility in one quarter. Signs: every amount is positive; the name says its direction. */
+export interface FacilityQuarter<N> {
+  readonly opening: N;
+  /** Scheduled (delayed) draws at the quarter's start, plus revolver draws or new borrowing at its end. */
+  readonly drawn: N;
+  /** The annual rate borne this quarter. */
+  readonly annualRate: N;
+  readonly interest: N;
+  /** Commitment fee on undrawn amounts, upfront fees on draws and refinancing fees. */
+  readonly fees: N;
+  /** Scheduled amortisation, or the whole balance at maturity. */
+  readonly principalDue: N;
+  /** The part of principal due that was rolled instead of paid. */
+  readonly refinanced: N;
+  /** Principal paid in cash: principal due not rolled, plus revolver repayments. */
+  readonly repaid: N;
+  readonly closing: N;
+}
+
+/**
+ * The ledger of one quarter. Every amount is positive and named for its direction, so
+ * that closingCash = openingCash + operatingCashFlow + scheduledDraws + revolverDraw +
+ * newBorrowing + refinanced − interest − fees − capex − principalDue − revolverRepayment.
+ */
+export interface LedgerQuarter<N> {
+  readonly quarter: QuarterLabel;
+  readonly offset: number;
+  readonly openingCash: N;
+  readonly revenue: N;
+  readonly operatingCosts: N;
+  readonly ebitda: N;
+  readonly depreciation: N;
+  readonly ebit: N;
+  /** Tax rate × (EBIT − interest), when positive; losses carry nothing forward. */
+  readonly taxes: N;
+  /** EBITDA − taxes: cash from operations before any debt service. */
+  readonly operatingCashFlow: N;
+  readonly capex: N;
+  readonly interest: N;
+  readonly fees: N;
+  readonly principalDue: N;
+  readonly refinanced: N;
+  /** Principal paid in cash, revolver repayments included. */
+  readonly repaid: N;
+  readonly scheduledDraws: N;
+  readonly revolverDraw: N;
+  readonly revolverRepayment: N;
+  /** Gross of its fee (which is in `fees`). */
+  readonly newBorrowing: N;
+  readonly closingCash: N;
+  readonly openingDebt: N;
+  readonly closingDebt: N;
+  /** In the order of `Projection.facilities`. */
+  readonly facilities: readonly FacilityQuarter<N>[];
+  readonly marketOpen: boolean;
+}
+
+export interface ProjectedQuarter<N> {
+  readonly ledger: LedgerQuarter<N>;
+  readonly metrics: SolvencyMetrics<N>;
+  readonly regime: Regime;
+  /** Cash ends below zero with the revolver and new borrowing exhausted or shut. */
+  readonly cannotPay: boolean;
+}
+
+export type ProjectionEvent =
+  | {readonly kind: "refinanced"; readonly quarter: QuarterLabel; readonly facilityId: string; readonly amount: number}
+  | {readonly kind: "maturedWhileShut"; readonly quarter: QuarterLabel; readonly facilityId: string; readonly amount: number}
+  | {readonly kind: "cannotPay"; readonly quarter: QuarterLabel; readonly shortfall: number};
+
+export interface Projection<N> {
+  readonly arithmetic: Arithmetic<N>["name"];
+  readonly facilities: readonly FacilityInfo[];
+  readonly quarters: readonly ProjectedQuarter<N>[];
+  /** The first quarter the company cannot pay, or null if it always can. */
+  readonly firstDefaultQuarter: QuarterLabel | null;
+  readonly events: readonly ProjectionEvent[];
+}
+
+/**
+ * Projects a company quarter by quarter. Pure: the same input and arithmetic give the
+ * same projection. Input that has not been through `parseModelInput` is validated here,
+ * so bad input is a `ModelInputError` naming the field, never a NaN in the output.
+ *
+ * Within a quarter: scheduled draws land at its start; interest accrues on the balance
+ * after them (end-of-period convention on the opening balance); principal falls due;
+ * maturities are rolled where the refinancing assumptions allow; then the revolver and
+ * new borrowing hold minimum cash at its end.
+ */
+export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): Projection<N> {
+  const input = parseModelInput(rawInput);
+  const terms = refinancingTerms(ar, input);
+  const revolver = revolverState(ar, input);
+  const newBorrowing = newBorrowingState(ar, input);
+  const facilities: FacilityState<N>[] = input.facilities.map((f) => facilityState(ar, f, input.start));
+  if (revolver) facilities.push(revolver);
+  if (newBorrowing) facilities.push(newBorrowing);
+
+  const operations = operatingModel(ar, input);
+  const minimumCash = ar.of(input.minimumCash);
+  const taxRate = ar.of(input.taxRate);
+  const quarters: ProjectedQuarter<N>[] = [];
+  const events: ProjectionEvent[] = [];
+  let cash = ar.of(input.openingCash);
+  let firstDefaultQuarter: QuarterLabel | null = null;
+
+  for (let offset = 0; offset < input.quarters; offset++) {
+    const quarter = addQuarters(input.start, offset);
+    const open = marketOpen(terms, offset);
+    const baseRate = ar.of(pathValue(input.baseRate, offset));
+    const op = operations(offset);
+
+    let openingDebt = ar.zero, interest = ar.zero, fees = ar.zero, principalDue = ar.zero;
+    let refinanced = ar.zero, scheduledDraws = ar.zero;
+    const opening: N[] = [], drawn: N[] = [], rates: N[] = [], interests: N[] = [], feesBy: N[] = [], dues: N[] = [], rolls: N[] = [];
+
+    for (const f of facilities) {
+      const openingBalance = f.balance;
+      const draw = f.draws.get(offset) ?? ar.zero;
+      const balance = ar.add(openingBalance, draw);
+      const annualRate = annualRateFor(ar, f.rate, baseRate);
+      const periodRate = ar.perQuarter(annualRate);
+      const facilityInterest = ar.mul(balance, periodRate);
+      f.undrawn = ar.sub(f.undrawn, draw);
+      let facilityFees = ar.add(ar.mul(draw, f.upfrontFeeRate), ar.mul(f.undrawn, ar.perQuarter(f.commitmentFeeRate)));
+      const due = scheduledPrincipal(ar, f, offset, balance, facilityInterest, periodRate);
+      const maturing = offset === f.maturity;
+      const roll = rollAtMaturity(ar, f, offset, due, terms, open);
+      facilityFees = ar.add(facilityFees, roll.fee);
+      f.balance = ar.add(ar.sub(balance, due), roll.rolled);
+      if (maturing && f.kind === "revolver") f.undrawn = ar.zero;
+      if (maturing && ar.gt(due, ar.zero)) {
+        const amount = ar.toNumber(due);
+        if (ar.gt(roll.rolled, ar.zero)) events.push({kind: "refinanced", quarter, facilityId: f.id, amount: ar.toNumber(roll.rolled)});
+        else if (!open && f.refinanceable) events.push({kind: "maturedWhileShut", quarter, facilityId: f.id, amount});
+      }
+
+      openingDebt = ar.add(openingDebt, openingBalance);
+      interest = ar.add(interest, facilityInterest);
+      fees = ar.add(fees, facilityFees);
+      principalDue = ar.add(principalDue, due);
+      refinanced = ar.add(refinanced, roll.rolled);
+      scheduledDraws = ar.add(scheduledDraws, draw);
+      opening.push(openingBalance); drawn.push(draw); rates.push(annualRate);
+      interests.push(facilityInterest); feesBy.push(facilityFees); dues.push(due); rolls.push(roll.rolled);
+    }
+
+    const taxableIncome = ar.sub(op.ebit, interest);
+    const taxes = ar.gt(taxableIncome, ar.zero) ? ar.mul(taxableIncome, taxRate) : ar.zero;
+    const operatingCashFlow = ar.sub(op.ebitda, taxes);
+    // Everything but borrowing to fund a shortfall; refinanced principal never touches cash.
+    const cashFlowBeforeFinancing = ar.sub(
+      ar.sub(ar.sub(ar.sub(operatingCashFlow, interest), fees), op.capex),
+      ar.sub(principalDue, refinanced)
+    );
+    const cashBeforeLiquidity = ar.add(ar.add(cash, cashFlowBeforeFinancing), scheduledDraws);
+    const liquidity = holdMinimumCash(ar, {
+      offset, cash: cashBeforeLiquidity, minimumCash, revolver, newBorrowing,
+      newBorrowingTenor: input.newBorrowing.tenorQuarters, marketOpen: open
+    });
+    fees = ar.add(fees, liquidity.newBorrowingFee);
+
+    let closingDebt = ar.zero;
+    const facilityQuarters: FacilityQuarter<N>[] = facilities.map((f, i) => {
+      const isRevolver = f === revolver, isNew = f === newBorrowing;
+      const lateDraw = isRevolver ? liquidity.revolverDraw : isNew ? liquidity.newBorrowing : ar.zero;
+      const lateFee = isNew ? liquidity.newBorrowingFee : ar.zero;
+      const due = dues[i] as N, rolled = rolls[i] as N;
+      closingDebt = ar.add(closingDebt, f.balance);
+      return {
+        opening: opening[i] as N,
+        drawn: ar.add(drawn[i] as N, lateDraw),
+        annualRate: rates[i] as N,
+        interest: interests[i] as N,
+        fees: ar.add(feesBy[i] as N, lateFee),
+        principalDue: due,
+        refinanced: rolled,
+        repaid: ar.add(ar.sub(due, rolled), isRevolver ? liquidity.revolverRepayment : ar.zero),
+        closing: f.balance
+      };
+    });
+
+    const closingCash = liquidity.closingCash;
+    const cannotPay = ar.isNegative(closingCash);
+    if (cannotPay) {
+      firstDefaultQuarter ??= quarter;
+      events.push({kind: "cannotPay", quarter, shortfall: -ar.toNumber(closingCash)});
+    }
+    const ledger: LedgerQuarter<N> = {
+      quarter, offset,
+      openingCash: cash,
+      revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
+      depreciation: op.depreciation, ebit: op.ebit, taxes, operatingCashFlow, capex: op.capex,
+      interest, fees, principalDue, refinanced,
+      repaid: ar.add(ar.sub(principalDue, refinanced), liquidity.revolverRepayment),
+      scheduledDraws,
+      revolverDraw: liquidity.revolverDraw,
+      revolverRepayment: liquidity.revolverRepayment,
+      newBorrowing: liquidity.newBorrowing,
+      closingCash, openingDebt, closingDebt,
+      facilities: facilityQuarters,
+      marketOpen: open
+    };
+    const metrics = solvencyMetrics(ar, {
+      ebitda: op.ebitda, ebit: op.ebit, interest, fees, principalDue, operatingCashFlow,
+      closingDebt, closingCash, cashFlowBeforeFinancing,
+      undrawnRevolver: revolver ? revolver.undrawn : ar.zero
+    });
+    quarters.push({ledger, metrics, regime: minskyRegime(ar, operatingCashFlow, interest, principalDue), cannotPay});
+    cash = closingCash;
+  }
+
+  return {
+    arithmetic: ar.name,
+    facilities: facilities.map(({id, name, kind}) => ({id, name, kind})),
+    quarters,
+    firstDefaultQuarter,
+    events
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Calendar quarters. Inputs name quarters as labels ("2026Q1"); the engine works with
+ * the quarter's offset from the first projected quarter (0, 1, 2, …).
+ */
+export type QuarterLabel = `${number}Q${1 | 2 | 3 | 4}`;
+
+const LABEL = /^(\d{4})Q([1-4])$/;
+
+export function isQuarterLabel(text: string): text is QuarterLabel {
+  return LABEL.test(text);
+}
+
+/** Quarters since year 0, Q1: a total order on labels. */
+export function quarterOrdinal(label: string): number {
+  const match = LABEL.exec(label);
+  if (!match) throw new RangeError(`"${label}" is not a quarter label like 2026Q1`);
+  return Number(match[1]) * 4 + Number(match[2]) - 1;
+}
+
+export function quarterLabel(ordinal: number): QuarterLabel {
+  const year = Math.floor(ordinal / 4);
+  const quarter = (ordinal % 4) + 1;
+  return `${year}Q${quarter}` as QuarterLabel;
+}
+
+/** The offset of `label` from `start`: 0 for the start itself, negative before it. */
+export function quarterOffset(start: string, label: string): number {
+  return quarterOrdinal(label) - quarterOrdinal(start);
+}
+
+export function addQuarters(label: string, count: number): QuarterLabel {
+  return quarterLabel(quarterOrdinal(label) + count);
+}
