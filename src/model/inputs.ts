@@ -123,7 +123,10 @@ export const modelInputSchema = z.object({
     feeRate: feeRate.default(0)
   }).strict().default({limit: 0, spread: 0, tenorQuarters: 20, feeRate: 0})
 }).strict().superRefine((input, context) => {
-  // Cross-field rules that a field's own schema cannot see.
+  // Cross-field rules that a field's own schema cannot see. Zod runs them even when a
+  // field failed (its issues do not abort), so they compare quarters only once every
+  // label involved is a real one.
+  if (!allQuarterLabels(input)) return;
   input.facilities.forEach((f, i) => {
     if (quarterOffset(input.start, f.maturity) < 0) {
       context.addIssue({code: "custom", path: ["facilities", i, "maturity"], message: `matures (${f.maturity}) before the projection starts (${input.start})`});
@@ -152,6 +155,16 @@ export const modelInputSchema = z.object({
     }
   });
 });
+
+function allQuarterLabels(input: {start: string; facilities: {maturity: string; draws: {quarter: string}[]}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
+  const labels = [
+    input.start,
+    ...input.facilities.flatMap((f) => [f.maturity, ...f.draws.map((d) => d.quarter)]),
+    ...(input.revolver?.maturity === undefined ? [] : [input.revolver.maturity]),
+    ...input.refinancing.marketShut.flatMap((w) => [w.from, w.to])
+  ];
+  return labels.every(isQuarterLabel);
+}
 
 /** What a caller writes: optional fields may be left out. */
 export type ModelInputDraft = z.input<typeof modelInputSchema>;

@@ -93,18 +93,23 @@ export function holdMinimumCash<N>(ar: Arithmetic<N>, context: LiquidityContext<
       revolverDraw = ar.min(need, revolver.undrawn);
       revolver.balance = ar.add(revolver.balance, revolverDraw);
       revolver.undrawn = ar.sub(revolver.undrawn, revolverDraw);
-      cash = ar.add(cash, revolverDraw);
       need = ar.sub(need, revolverDraw);
     }
     if (newBorrowing !== null && context.marketOpen && ar.gt(need, ar.zero) && ar.gt(newBorrowing.undrawn, ar.zero)) {
       const grossNeeded = ar.div(need, ar.sub(ar.one, newBorrowing.upfrontFeeRate));
       borrowed = ar.min(grossNeeded, newBorrowing.undrawn);
-      fee = ar.mul(borrowed, newBorrowing.upfrontFeeRate);
+      // When the limit allows, the fee is what the gross-up added, so that the net is
+      // exactly what was missing and cash lands on the minimum, not a rounding below it.
+      const coversAll = borrowed === grossNeeded;
+      fee = coversAll ? ar.sub(grossNeeded, need) : ar.mul(borrowed, newBorrowing.upfrontFeeRate);
       newBorrowing.balance = ar.add(newBorrowing.balance, borrowed);
       newBorrowing.undrawn = ar.sub(newBorrowing.undrawn, borrowed);
       if (newBorrowing.maturity === Infinity) newBorrowing.maturity = offset + context.newBorrowingTenor;
-      cash = ar.sub(ar.add(cash, borrowed), fee);
+      need = coversAll ? ar.zero : ar.sub(need, ar.sub(borrowed, fee));
     }
+    // A shortfall met in full leaves exactly the minimum (in float, cash + (min − cash)
+    // need not be min, and a minimum of zero must not turn into a default of −1e-16).
+    cash = ar.gt(need, ar.zero) ? ar.sub(minimumCash, need) : minimumCash;
   } else if (revolverAvailable && ar.gt(revolver.balance, ar.zero)) {
     revolverRepayment = ar.min(ar.sub(cash, minimumCash), revolver.balance);
     revolver.balance = ar.sub(revolver.balance, revolverRepayment);
