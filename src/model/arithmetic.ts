@@ -25,8 +25,12 @@ export interface Arithmetic<N> {
   div(a: N, b: N): N;
   /** An annual rate's share for one quarter: rate / 4 (the model's period is a quarter). */
   perQuarter(annual: N): N;
-  /** `base` raised to a whole power, for annuity factors. */
-  powInt(base: N, exponent: number): N;
+  /**
+   * 1 − (1 + rate)^−periods, the annuity's denominator. In float it is computed as
+   * −expm1(−n·log1p(r)), because the plain formula cancels catastrophically for small
+   * rates (at 1e-12 a quarter it would be wrong in the fourth digit).
+   */
+  annuityDenominator(periodRate: N, periods: number): N;
   neg(a: N): N;
   min(a: N, b: N): N;
   max(a: N, b: N): N;
@@ -50,10 +54,12 @@ export const Money = Decimal.clone({
 });
 export type Money = Decimal;
 
+const decimalOne = new Money(1);
+
 export const decimalArithmetic: Arithmetic<Decimal> = {
   name: "decimal",
   zero: new Money(0),
-  one: new Money(1),
+  one: decimalOne,
   // Through the shortest string form of the number, so 0.1 becomes exactly 0.1.
   of: (value) => new Money(value),
   add: (a, b) => a.plus(b),
@@ -61,7 +67,7 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   mul: (a, b) => a.times(b),
   div: (a, b) => a.dividedBy(b),
   perQuarter: (annual) => annual.dividedBy(4),
-  powInt: (base, exponent) => base.pow(exponent),
+  annuityDenominator: (rate, periods) => decimalOne.minus(decimalOne.plus(rate).pow(-periods)),
   neg: (a) => a.negated(),
   min: (a, b) => (a.lte(b) ? a : b),
   max: (a, b) => (a.gte(b) ? a : b),
@@ -83,7 +89,7 @@ export const floatArithmetic: Arithmetic<number> = {
   mul: (a, b) => a * b,
   div: (a, b) => a / b,
   perQuarter: (annual) => annual / 4,
-  powInt: (base, exponent) => base ** exponent,
+  annuityDenominator: (rate, periods) => -Math.expm1(-periods * Math.log1p(rate)),
   neg: (a) => -a,
   min: (a, b) => (a <= b ? a : b),
   max: (a, b) => (a >= b ? a : b),

@@ -64,10 +64,21 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
  * P·r / (1 − (1 + r)^−n), or P / n at a zero rate.
  */
 export function annuityPayment<N>(ar: Arithmetic<N>, periodRate: N, periods: number, principal: N): N {
-  if (ar.isZero(periodRate)) return ar.div(principal, ar.of(periods));
-  const discount = ar.powInt(ar.add(ar.one, periodRate), -periods);
-  return ar.div(ar.mul(principal, periodRate), ar.sub(ar.one, discount));
+  // Below 1e-12 a period the rate changes the payment by less than n·r/2 ≤ 1e-10 of it,
+  // and float could no longer resolve it: both arithmetics take it as zero.
+  if (ar.lt(ar.neg(NEGLIGIBLE_RATE.get(ar)), periodRate) && ar.lt(periodRate, NEGLIGIBLE_RATE.get(ar))) {
+    return ar.div(principal, ar.of(periods));
+  }
+  return ar.div(ar.mul(principal, periodRate), ar.annuityDenominator(periodRate, periods));
 }
+
+const NEGLIGIBLE_RATE = {
+  values: new Map<string, unknown>(),
+  get<N>(ar: Arithmetic<N>): N {
+    if (!this.values.has(ar.name)) this.values.set(ar.name, ar.of(1e-12));
+    return this.values.get(ar.name) as N;
+  }
+};
 
 /**
  * Principal falling due in quarter `offset` on the balance outstanding after the

@@ -70,6 +70,8 @@ export interface LiquidityContext<N> {
   readonly newBorrowing: FacilityState<N> | null;
   readonly newBorrowingTenor: number;
   readonly marketOpen: boolean;
+  /** One cent in USD millions. */
+  readonly cent: N;
 }
 
 /**
@@ -104,7 +106,9 @@ export function holdMinimumCash<N>(ar: Arithmetic<N>, context: LiquidityContext<
       fee = coversAll ? ar.sub(grossNeeded, need) : ar.mul(borrowed, newBorrowing.upfrontFeeRate);
       newBorrowing.balance = ar.add(newBorrowing.balance, borrowed);
       newBorrowing.undrawn = ar.sub(newBorrowing.undrawn, borrowed);
-      if (newBorrowing.maturity === Infinity) newBorrowing.maturity = offset + context.newBorrowingTenor;
+      // Its maturity starts with the first borrowing of at least a cent, so that float
+      // dust cannot start it in one arithmetic and not the other.
+      if (newBorrowing.maturity === Infinity && ar.gt(borrowed, context.cent)) newBorrowing.maturity = offset + context.newBorrowingTenor;
       need = coversAll ? ar.zero : ar.sub(need, ar.sub(borrowed, fee));
     }
     // A shortfall met in full leaves exactly the minimum (in float, cash + (min − cash)

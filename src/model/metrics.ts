@@ -1,7 +1,7 @@
 import type {Arithmetic} from "./arithmetic.js";
 
 /**
- * Solvency ratios of one quarter. A ratio whose denominator is zero or meaningless (no
+ * Solvency ratios of one quarter. A ratio whose denominator is below a cent or meaningless (no
  * interest to cover, EBITDA at or below zero for leverage, no cash burn for runway) is
  * `null` — "not meaningful" on screen — never NaN or Infinity.
  */
@@ -32,19 +32,26 @@ export interface MetricInputs<N> {
   readonly undrawnRevolver: N;
 }
 
-export function ratioOrNull<N>(ar: Arithmetic<N>, numerator: N, denominator: N): N | null {
-  return ar.gt(denominator, ar.zero) ? ar.div(numerator, denominator) : null;
+/**
+ * A denominator below a cent (figures are in USD millions) is dust, not a quantity: a
+ * ratio over it would be a meaningless 1e300, which no chart or float can hold.
+ */
+export const CENT_IN_MILLIONS = 1e-8;
+
+export function ratioOrNull<N>(ar: Arithmetic<N>, numerator: N, denominator: N, cent: N): N | null {
+  return ar.gt(denominator, cent) ? ar.div(numerator, denominator) : null;
 }
 
 export function solvencyMetrics<N>(ar: Arithmetic<N>, m: MetricInputs<N>): SolvencyMetrics<N> {
+  const cent = ar.of(CENT_IN_MILLIONS);
   const annualisedEbitda = ar.mul(m.ebitda, ar.of(4));
   const debtService = ar.add(ar.add(m.interest, m.fees), m.principalDue);
   const liquidity = ar.max(ar.zero, ar.add(m.closingCash, m.undrawnRevolver));
   return {
-    interestCoverageEbitda: ratioOrNull(ar, m.ebitda, m.interest),
-    interestCoverageEbit: ratioOrNull(ar, m.ebit, m.interest),
-    netLeverage: ratioOrNull(ar, ar.sub(m.closingDebt, m.closingCash), annualisedEbitda),
-    dscr: ratioOrNull(ar, m.operatingCashFlow, debtService),
-    runwayQuarters: ratioOrNull(ar, liquidity, ar.neg(m.cashFlowBeforeFinancing))
+    interestCoverageEbitda: ratioOrNull(ar, m.ebitda, m.interest, cent),
+    interestCoverageEbit: ratioOrNull(ar, m.ebit, m.interest, cent),
+    netLeverage: ratioOrNull(ar, ar.sub(m.closingDebt, m.closingCash), annualisedEbitda, cent),
+    dscr: ratioOrNull(ar, m.operatingCashFlow, debtService, cent),
+    runwayQuarters: ratioOrNull(ar, liquidity, ar.neg(m.cashFlowBeforeFinancing), cent)
   };
 }

@@ -2,7 +2,7 @@ import type {Arithmetic} from "./arithmetic.js";
 import {facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState} from "./facility.js";
 import {parseModelInput, type ModelInput} from "./inputs.js";
 import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js";
-import {solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
+import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
 import {operatingModel} from "./operations.js";
 import {addQuarters, type QuarterLabel} from "./quarter.js";
 import {annualRateFor, pathValue} from "./rates.js";
@@ -110,6 +110,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const operations = operatingModel(ar, input);
   const minimumCash = ar.of(input.minimumCash);
   const taxRate = ar.of(input.taxRate);
+  const cent = ar.of(CENT_IN_MILLIONS);
   const quarters: ProjectedQuarter<N>[] = [];
   const events: ProjectionEvent[] = [];
   let cash = ar.of(input.openingCash);
@@ -167,7 +168,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     const cashBeforeLiquidity = ar.add(ar.add(cash, cashFlowBeforeFinancing), scheduledDraws);
     const liquidity = holdMinimumCash(ar, {
       offset, cash: cashBeforeLiquidity, minimumCash, revolver, newBorrowing,
-      newBorrowingTenor: input.newBorrowing.tenorQuarters, marketOpen: open
+      newBorrowingTenor: input.newBorrowing.tenorQuarters, marketOpen: open, cent
     });
     fees = ar.add(fees, liquidity.newBorrowingFee);
 

@@ -44,7 +44,9 @@ export interface Rollover<N> {
  * one column for it across rolls.
  */
 export function rollAtMaturity<N>(ar: Arithmetic<N>, facility: FacilityState<N>, offset: number, due: N, terms: RefinancingTerms<N>, open: boolean): Rollover<N> {
-  if (offset !== facility.maturity || !facility.refinanceable || !open || !ar.gt(due, ar.zero) || !ar.gt(terms.shareRolled, ar.zero)) {
+  // Whether a facility rolls turns on its terms and the market, never on the amount due:
+  // a due of float dust must not change a facility's terms in one arithmetic only.
+  if (offset !== facility.maturity || !facility.refinanceable || !open || !ar.gt(terms.shareRolled, ar.zero)) {
     return {rolled: ar.zero, fee: ar.zero};
   }
   const rolled = ar.mul(due, terms.shareRolled);

@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import {addQuarters, type ModelInputDraft} from "../../src/model/index.js";
+
+/**
+ * Random but valid model inputs, within the ranges a real company sits in: up to ten
+ * facilities of every kind, delayed draws, floors, a revolver, refinancing with
+ * market-shut windows, and new borrowing.
+ */
+const START = "2026Q1";
+const amount = (max: number) => fc.oneof(fc.constant(0), fc.double({min: 0, max, noNaN: true, noDefaultInfinity: true}));
+const between = (min: number, max: number) => fc.double({min, max, noNaN: true, noDefaultInfinity: true});
+const pathOf = (value: fc.Arbitrary<number>) => fc.oneof(value, fc.array(value, {minLength: 1, maxLength: 8}));
+const rate = fc.oneof(
+  fc.record({type: fc.constant("fixed" as const), annualRate: between(0, 0.2)}),
+  fc.record({type: fc.constant("floating" as const), spread: between(0, 0.15), floor: fc.option(between(0, 0.05), {nil: undefined})}, {requiredKeys: ["type", "spread"]})
+);
+
+const facility = (index: number) => fc.record({
+  principal: amount(5000),
+  maturityOffset: fc.nat({max: 48}),
+  draws: fc.array(fc.record({at: between(0, 0.999), amount: amount(2000)}), {maxLength: 2}),
+  rate,
+  amortisation: fc.constantFrom("bullet", "straightLine", "annuity"),
+  upfrontFeeRate: between(0, 0.03),
+  commitmentFeeRate: between(0, 0.01),
+  refinanceable: fc.boolean()
+}).map((f) => ({
+  id: `f${index}`,
+  name: `Facility ${index}`,
+  principal: f.principal,
+  // Draws fall strictly before maturity, as the schema requires.
+  draws: f.maturityOffset === 0 ? [] : f.draws.map((d) => ({quarter: addQuarters(START, Math.floor(d.at * f.maturityOffset)), amount: d.amount})),
+  rate: f.rate,
+  amortisation: {type: f.amortisation},
+  maturity: addQuarters(START, f.maturityOffset),
+  upfrontFeeRate: f.upfrontFeeRate,
+  commitmentFeeRate: f.commitmentFeeRate,
+  refinanceable: f.refinanceable
+}));
+
+const facilities = fc.integer({min: 1, max: 10}).chain((count) => fc.tuple(...Array.from({length: count}, (_, i) => facility(i))));
+
+const revolver = fc.record({
+  capacity: amount(2000), drawnShare: between(0, 1), rate, commitmentFeeRate: between(0, 0.01),
+  maturityOffset: fc.option(fc.nat({max: 48}), {nil: undefined})
+}).map((r) => ({
+  capacity: r.capacity, drawn: r.capacity * r.drawnShare, rate: r.rate, commitmentFeeRate: r.commitmentFeeRate,
+  ...(r.maturityOffset === undefined ? {} : {maturity: addQuarters(START, r.maturityOffset)})
+}));
+
+const shutWindow = fc.tuple(fc.nat({max: 40}), fc.nat({max: 8})).map(([from, length]) => ({from: addQuarters(START, from), to: addQuarters(START, from + length)}));
+
+const costs = fc.oneof(
+  fc.record({kind: fc.constant("margin" as const), ebitdaMargin: pathOf(between(-0.5, 0.9))}),
+  fc.record({kind: fc.constant("lines" as const), lines: fc.array(fc.record({
+    name: fc.constant("Cost line"), shareOfRevenue: pathOf(between(0, 0.8)), fixedPerQuarter: amount(300), fixedGrowth: between(-0.05, 0.1)
+  }), {minLength: 1, maxLength: 3})})
+);
+
+export const modelInputs: fc.Arbitrary<ModelInputDraft> = fc.record({
+  start: fc.constant(START),
+  quarters: fc.integer({min: 1, max: 40}),
+  openingCash: amount(5000),
+  minimumCash: amount(500),
+  revenue: fc.record({lastQuarter: amount(3000), growth: pathOf(between(-0.3, 0.3))}),
+  costs,
+  depreciation: fc.record({openingPerQuarter: amount(500), openingRemainingQuarters: fc.nat({max: 40}), capexLifeQuarters: fc.integer({min: 1, max: 40})}),
+  capex: pathOf(amount(2000)),
+  taxRate: between(0, 0.4),
+  baseRate: pathOf(between(-0.01, 0.12)),
+  facilities,
+  revolver: fc.option(revolver, {nil: undefined}),
+  refinancing: fc.record({shareRolled: between(0, 1), spread: between(0, 0.15), tenorQuarters: fc.integer({min: 1, max: 40}), feeRate: between(0, 0.05), marketShut: fc.array(shutWindow, {maxLength: 2})}),
+  newBorrowing: fc.record({limit: amount(5000), spread: between(0, 0.15), tenorQuarters: fc.integer({min: 1, max: 40}), feeRate: between(0, 0.05)})
+}, {requiredKeys: ["start", "quarters", "openingCash", "minimumCash", "revenue", "costs", "depreciation", "capex", "taxRate", "baseRate", "facilities", "refinancing", "newBorrowing"]}) as fc.Arbitrary<ModelInputDraft>;
