@@ -47,7 +47,7 @@ export interface Arithmetic<N> {
  * of decimal.js in the page (vega, arquero) is affected by, or can change, our settings.
  */
 export const Money = Decimal.clone({
-  precision: 40,
+  precision: 28,
   rounding: Decimal.ROUND_HALF_EVEN,
   toExpNeg: -30,
   toExpPos: 40
@@ -55,18 +55,23 @@ export const Money = Decimal.clone({
 export type Money = Decimal;
 
 const decimalOne = new Money(1);
+const decimalZero = new Money(0);
+const decimalQuarter = new Money(0.25);
 
 export const decimalArithmetic: Arithmetic<Decimal> = {
   name: "decimal",
-  zero: new Money(0),
+  zero: decimalZero,
   one: decimalOne,
   // Through the shortest string form of the number, so 0.1 becomes exactly 0.1.
   of: (value) => new Money(value),
-  add: (a, b) => a.plus(b),
-  sub: (a, b) => a.minus(b),
-  mul: (a, b) => a.times(b),
-  div: (a, b) => a.dividedBy(b),
-  perQuarter: (annual) => annual.dividedBy(4),
+  // Most amounts of a quarter are zero (no draw, no fee, nothing due): skipping decimal.js's
+  // normalisation for them is most of the decimal path's speed, and exact all the same.
+  add: (a, b) => (b.isZero() ? a : a.isZero() ? b : a.plus(b)),
+  sub: (a, b) => (b.isZero() ? a : a.minus(b)),
+  mul: (a, b) => (a.isZero() || b.isZero() ? decimalZero : a.times(b)),
+  div: (a, b) => (a.isZero() ? decimalZero : a.dividedBy(b)),
+  // × 0.25 is exact and several times cheaper than ÷ 4 in decimal.js.
+  perQuarter: (annual) => (annual.isZero() ? decimalZero : annual.times(decimalQuarter)),
   annuityDenominator: (rate, periods) => decimalOne.minus(decimalOne.plus(rate).pow(-periods)),
   neg: (a) => a.negated(),
   min: (a, b) => (a.lte(b) ? a : b),

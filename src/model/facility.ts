@@ -29,7 +29,8 @@ export interface FacilityState<N> extends FacilityInfo {
   /** Committed and not yet drawn. */
   undrawn: N;
   readonly upfrontFeeRate: N;
-  readonly commitmentFeeRate: N;
+  /** The annual commitment fee rate's share for one quarter. */
+  readonly commitmentFeePerQuarter: N;
   refinanceable: boolean;
 }
 
@@ -53,7 +54,7 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
     draws,
     undrawn,
     upfrontFeeRate: ar.of(input.upfrontFeeRate),
-    commitmentFeeRate: ar.of(input.commitmentFeeRate),
+    commitmentFeePerQuarter: ar.perQuarter(ar.of(input.commitmentFeeRate)),
     refinanceable: input.refinanceable
   };
 }

@@ -22,7 +22,7 @@ export function revolverState<N>(ar: Arithmetic<N>, input: ModelInput): Facility
     draws: new Map(),
     undrawn: ar.of(r.capacity - r.drawn),
     upfrontFeeRate: ar.zero,
-    commitmentFeeRate: ar.of(r.commitmentFeeRate),
+    commitmentFeePerQuarter: ar.perQuarter(ar.of(r.commitmentFeeRate)),
     refinanceable: false
   };
 }
@@ -47,7 +47,7 @@ export function newBorrowingState<N>(ar: Arithmetic<N>, input: ModelInput): Faci
     draws: new Map(),
     undrawn: ar.of(nb.limit),
     upfrontFeeRate: ar.of(nb.feeRate),
-    commitmentFeeRate: ar.zero,
+    commitmentFeePerQuarter: ar.zero,
     refinanceable: true
   };
 }

@@ -42,9 +42,9 @@ export function ratioOrNull<N>(ar: Arithmetic<N>, numerator: N, denominator: N, 
   return ar.gt(denominator, cent) ? ar.div(numerator, denominator) : null;
 }
 
-export function solvencyMetrics<N>(ar: Arithmetic<N>, m: MetricInputs<N>): SolvencyMetrics<N> {
-  const cent = ar.of(CENT_IN_MILLIONS);
-  const annualisedEbitda = ar.mul(m.ebitda, ar.of(4));
+/** `cent` is CENT_IN_MILLIONS in the projection's arithmetic, made once by the caller. */
+export function solvencyMetrics<N>(ar: Arithmetic<N>, m: MetricInputs<N>, cent: N): SolvencyMetrics<N> {
+  const annualisedEbitda = ar.add(ar.add(m.ebitda, m.ebitda), ar.add(m.ebitda, m.ebitda));
   const debtService = ar.add(ar.add(m.interest, m.fees), m.principalDue);
   const liquidity = ar.max(ar.zero, ar.add(m.closingCash, m.undrawnRevolver));
   return {

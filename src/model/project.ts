@@ -4,9 +4,9 @@ import {parseModelInput, type ModelInput} from "./inputs.js";
 import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js";
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
 import {operatingModel} from "./operations.js";
-import {addQuarters, type QuarterLabel} from "./quarter.js";
+import {quarterLabel, quarterOrdinal, type QuarterLabel} from "./quarter.js";
 import {annualRateFor, pathValue} from "./rates.js";
-import {marketOpen, refinancingTerms, rollAtMaturity} from "./refinance.js";
+import {marketOpen, refinancingTerms, rollAtMaturity, type RefinancingTerms} from "./refinance.js";
 import {minskyRegime, type Regime} from "./regime.js";
 
 /** One facility in one quarter. Signs: every amount is positive; the name says its direction. */
@@ -106,55 +106,39 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const facilities: FacilityState<N>[] = input.facilities.map((f) => facilityState(ar, f, input.start));
   if (revolver) facilities.push(revolver);
   if (newBorrowing) facilities.push(newBorrowing);
+  const revolverIndex = revolver ? facilities.indexOf(revolver) : -1;
+  const newBorrowingIndex = newBorrowing ? facilities.indexOf(newBorrowing) : -1;
 
   const operations = operatingModel(ar, input);
   const minimumCash = ar.of(input.minimumCash);
   const taxRate = ar.of(input.taxRate);
   const cent = ar.of(CENT_IN_MILLIONS);
+  const startOrdinal = quarterOrdinal(input.start);
   const quarters: ProjectedQuarter<N>[] = [];
   const events: ProjectionEvent[] = [];
   let cash = ar.of(input.openingCash);
+  let openingDebt = facilities.reduce((sum, f) => ar.add(sum, f.balance), ar.zero);
   let firstDefaultQuarter: QuarterLabel | null = null;
 
   for (let offset = 0; offset < input.quarters; offset++) {
-    const quarter = addQuarters(input.start, offset);
+    const quarter = quarterLabel(startOrdinal + offset);
     const open = marketOpen(terms, offset);
     const baseRate = ar.of(pathValue(input.baseRate, offset));
     const op = operations(offset);
 
-    let openingDebt = ar.zero, interest = ar.zero, fees = ar.zero, principalDue = ar.zero;
-    let refinanced = ar.zero, scheduledDraws = ar.zero;
-    const opening: N[] = [], drawn: N[] = [], rates: N[] = [], interests: N[] = [], feesBy: N[] = [], dues: N[] = [], rolls: N[] = [];
-
+    let interest = ar.zero, fees = ar.zero, principalDue = ar.zero, refinanced = ar.zero, scheduledDraws = ar.zero;
+    const rows: FacilityRow<N>[] = [];
     for (const f of facilities) {
-      const openingBalance = f.balance;
-      const draw = f.draws.get(offset) ?? ar.zero;
-      const balance = ar.add(openingBalance, draw);
-      const annualRate = annualRateFor(ar, f.rate, baseRate);
-      const periodRate = ar.perQuarter(annualRate);
-      const facilityInterest = ar.mul(balance, periodRate);
-      f.undrawn = ar.sub(f.undrawn, draw);
-      let facilityFees = ar.add(ar.mul(draw, f.upfrontFeeRate), ar.mul(f.undrawn, ar.perQuarter(f.commitmentFeeRate)));
-      const due = scheduledPrincipal(ar, f, offset, balance, facilityInterest, periodRate);
-      const maturing = offset === f.maturity;
-      const roll = rollAtMaturity(ar, f, offset, due, terms, open);
-      facilityFees = ar.add(facilityFees, roll.fee);
-      f.balance = ar.add(ar.sub(balance, due), roll.rolled);
-      if (maturing && f.kind === "revolver") f.undrawn = ar.zero;
-      if (maturing && ar.gt(due, ar.zero)) {
-        const amount = ar.toNumber(due);
-        if (ar.gt(roll.rolled, ar.zero)) events.push({kind: "refinanced", quarter, facilityId: f.id, amount: ar.toNumber(roll.rolled)});
-        else if (!open && f.refinanceable) events.push({kind: "maturedWhileShut", quarter, facilityId: f.id, amount});
-      }
-
-      openingDebt = ar.add(openingDebt, openingBalance);
-      interest = ar.add(interest, facilityInterest);
-      fees = ar.add(fees, facilityFees);
-      principalDue = ar.add(principalDue, due);
-      refinanced = ar.add(refinanced, roll.rolled);
-      scheduledDraws = ar.add(scheduledDraws, draw);
-      opening.push(openingBalance); drawn.push(draw); rates.push(annualRate);
-      interests.push(facilityInterest); feesBy.push(facilityFees); dues.push(due); rolls.push(roll.rolled);
+      const row = stepFacility(ar, f, offset, baseRate, terms, open);
+      // Not rolled because markets were shut: its maturity is still this quarter.
+      if (!open && offset === f.maturity && f.refinanceable && ar.gt(row.principalDue, ar.zero)) events.push({kind: "maturedWhileShut", quarter, facilityId: f.id, amount: ar.toNumber(row.principalDue)});
+      if (!ar.isZero(row.refinanced)) events.push({kind: "refinanced", quarter, facilityId: f.id, amount: ar.toNumber(row.refinanced)});
+      interest = ar.add(interest, row.interest);
+      fees = ar.add(fees, row.fees);
+      principalDue = ar.add(principalDue, row.principalDue);
+      refinanced = ar.add(refinanced, row.refinanced);
+      scheduledDraws = ar.add(scheduledDraws, row.drawn);
+      rows.push(row);
     }
 
     const taxableIncome = ar.sub(op.ebit, interest);
@@ -171,26 +155,21 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       newBorrowingTenor: input.newBorrowing.tenorQuarters, marketOpen: open, cent
     });
     fees = ar.add(fees, liquidity.newBorrowingFee);
-
+    // Draws and repayments made at the quarter's end, to hold minimum cash.
+    const revolverRow = rows[revolverIndex];
+    if (revolverRow) {
+      revolverRow.drawn = ar.add(revolverRow.drawn, liquidity.revolverDraw);
+      revolverRow.repaid = ar.add(revolverRow.repaid, liquidity.revolverRepayment);
+      revolverRow.closing = (revolver as FacilityState<N>).balance;
+    }
+    const newBorrowingRow = rows[newBorrowingIndex];
+    if (newBorrowingRow) {
+      newBorrowingRow.drawn = ar.add(newBorrowingRow.drawn, liquidity.newBorrowing);
+      newBorrowingRow.fees = ar.add(newBorrowingRow.fees, liquidity.newBorrowingFee);
+      newBorrowingRow.closing = (newBorrowing as FacilityState<N>).balance;
+    }
     let closingDebt = ar.zero;
-    const facilityQuarters: FacilityQuarter<N>[] = facilities.map((f, i) => {
-      const isRevolver = f === revolver, isNew = f === newBorrowing;
-      const lateDraw = isRevolver ? liquidity.revolverDraw : isNew ? liquidity.newBorrowing : ar.zero;
-      const lateFee = isNew ? liquidity.newBorrowingFee : ar.zero;
-      const due = dues[i] as N, rolled = rolls[i] as N;
-      closingDebt = ar.add(closingDebt, f.balance);
-      return {
-        opening: opening[i] as N,
-        drawn: ar.add(drawn[i] as N, lateDraw),
-        annualRate: rates[i] as N,
-        interest: interests[i] as N,
-        fees: ar.add(feesBy[i] as N, lateFee),
-        principalDue: due,
-        refinanced: rolled,
-        repaid: ar.add(ar.sub(due, rolled), isRevolver ? liquidity.revolverRepayment : ar.zero),
-        closing: f.balance
-      };
-    });
+    for (const row of rows) closingDebt = ar.add(closingDebt, row.closing);
 
     const closingCash = liquidity.closingCash;
     const cannotPay = ar.isNegative(closingCash);
@@ -210,16 +189,17 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       revolverRepayment: liquidity.revolverRepayment,
       newBorrowing: liquidity.newBorrowing,
       closingCash, openingDebt, closingDebt,
-      facilities: facilityQuarters,
+      facilities: rows,
       marketOpen: open
     };
     const metrics = solvencyMetrics(ar, {
       ebitda: op.ebitda, ebit: op.ebit, interest, fees, principalDue, operatingCashFlow,
       closingDebt, closingCash, cashFlowBeforeFinancing,
       undrawnRevolver: revolver ? revolver.undrawn : ar.zero
-    });
+    }, cent);
     quarters.push({ledger, metrics, regime: minskyRegime(ar, operatingCashFlow, interest, principalDue), cannotPay});
     cash = closingCash;
+    openingDebt = closingDebt;
   }
 
   return {
@@ -228,5 +208,40 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     quarters,
     firstDefaultQuarter,
     events
+  };
+}
+
+/** A facility's quarter while it is being booked: the liquidity step still adds to it. */
+type FacilityRow<N> = {-readonly [K in keyof FacilityQuarter<N>]: FacilityQuarter<N>[K]};
+
+/**
+ * One facility through one quarter, before the liquidity step: its scheduled draw,
+ * interest, fees, principal due and any roll at maturity. Updates the facility's state.
+ */
+function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number, baseRate: N, terms: RefinancingTerms<N>, open: boolean): FacilityRow<N> {
+  const opening = f.balance;
+  const annualRate = annualRateFor(ar, f.rate, baseRate);
+  // A repaid term facility with nothing left to draw books zeros; most of a long
+  // projection's facility-quarters are these.
+  if (f.kind === "term" && ar.isZero(opening) && ar.isZero(f.undrawn) && offset !== f.maturity) {
+    const zero = ar.zero;
+    return {opening, drawn: zero, annualRate, interest: zero, fees: zero, principalDue: zero, refinanced: zero, repaid: zero, closing: zero};
+  }
+  const draw = f.draws.get(offset) ?? ar.zero;
+  const balance = ar.add(opening, draw);
+  const periodRate = ar.perQuarter(annualRate);
+  const interest = ar.mul(balance, periodRate);
+  f.undrawn = ar.sub(f.undrawn, draw);
+  let fees = ar.add(ar.mul(draw, f.upfrontFeeRate), ar.mul(f.undrawn, f.commitmentFeePerQuarter));
+  const due = scheduledPrincipal(ar, f, offset, balance, interest, periodRate);
+  const maturing = offset === f.maturity;
+  const roll = rollAtMaturity(ar, f, offset, due, terms, open);
+  const refinanced = roll ? roll.rolled : ar.zero;
+  if (roll) fees = ar.add(fees, roll.fee);
+  f.balance = ar.add(ar.sub(balance, due), refinanced);
+  if (maturing && f.kind === "revolver") f.undrawn = ar.zero;
+  return {
+    opening, drawn: draw, annualRate, interest, fees, principalDue: due, refinanced,
+    repaid: ar.sub(due, refinanced), closing: f.balance
   };
 }

@@ -41,13 +41,13 @@ export interface Rollover<N> {
  * open, the rolled share of what is due stays outstanding in the same facility on new
  * terms — floating at base + the new spread, bullet, maturing `tenorQuarters` later —
  * and the rest is paid from cash. The facility is changed in place, so the ledger keeps
- * one column for it across rolls.
+ * one column for it across rolls. Null when it does not roll.
  */
-export function rollAtMaturity<N>(ar: Arithmetic<N>, facility: FacilityState<N>, offset: number, due: N, terms: RefinancingTerms<N>, open: boolean): Rollover<N> {
+export function rollAtMaturity<N>(ar: Arithmetic<N>, facility: FacilityState<N>, offset: number, due: N, terms: RefinancingTerms<N>, open: boolean): Rollover<N> | null {
   // Whether a facility rolls turns on its terms and the market, never on the amount due:
   // a due of float dust must not change a facility's terms in one arithmetic only.
   if (offset !== facility.maturity || !facility.refinanceable || !open || !ar.gt(terms.shareRolled, ar.zero)) {
-    return {rolled: ar.zero, fee: ar.zero};
+    return null;
   }
   const rolled = ar.mul(due, terms.shareRolled);
   facility.rate = {type: "floating", spread: terms.spread, floor: null};

@@ -1,0 +1,35 @@
+import type {ModelInputDraft} from "../src/model/index.js";
+
+/**
+ * The benchmark's company: 28 quarters and ten facilities of every kind (fixed and
+ * floating with floors; bullet, straight-line and annuity; delayed draws; maturities
+ * inside and beyond the horizon), a revolver that is drawn and repaid, taxes and
+ * depreciation. Illustrative figures of CoreWeave's order of size, not reported ones.
+ */
+const KINDS = ["bullet", "straightLine", "annuity"] as const;
+
+export const benchCompany: ModelInputDraft = {
+  start: "2026Q1",
+  quarters: 28,
+  openingCash: 1500,
+  minimumCash: 500,
+  revenue: {lastQuarter: 1400, growth: [0.12, 0.1, 0.08, 0.06, 0.04, 0.03, 0.02]},
+  costs: {kind: "margin", ebitdaMargin: 0.6},
+  depreciation: {openingPerQuarter: 500, openingRemainingQuarters: 20, capexLifeQuarters: 24},
+  capex: [1500, 1300, 1100, 900, 700, 600],
+  taxRate: 0.21,
+  baseRate: [0.043, 0.041, 0.039, 0.037, 0.036, 0.035],
+  facilities: Array.from({length: 10}, (_, i) => ({
+    id: `facility-${i + 1}`,
+    name: `Facility ${i + 1}`,
+    principal: 800 + 150 * i,
+    draws: i % 4 === 0 ? [{quarter: "2026Q3", amount: 400}] : [],
+    rate: i % 2 === 0
+      ? {type: "floating" as const, spread: 0.04 + 0.005 * i, floor: 0.01}
+      : {type: "fixed" as const, annualRate: 0.07 + 0.004 * i},
+    amortisation: {type: KINDS[i % 3] as (typeof KINDS)[number]},
+    maturity: `${2027 + i}Q${(i % 4) + 1}`,
+    refinanceable: false
+  })),
+  revolver: {capacity: 4000, drawn: 0, rate: {type: "floating", spread: 0.03}, commitmentFeeRate: 0}
+};

@@ -1,0 +1,16 @@
+/**
+ * The median time of `run`, in milliseconds. Each sample times a batch of calls, so that
+ * a call far below the timer's resolution is still measured; warm-up calls let the JIT
+ * settle first.
+ */
+export function medianMs(run: () => unknown, {samples = 31, batch = 1, warmup = 20} = {}): number {
+  for (let i = 0; i < warmup; i++) run();
+  const times: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const started = performance.now();
+    for (let i = 0; i < batch; i++) run();
+    times.push((performance.now() - started) / batch);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}

@@ -1,0 +1,46 @@
+import {decimalArithmetic, floatArithmetic, parseModelInput, project} from "../src/model/index.js";
+import {benchCompany} from "./company.js";
+import {medianMs} from "./measure.js";
+import {buildModelSheet} from "./sheet.js";
+
+/**
+ * One measurement, run in a fresh process by bench/run.ts and printed as JSON. A fresh
+ * process matters: once the decimal path has run, the engine's call sites are
+ * polymorphic and the float path is slower than in the Web Worker that runs simulations,
+ * where only float is used. Both figures are reported.
+ */
+const input = parseModelInput(benchCompany);
+const decimal = () => medianMs(() => project(input, decimalArithmetic), {samples: 101, warmup: 50});
+const float = () => medianMs(() => project(input, floatArithmetic), {samples: 51, batch: 200, warmup: 1000});
+
+const measurements: Record<string, () => number> = {
+  projection_decimal_ms: decimal,
+  projection_float_ms: float,
+  projection_float_after_decimal_ms: () => {
+    decimal();
+    return float();
+  },
+  hyperformula_recalc_ms: () => {
+    // The same model as a spreadsheet: one input changes (a shift of every quarter's
+    // base rate), HyperFormula recalculates what depends on it, the result is read back.
+    const sheet = buildModelSheet(benchCompany);
+    let shift = 0;
+    const ms = medianMs(() => {
+      shift = shift === 0 ? 0.0025 : 0;
+      sheet.setBaseRateShift(shift);
+      return sheet.closingCash();
+    }, {samples: 101, warmup: 10});
+    // The sheet and the engine must be the same model, or the comparison means nothing.
+    sheet.setBaseRateShift(0);
+    const engineCash = project(input, floatArithmetic).quarters.at(-1)!.ledger.closingCash;
+    if (Math.abs(engineCash - sheet.closingCash()) > 1e-9 * Math.abs(engineCash)) {
+      throw new Error(`the sheet (${sheet.closingCash()}) and the engine (${engineCash}) disagree: they are not the same model`);
+    }
+    return ms;
+  }
+};
+
+const name = process.argv[2] ?? "";
+const measure = measurements[name];
+if (!measure) throw new Error(`unknown measurement "${name}"; one of ${Object.keys(measurements).join(", ")}`);
+process.stdout.write(JSON.stringify({[name]: measure()}));

@@ -1,0 +1,35 @@
+import {execFileSync} from "node:child_process";
+import {writeFileSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import {benchCompany} from "./company.js";
+
+/**
+ * `npm run bench`: the engine's speed, printed as a table and written to
+ * bench-results.json at the repository root (untracked: it measures one machine). Each
+ * figure is a median in milliseconds, measured in a process of its own. Later
+ * benchmarks add their keys to the same file.
+ */
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function measure(script: string, name: string): number {
+  const output = execFileSync(process.execPath, ["--import", "tsx", script, name], {cwd: root, encoding: "utf8"});
+  return (JSON.parse(output) as Record<string, number>)[name] as number;
+}
+
+const results: Record<string, number> = {};
+for (const name of ["projection_decimal_ms", "projection_float_ms", "projection_float_after_decimal_ms", "hyperformula_recalc_ms"]) {
+  results[name] = measure("bench/projection.ts", name);
+}
+results.engine_vs_hyperformula = (results.projection_decimal_ms as number) / (results.hyperformula_recalc_ms as number);
+
+const targets: Record<string, string> = {
+  projection_decimal_ms: "≤ 2 (goal 0.5)",
+  projection_float_ms: "≤ 0.05 (alone, as in a worker)",
+  projection_float_after_decimal_ms: "(same process as decimal)",
+  hyperformula_recalc_ms: "(the same model as a sheet)",
+  engine_vs_hyperformula: "< 1: engine faster"
+};
+console.log(`One projection: ${benchCompany.quarters} quarters, ${benchCompany.facilities.length} facilities and a revolver. Node ${process.version}.`);
+console.table(Object.entries(results).map(([measure, value]) => ({measure, "median (ms)": Number(value.toPrecision(4)), target: targets[measure] ?? ""})));
+writeFileSync(`${root}bench-results.json`, JSON.stringify({measured: new Date().toISOString(), node: process.version, ...results}, null, 2) + "\n");
+console.log("wrote bench-results.json");
