@@ -4,13 +4,9 @@
 export default {
   title: "Solvency Notebook",
   root: "src",
-  pages: [
-    {name: "The model", path: "/model-docs"}
-  ],
   globalStylesheets: [],
   style: "style.css",
   head: '<meta name="description" content="Stress-test a debt-financed company quarter by quarter.">',
   footer: "Solvency Notebook. Every reported figure cites its source; every assumption says so.",
-  search: false,
-  cleanUrls: true
+  search: false
 };

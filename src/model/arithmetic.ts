@@ -5,9 +5,10 @@ import Decimal from "decimal.js";
  * either exact decimals (the ledger) or float64 numbers (grids and simulations). Every
  * operation the model needs is here, so nothing in the model can reach for `+` on money.
  *
- * Neither arithmetic rounds while projecting: the decimal one carries 40 significant
- * digits, which is exact for every sum and product of the inputs' figures and leaves
- * only divisions and powers (the annuity payment) rounded at the 40th digit. Rounding to
+ * Neither arithmetic rounds while projecting: the decimal one carries 28 significant
+ * digits (as .NET's System.Decimal does), which is exact for the sums and products of
+ * the inputs' figures — a balance of USD 100 billion keeps 14 digits below the cent —
+ * and rounds divisions and powers (ratios, the annuity payment) at the 28th digit. Rounding to
  * the cent happens in one place only, `roundToCent` below, when a figure is shown or
  * exported — the way a spreadsheet keeps full precision in its cells and rounds in their
  * format. That is also why the exported workbook can match the ledger to the cent.

@@ -27,7 +27,7 @@ function expectClose(actual: number, expected: number, tolerance: number, what: 
   }
 }
 
-/** Exact in decimal but for the 40th digit of a division or power. */
+/** Exact in decimal but for the 28th digit of a division or power. */
 const DECIMAL_TOLERANCE = 1e-24;
 
 function cashIdentities(l: LedgerQuarter<Decimal>): Array<[string, Decimal, Decimal]> {

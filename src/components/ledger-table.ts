@@ -1,0 +1,64 @@
+import type Decimal from "decimal.js";
+import type {LedgerQuarter, ProjectedQuarter, Projection} from "../model/index.js";
+import {formatMillions, formatRatio} from "./format.js";
+
+interface LedgerLine {
+  readonly label: string;
+  /** How the line is computed, shown on hover. */
+  readonly how: string;
+  readonly value: (quarter: ProjectedQuarter<Decimal>) => string;
+}
+
+const money = (field: keyof LedgerQuarter<Decimal>) => (q: ProjectedQuarter<Decimal>) => formatMillions(q.ledger[field] as Decimal);
+
+const LINES: readonly LedgerLine[] = [
+  {label: "Opening cash", how: "Closing cash of the quarter before", value: money("openingCash")},
+  {label: "Revenue", how: "Last quarter's revenue × (1 + growth)", value: money("revenue")},
+  {label: "EBITDA", how: "Revenue − cash operating costs", value: money("ebitda")},
+  {label: "Taxes", how: "Tax rate × (EBIT − interest), when positive", value: money("taxes")},
+  {label: "Capex", how: "Capital expenditure assumed for the quarter", value: money("capex")},
+  {label: "Interest", how: "Σ balance × annual rate / 4, over the facilities", value: money("interest")},
+  {label: "Fees", how: "Commitment, upfront, refinancing and borrowing fees", value: money("fees")},
+  {label: "Principal due", how: "Scheduled amortisation plus balances at maturity", value: money("principalDue")},
+  {label: "Refinanced", how: "Principal due rolled into new terms instead of paid", value: money("refinanced")},
+  {label: "Revolver draw", how: "Drawn to hold minimum cash", value: money("revolverDraw")},
+  {label: "New borrowing", how: "Borrowed to fund a shortfall the revolver could not", value: money("newBorrowing")},
+  {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing − interest − fees − capex − repayments", value: money("closingCash")},
+  {label: "Closing debt", how: "Σ closing balances of the facilities", value: money("closingDebt")},
+  {label: "Interest coverage (EBITDA)", how: "EBITDA / interest", value: (q) => formatRatio(q.metrics.interestCoverageEbitda)},
+  {label: "Minsky regime", how: "Hedge: operating cash flow covers interest and principal due; speculative: interest only; Ponzi: not even interest", value: (q) => q.regime}
+];
+
+/**
+ * The ledger as a table, rows × quarters, built with DOM calls and textContent only (no
+ * HTML strings), so that no figure or name can inject markup.
+ */
+export function ledgerTable(projection: Projection<Decimal>): HTMLTableElement {
+  const table = document.createElement("table");
+  table.className = "ledger";
+  const head = table.createTHead().insertRow();
+  const corner = document.createElement("th");
+  corner.textContent = "USD millions";
+  head.append(corner);
+  for (const q of projection.quarters) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = q.ledger.quarter;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const line of LINES) {
+    const row = body.insertRow();
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = line.label;
+    th.title = line.how;
+    row.append(th);
+    for (const q of projection.quarters) {
+      const cell = row.insertCell();
+      cell.textContent = line.value(q);
+      cell.title = `${line.label} = ${line.how}`;
+    }
+  }
+  return table;
+}
