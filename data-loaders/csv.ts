@@ -1,0 +1,49 @@
+import {csvParseRows} from "d3-dsv";
+import type {z} from "zod";
+import type {RawDataIssue} from "./errors.js";
+
+export interface ParsedRow<T> {
+  /** Data row, from 1. */
+  readonly row: number;
+  readonly value: T;
+}
+
+/**
+ * Parses one raw CSV file through a zod schema of its row, collecting every problem
+ * (unknown or missing columns, and each bad field of each row) instead of stopping at
+ * the first, so a person can correct a file in one pass.
+ */
+export function parseCsv<S extends z.ZodObject>(file: string, text: string, schema: S, issues: RawDataIssue[]): ParsedRow<z.output<S>>[] {
+  const [header, ...lines] = csvParseRows(text.replace(/^\uFEFF/, ""));
+  const expected = Object.keys(schema.shape);
+  if (!header) {
+    issues.push({file, row: 0, field: "(file)", message: "is empty"});
+    return [];
+  }
+  for (const column of header) {
+    if (!expected.includes(column)) issues.push({file, row: 0, field: column, message: `is not a known column (expected ${expected.join(", ")})`});
+  }
+  for (const column of expected) {
+    if (!header.includes(column) && !schema.shape[column]!.safeParse(undefined).success) {
+      issues.push({file, row: 0, field: column, message: "is a required column and is missing"});
+    }
+  }
+  const rows: ParsedRow<z.output<S>>[] = [];
+  lines.forEach((cells, index) => {
+    const row = index + 1;
+    if (cells.length === 1 && cells[0] === "") return; // a blank line
+    if (cells.length !== header.length) {
+      issues.push({file, row, field: "(row)", message: `has ${cells.length} cells, the header ${header.length}`});
+      return;
+    }
+    const record: Record<string, string | undefined> = {};
+    header.forEach((column, i) => {
+      const cell = cells[i]!.trim();
+      record[column] = cell === "" ? undefined : cell;
+    });
+    const result = schema.safeParse(record);
+    if (result.success) rows.push({row, value: result.data});
+    else for (const issue of result.error.issues) issues.push({file, row, field: String(issue.path[0] ?? "(row)"), message: issue.message});
+  });
+  return rows;
+}

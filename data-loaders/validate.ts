@@ -1,0 +1,186 @@
+import {parseCsv, type ParsedRow} from "./csv.js";
+import {RawDataError, type RawDataIssue} from "./errors.js";
+import {facilityRow, LINE_ITEMS, principalPaymentRow, sourceRow, SOURCE_KINDS, statementRow, type FacilityRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
+
+/** The raw files of one company, by name, as text. */
+export interface RawFiles {
+  readonly "sources.csv": string;
+  readonly "statements.csv": string;
+  readonly "debt_facilities.csv": string;
+  readonly "principal_payments.csv": string;
+}
+export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv"] as const;
+
+/** A company's raw data after every check: rows as printed, with their row numbers. */
+export interface ValidatedCompany {
+  readonly sources: readonly SourceRow[];
+  readonly statements: readonly ParsedRow<StatementRow>[];
+  readonly facilities: readonly ParsedRow<FacilityRow>[];
+  readonly principalPayments: readonly ParsedRow<PrincipalPaymentRow>[];
+}
+
+const UNIT_SCALE: Record<Unit, number> = {"USD": 1e-6, "USD thousands": 1e-3, "USD millions": 1, "percent": 1};
+
+/** A printed money figure in USD millions (the engine's unit). */
+export function toMillions(value: number, unit: Unit): number {
+  return unit === "USD thousands" ? value / 1000 : value * UNIT_SCALE[unit];
+}
+
+/** Months from the first of `start` to the end of `end`, for a period printed as two dates. */
+function periodMonths(start: string, end: string): number {
+  const [sy, sm] = start.split("-").map(Number) as [number, number];
+  const [ey, em] = end.split("-").map(Number) as [number, number];
+  return (ey - sy) * 12 + (em - sm) + 1;
+}
+
+function isMonthStart(date: string): boolean {
+  return date.endsWith("-01");
+}
+
+function isMonthEnd(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.getUTCDate() === 1;
+}
+
+/**
+ * Every rule of the raw data, pure over the files' text. Throws one RawDataError
+ * listing every problem, so nothing is emitted from a dataset with any bad row.
+ */
+export function validateCompany(files: RawFiles): ValidatedCompany {
+  const issues: RawDataIssue[] = [];
+  const sources = parseCsv("sources.csv", files["sources.csv"], sourceRow, issues);
+  const statements = parseCsv("statements.csv", files["statements.csv"], statementRow, issues);
+  const facilities = parseCsv("debt_facilities.csv", files["debt_facilities.csv"], facilityRow, issues);
+  const principalPayments = parseCsv("principal_payments.csv", files["principal_payments.csv"], principalPaymentRow, issues);
+
+  // Sources: unique ids; every cited id exists.
+  const sourceIds = new Map<string, SourceRow>();
+  for (const {row, value} of sources) {
+    if (sourceIds.has(value.source_id)) issues.push({file: "sources.csv", row, field: "source_id", message: `"${value.source_id}" is listed twice`});
+    sourceIds.set(value.source_id, value);
+  }
+  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments]];
+  for (const [file, rows] of citing) {
+    for (const {row, value} of rows) {
+      if (!sourceIds.has(value.source_id)) issues.push({file, row, field: "source_id", message: `"${value.source_id}" is not in sources.csv`});
+    }
+  }
+
+  checkStatements(statements, sourceIds, issues);
+  checkFacilities(facilities, principalPayments, issues);
+
+  if (issues.length > 0) throw new RawDataError(issues);
+  return {sources: sources.map((s) => s.value), statements: keepBestSourced(statements, sourceIds), facilities, principalPayments};
+}
+
+const statementKey = (s: StatementRow) => `${s.period_start}/${s.period_end}/${s.line_item}`;
+const rank = (sources: Map<string, SourceRow>, id: string) => SOURCE_KINDS.indexOf(sources.get(id)?.kind ?? "article");
+
+function checkStatements(statements: readonly ParsedRow<StatementRow>[], sources: Map<string, SourceRow>, issues: RawDataIssue[]): void {
+  const file = "statements.csv";
+  const seen = new Map<string, ParsedRow<StatementRow>>();
+  for (const entry of statements) {
+    const {row, value: s} = entry;
+    if (s.period_end < s.period_start) {
+      issues.push({file, row, field: "period_end", message: `${s.period_end} is before the period starts (${s.period_start})`});
+      continue;
+    }
+    if (!isMonthStart(s.period_start)) issues.push({file, row, field: "period_start", message: `${s.period_start} is not the first day of a month`});
+    if (!isMonthEnd(s.period_end)) issues.push({file, row, field: "period_end", message: `${s.period_end} is not the last day of a month`});
+    if (![3, 6, 9, 12].includes(periodMonths(s.period_start, s.period_end))) {
+      issues.push({file, row, field: "period_end", message: `${s.period_start} to ${s.period_end} is not a quarter, half year, nine months or year`});
+    }
+    const measures = LINE_ITEMS[s.line_item];
+    if ((measures === "money") !== s.unit.startsWith("USD")) {
+      issues.push({file, row, field: "unit", message: `"${s.unit}" does not measure ${s.line_item}, which is ${measures === "money" ? "money (USD, USD thousands or USD millions)" : "a percent"}`});
+    }
+    // The same figure twice: a filing may stand beside a press release (the filing wins),
+    // but two rows from sources of the same rank are a duplicate.
+    const key = statementKey(s);
+    const other = seen.get(key);
+    if (other && rank(sources, other.value.source_id) === rank(sources, s.source_id)) {
+      issues.push({file, row, field: "line_item", message: `duplicates row ${other.row} (${s.line_item} for ${s.period_start} to ${s.period_end})`});
+    }
+    seen.set(key, entry);
+  }
+  checkQuartersAddUp(statements, issues);
+}
+
+/**
+ * Where every quarter of a longer period (a half, nine months, a year) is reported, the
+ * quarters must add up to it, to the unit printed (one per quarter for rounding).
+ */
+function checkQuartersAddUp(statements: readonly ParsedRow<StatementRow>[], issues: RawDataIssue[]): void {
+  const quarters = new Map<string, StatementRow>();
+  for (const {value: s} of statements) if (periodMonths(s.period_start, s.period_end) === 3) quarters.set(statementKey(s), s);
+  for (const {row, value: s} of statements) {
+    const months = periodMonths(s.period_start, s.period_end);
+    if (months <= 3 || months % 3 !== 0 || !isMonthStart(s.period_start)) continue;
+    const [year, month] = s.period_start.split("-").map(Number) as [number, number];
+    let sum = 0;
+    const parts: StatementRow[] = [];
+    for (let q = 0; q < months / 3; q++) {
+      const startMonth = month + 3 * q;
+      const y = year + Math.floor((startMonth - 1) / 12), m = ((startMonth - 1) % 12) + 1;
+      const start = `${y}-${String(m).padStart(2, "0")}-01`;
+      const part = [...quarters.values()].find((p) => p.period_start === start && p.line_item === s.line_item);
+      if (!part) break;
+      parts.push(part);
+      sum += toMillions(part.value, part.unit);
+    }
+    if (parts.length !== months / 3) continue; // not every quarter is reported: nothing to check
+    const total = toMillions(s.value, s.unit);
+    const tolerance = parts.length * toMillions(1, s.unit);
+    if (Math.abs(sum - total) > tolerance) {
+      issues.push({file: "statements.csv", row, field: "value", message: `${s.line_item} for ${s.period_start} to ${s.period_end} is ${total} USD millions, but its quarters add up to ${Number(sum.toFixed(6))}`});
+    }
+  }
+}
+
+function checkFacilities(facilities: readonly ParsedRow<FacilityRow>[], payments: readonly ParsedRow<PrincipalPaymentRow>[], issues: RawDataIssue[]): void {
+  const file = "debt_facilities.csv";
+  const seen = new Map<string, number>();
+  for (const {row, value: f} of facilities) {
+    const key = `${f.as_of}/${f.facility}`;
+    if (seen.has(key)) issues.push({file, row, field: "facility", message: `duplicates row ${seen.get(key)} (${f.facility} as of ${f.as_of})`});
+    seen.set(key, row);
+    if (!f.unit.startsWith("USD")) issues.push({file, row, field: "unit", message: `"${f.unit}" does not measure a principal (money)`});
+    if (f.issued && f.maturity.to < f.issued.slice(0, 7)) {
+      issues.push({file, row, field: "maturity", message: `${f.facility} matures (${f.maturity.to}) before it starts (${f.issued})`});
+    }
+    if (f.principal > 0 && f.maturity.to < f.as_of.slice(0, 7)) {
+      issues.push({file, row, field: "maturity", message: `${f.facility} has matured (${f.maturity.to}) but is reported outstanding at ${f.as_of}`});
+    }
+  }
+  // The maturity schedule must account for every facility's principal at its date.
+  const scheduleByDate = new Map<string, {total: number; firstRow: number}>();
+  const paymentsSeen = new Map<string, number>();
+  for (const {row, value: p} of payments) {
+    const key = `${p.as_of}/${p.year}`;
+    if (paymentsSeen.has(key)) issues.push({file: "principal_payments.csv", row, field: "year", message: `duplicates row ${paymentsSeen.get(key)} (${p.year} as of ${p.as_of})`});
+    paymentsSeen.set(key, row);
+    const entry = scheduleByDate.get(p.as_of) ?? {total: 0, firstRow: row};
+    entry.total += toMillions(p.amount, p.unit);
+    scheduleByDate.set(p.as_of, entry);
+  }
+  for (const [asOf, {total, firstRow}] of scheduleByDate) {
+    const rows = facilities.filter((f) => f.value.as_of === asOf);
+    if (rows.length === 0) continue;
+    const principal = rows.reduce((sum, f) => sum + toMillions(f.value.principal, f.value.unit), 0);
+    if (Math.abs(principal - total) > 0.001 * rows.length) {
+      issues.push({file: "principal_payments.csv", row: firstRow, field: "amount", message: `the schedule at ${asOf} adds up to ${Number(total.toFixed(6))} USD millions, but the facilities' principal is ${Number(principal.toFixed(6))}`});
+    }
+  }
+}
+
+/** Of the same figure from several sources, the best-ranked one: a filing over a press release over an article. */
+function keepBestSourced(statements: readonly ParsedRow<StatementRow>[], sources: Map<string, SourceRow>): ParsedRow<StatementRow>[] {
+  const best = new Map<string, ParsedRow<StatementRow>>();
+  for (const entry of statements) {
+    const key = statementKey(entry.value);
+    const current = best.get(key);
+    if (!current || rank(sources, entry.value.source_id) < rank(sources, current.value.source_id)) best.set(key, entry);
+  }
+  return [...best.values()];
+}

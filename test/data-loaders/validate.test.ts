@@ -1,0 +1,87 @@
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {RawDataError, type RawDataIssue} from "../../data-loaders/errors.js";
+import {RAW_ROOT} from "../../data-loaders/read.js";
+import {RAW_FILE_NAMES, validateCompany, type RawFiles} from "../../data-loaders/validate.js";
+
+const real = Object.fromEntries(RAW_FILE_NAMES.map((name) => [name, readFileSync(join(RAW_ROOT, "coreweave", name), "utf8")])) as unknown as RawFiles;
+
+/** The real files with one file's text changed. */
+function withFile(name: keyof RawFiles, change: (text: string) => string): RawFiles {
+  return {...real, [name]: change(real[name])};
+}
+const replaceLine = (index: number, line: string) => (text: string) => text.split("\n").map((l, i) => (i === index ? line : l)).join("\n");
+const appendLine = (line: string) => (text: string) => `${text.trimEnd()}\n${line}\n`;
+
+function issuesOf(files: RawFiles): RawDataIssue[] {
+  try {
+    validateCompany(files);
+  } catch (error) {
+    expect(error).toBeInstanceOf(RawDataError);
+    return [...(error as RawDataError).issues];
+  }
+  throw new Error("expected a RawDataError, but the files passed");
+}
+
+describe("the real CoreWeave raw data", () => {
+  it("passes every rule", () => {
+    const company = validateCompany(real);
+    expect(company.statements.length).toBeGreaterThan(20);
+    expect(company.facilities.length).toBeGreaterThan(5);
+  });
+});
+
+describe("bad raw input stops the build, naming file, row and field", () => {
+  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv";
+  const cases: Array<[string, RawFiles, string, number, string, RegExp]> = [
+    ["an unknown source", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,USD thousands,pr-2099q9,highlights")), S, 1, "source_id", /not in sources\.csv/],
+    ["a missing source", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,USD thousands,,highlights")), S, 1, "source_id", /missing|too small|>=1/i],
+    ["a non-numeric value", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1.36 billion,USD thousands,pr-2025q3,highlights")), S, 1, "value", /not a number/],
+    ["a value with thousands separators", withFile(S, replaceLine(1, '2025-07-01,2025-09-30,revenue,"1,364,676",USD thousands,pr-2025q3,highlights')), S, 1, "value", /without thousands separators/],
+    ["a unit that does not measure the line item", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,percent,pr-2025q3,highlights")), S, 1, "unit", /does not measure revenue/],
+    ["an unknown unit", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,EUR thousands,pr-2025q3,highlights")), S, 1, "unit", /must be one of/],
+    ["a duplicate row", withFile(S, appendLine("2025-07-01,2025-09-30,revenue,1364676,USD thousands,pr-2025q3,highlights again")), S, 33, "line_item", /duplicates row 1/],
+    ["a period that ends before it starts", withFile(S, replaceLine(1, "2025-09-30,2025-07-01,revenue,1364676,USD thousands,pr-2025q3,highlights")), S, 1, "period_end", /before the period starts/],
+    ["a period that is not a quarter, half, nine months or year", withFile(S, replaceLine(1, "2025-07-01,2025-08-31,revenue,1364676,USD thousands,pr-2025q3,highlights")), S, 1, "period_end", /not a quarter/],
+    ["a date that does not exist", withFile(S, replaceLine(1, "2025-07-01,2025-09-31,revenue,1364676,USD thousands,pr-2025q3,highlights")), S, 1, "period_end", /not a real date/],
+    ["an unknown line item", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,vibes,1,USD thousands,pr-2025q3,highlights")), S, 1, "line_item", /not a known line item/],
+    ["quarters that do not add up to the half year", withFile(S, appendLine("2025-01-01,2025-03-31,contractual_interest_expense,230000,USD thousands,10q-2025q2-debt,made-up Q1")), S, 31, "value", /quarters add up to/],
+    ["an unknown column", withFile(S, (t) => t.replace("locator\n", "locator,notes\n").replace(/\n(2025-07-01,2025-09-30,revenue[^\n]*)/, "\n$1,x")), S, 0, "notes", /not a known column/],
+    ["a missing column", withFile(P, (t) => t.split("\n").map((l) => l.split(",").slice(0, 5).join(",")).join("\n")), P, 0, "locator", /required column/],
+    ["a row with too few cells", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue")), S, 1, "(row)", /has 3 cells/],
+    ["a facility that matures before it starts", withFile(F, (t) => t.split("\n").map((l, i) => (l === "" ? l : `${l},${i === 0 ? "issued" : i === 1 ? "2029-01-15" : ""}`)).join("\n")), F, 1, "maturity", /matures \(2028-03\) before it starts/],
+    ["a facility outstanding after it matured", withFile(F, (t) => t.replace("2025-06-30,2024 Term Loan Facility,April 2025,12%,0,", "2025-06-30,2024 Term Loan Facility,April 2025,12%,5,")), F, 4, "maturity", /has matured/],
+    ["a maturity that is not a month", withFile(F, (t) => t.replace("2025-06-30,DDTL 1.0 Facility,March 2028", "2025-06-30,DDTL 1.0 Facility,soon")), F, 1, "maturity", /not a month/],
+    ["a negative principal", withFile(F, (t) => t.replace("March 2028,15%,1782500", "March 2028,15%,-1782500")), F, 1, "principal", /negative/],
+    ["a maturity schedule that misses the facilities' principal", withFile(P, (t) => t.replace(",2026,4218457,", ",2026,4218000,")), P, 1, "amount", /adds up to/],
+    ["a source listed twice", withFile(SRC, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), SRC, 6, "source_id", /listed twice/],
+    ["a source address that is not http(s)", withFile(SRC, (t) => t.replace("https://www.stocktitan.net", "javascript:alert(1)//www.stocktitan.net")), SRC, 1, "url", /http\(s\)|address/],
+    ["a source of an unknown kind", withFile(SRC, (t) => t.replace("pr-2025q3,press_release", "pr-2025q3,rumour")), SRC, 1, "kind", /must be one of/]
+  ];
+
+  for (const [what, files, file, row, field, message] of cases) {
+    it(`refuses ${what}: ${file}, row ${row}, ${field}`, () => {
+      const issues = issuesOf(files);
+      const match = issues.find((i) => i.file === file && i.row === row && i.field === field);
+      expect(match, JSON.stringify(issues, null, 1)).toBeDefined();
+      expect(match!.message).toMatch(message);
+    });
+  }
+
+  it("says where in words a person can act on", () => {
+    const error = (() => { try { validateCompany(cases[2]![1]); } catch (e) { return e as Error; } return null; })();
+    expect(error?.message).toContain('statements.csv, row 1 (line 2), field "value"');
+  });
+});
+
+describe("a figure from two sources", () => {
+  it("keeps the filing's over the press release's", () => {
+    const files = withFile(S_FILE, appendLine("2025-04-01,2025-06-30,revenue,1212000,USD thousands,10q-2025q2-debt,hypothetical filing row"));
+    const company = validateCompany(files);
+    const revenue = company.statements.filter((s) => s.value.line_item === "revenue" && s.value.period_start === "2025-04-01");
+    expect(revenue.map((s) => s.value.source_id)).toEqual(["10q-2025q2-debt"]);
+  });
+});
+
+const S_FILE = "statements.csv" as const;
