@@ -4,9 +4,14 @@
 export default {
   title: "Solvency Notebook",
   root: "src",
+  pages: [
+    {name: "Data", path: "/data"}
+  ],
   globalStylesheets: [],
   style: "style.css",
   head: '<meta name="description" content="Stress-test a debt-financed company quarter by quarter.">',
   footer: "Solvency Notebook. Every reported figure cites its source; every assumption says so.",
-  search: false
+  search: false,
+  // Links end in .html, so the report works from any static host or from disk.
+  preserveExtension: true
 };
