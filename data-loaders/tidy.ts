@@ -24,8 +24,13 @@ export function periodLabel(start: string, end: string): string {
 const unitOut = (unit: Unit) => (unit === "percent" ? "percent" : "USD millions");
 
 export function financialsTable(company: string, data: ValidatedCompany) {
+  return aq.from(financialRows(company, data)).orderby("line_item", "period_end", "period_start");
+}
+
+export type FinancialRow = ReturnType<typeof financialRows>[number];
+function financialRows(company: string, data: ValidatedCompany) {
   const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
-  return aq.from(data.statements.map(({value: s}) => ({
+  return data.statements.map(({value: s}) => ({
     company,
     period: periodLabel(s.period_start, s.period_end),
     period_start: s.period_start,
@@ -38,12 +43,17 @@ export function financialsTable(company: string, data: ValidatedCompany) {
     source: s.source_id,
     source_url: url.get(s.source_id) ?? "",
     locator: s.locator
-  }))).orderby("line_item", "period_end", "period_start");
+  }));
 }
 
 export function facilitiesTable(company: string, data: ValidatedCompany) {
+  return aq.from(facilityRows(company, data)).orderby(aq.desc("as_of"), aq.desc("principal"));
+}
+
+export type FacilityTidyRow = ReturnType<typeof facilityRows>[number];
+function facilityRows(company: string, data: ValidatedCompany) {
   const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
-  return aq.from(data.facilities.map(({value: f}) => ({
+  return data.facilities.map(({value: f}) => ({
     company,
     as_of: f.as_of,
     facility: f.facility,
@@ -63,7 +73,7 @@ export function facilitiesTable(company: string, data: ValidatedCompany) {
     source: f.source_id,
     source_url: url.get(f.source_id) ?? "",
     locator: f.locator
-  }))).orderby(aq.desc("as_of"), aq.desc("principal"));
+  }));
 }
 
 export function maturityScheduleTable(company: string, data: ValidatedCompany) {

@@ -1,0 +1,99 @@
+import {decimalArithmetic, project, type ModelInputDraft} from "../src/model/index.js";
+
+/**
+ * Does the engine reproduce what was reported? For each quarter whose opening debt
+ * table (the facilities at the previous quarter end) and reported interest expense are
+ * both in the dataset, project that one quarter from those facilities and compare the
+ * engine's interest with the reported figure.
+ *
+ * Each facility enters at the effective interest rate its filing states (the midpoint of
+ * a stated range), fixed for the quarter: that rate already includes the amortisation of
+ * discounts and issuance costs, as reported interest expense does. What the engine cannot
+ * see is listed in docs/data.md: draws and repayments during the quarter, capitalised
+ * interest, interest income netted into "interest expense, net".
+ */
+export interface FacilityFigure {
+  readonly as_of: string;
+  readonly facility: string;
+  readonly maturity_to: string; // YYYY-MM
+  readonly effective_rate_low: number | null;
+  readonly effective_rate_high: number | null;
+  readonly principal: number; // USD millions
+}
+
+export interface FinancialFigure {
+  readonly period: string;
+  readonly line_item: string;
+  readonly value: number;
+  readonly source: string;
+}
+
+export interface BacktestRow {
+  readonly quarter: string;
+  readonly facilities_as_of: string;
+  readonly projected: number;
+  readonly reported: number;
+  readonly reported_line_item: string;
+  readonly reported_source: string;
+  /** (projected − reported) / reported × 100. */
+  readonly error_pct: number;
+  /** Facilities left out, and why (e.g. no stated rate). */
+  readonly left_out: readonly string[];
+}
+
+/** The quarter that starts the day after `asOf` (a quarter end), as "2025Q3". */
+export function quarterAfter(asOf: string): string | null {
+  const match = /^(\d{4})-(03-31|06-30|09-30|12-31)$/.exec(asOf);
+  if (!match) return null;
+  const year = Number(match[1]), q = ["03-31", "06-30", "09-30", "12-31"].indexOf(match[2]!) + 1;
+  return q === 4 ? `${year + 1}Q1` : `${year}Q${q + 1}`;
+}
+
+/** The quarter a month falls in: "2028-03" → "2028Q1". */
+const quarterOfMonth = (month: string) => `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+
+// Reported interest, in order of preference: the debt note's interest on debt, then the
+// income statement's net figure.
+const REPORTED_INTEREST = ["interest_expense_on_debt", "interest_expense_net"] as const;
+
+export function backtest(facilities: readonly FacilityFigure[], financials: readonly FinancialFigure[]): BacktestRow[] {
+  const rows: BacktestRow[] = [];
+  for (const asOf of [...new Set(facilities.map((f) => f.as_of))].sort()) {
+    const quarter = quarterAfter(asOf);
+    if (!quarter) continue;
+    const reported = REPORTED_INTEREST.map((item) => financials.find((f) => f.period === quarter && f.line_item === item)).find((f) => f !== undefined);
+    if (!reported) continue;
+    const leftOut: string[] = [];
+    const drafts: ModelInputDraft["facilities"] = [];
+    facilities.filter((f) => f.as_of === asOf).forEach((f, i) => {
+      if (f.principal === 0) return;
+      if (f.effective_rate_low === null || f.effective_rate_high === null) {
+        leftOut.push(`${f.facility}: no stated rate`);
+        return;
+      }
+      const maturity = quarterOfMonth(f.maturity_to);
+      drafts.push({
+        id: `facility-${i + 1}`,
+        name: f.facility,
+        principal: f.principal,
+        rate: {type: "fixed", annualRate: (f.effective_rate_low + f.effective_rate_high) / 2},
+        // Maturing inside the quarter still bears the quarter's interest on its opening balance.
+        maturity: maturity < quarter ? quarter : maturity
+      });
+    });
+    if (drafts.length === 0) continue;
+    const projection = project({
+      start: quarter, quarters: 1, openingCash: 0,
+      revenue: {lastQuarter: 0, growth: 0}, costs: {kind: "margin", ebitdaMargin: 0},
+      capex: 0, baseRate: 0, facilities: drafts
+    } satisfies ModelInputDraft, decimalArithmetic);
+    const projected = projection.quarters[0]!.ledger.interest.toNumber();
+    rows.push({
+      quarter, facilities_as_of: asOf, projected, reported: reported.value,
+      reported_line_item: reported.line_item, reported_source: reported.source,
+      error_pct: Number((((projected - reported.value) / reported.value) * 100).toFixed(2)),
+      left_out: leftOut
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,6 @@
+// Emits backtest.json: the engine's interest against the reported figure, by quarter.
+import {backtest} from "../../data-loaders/backtest.js";
+import {companyTables} from "../../data-loaders/dataset.js";
+
+const tables = companyTables();
+process.stdout.write(JSON.stringify(backtest(tables.facilities, tables.financials)));

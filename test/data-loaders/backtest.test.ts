@@ -1,0 +1,48 @@
+import {describe, expect, it} from "vitest";
+import {backtest, quarterAfter, type FacilityFigure, type FinancialFigure} from "../../data-loaders/backtest.js";
+import {companyTables} from "../../data-loaders/dataset.js";
+
+const facility = (over: Partial<FacilityFigure>): FacilityFigure => ({
+  as_of: "2025-03-31", facility: "Term loan", maturity_to: "2028-03", effective_rate_low: 0.08, effective_rate_high: 0.08, principal: 1000, ...over
+});
+const reported = (over: Partial<FinancialFigure>): FinancialFigure => ({period: "2025Q2", line_item: "interest_expense_net", value: 20, source: "test", ...over});
+
+describe("the interest backtest", () => {
+  it("projects a quarter from the facilities at the previous quarter end: 1,000 at 8 % → 20", () => {
+    expect(backtest([facility({})], [reported({})])).toEqual([{
+      quarter: "2025Q2", facilities_as_of: "2025-03-31", projected: 20, reported: 20,
+      reported_line_item: "interest_expense_net", reported_source: "test", error_pct: 0, left_out: []
+    }]);
+  });
+
+  it("takes the midpoint of a stated range: 9–10 % on 1,000 → 23.75, 5 % above a reported 22.62", () => {
+    const [row] = backtest([facility({effective_rate_low: 0.09, effective_rate_high: 0.1})], [reported({value: 22.62})]);
+    expect(row!.projected).toBe(23.75);
+    expect(row!.error_pct).toBe(5);
+  });
+
+  it("prefers the debt note's interest on debt to the income statement's net figure", () => {
+    const [row] = backtest([facility({})], [reported({value: 25}), reported({line_item: "interest_expense_on_debt", value: 20})]);
+    expect(row!.reported_line_item).toBe("interest_expense_on_debt");
+  });
+
+  it("leaves out, and names, a facility with no stated rate", () => {
+    const [row] = backtest([facility({}), facility({facility: "OEM financing", effective_rate_low: null, effective_rate_high: null})], [reported({})]);
+    expect(row!.left_out).toEqual(["OEM financing: no stated rate"]);
+  });
+
+  it("has no row for a quarter whose reported interest is not in the dataset", () => {
+    expect(backtest([facility({})], [reported({period: "2025Q3"})])).toEqual([]);
+  });
+
+  it("names the quarter after a quarter end", () => {
+    expect(["2024-12-31", "2025-06-30", "2025-05-31"].map(quarterAfter)).toEqual(["2025Q1", "2025Q3", null]);
+  });
+
+  it("reproduces CoreWeave's reported interest within the ±3 % goal where the dataset allows a backtest", () => {
+    const tables = companyTables();
+    const rows = backtest(tables.facilities, tables.financials);
+    expect(rows.map((r) => r.quarter)).toContain("2025Q3");
+    for (const row of rows) expect(Math.abs(row.error_pct)).toBeLessThanOrEqual(3);
+  });
+});
