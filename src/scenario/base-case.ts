@@ -1,0 +1,163 @@
+import type {ModelInputDraft} from "../model/index.js";
+
+/**
+ * The base case: CoreWeave's reported figures where the dataset holds them, and stated
+ * assumptions where it does not. Every input carries its provenance, so the page can say
+ * which number is a filing's and which is ours.
+ */
+export interface FacilityFigure {
+  readonly as_of: string;
+  readonly facility: string;
+  readonly maturity_to: string; // YYYY-MM
+  readonly effective_rate_low: number | null;
+  readonly effective_rate_high: number | null;
+  readonly principal: number;
+  readonly source: string;
+  readonly locator: string;
+}
+export interface FinancialFigure {
+  readonly period: string;
+  readonly line_item: string;
+  readonly value: number;
+  readonly source: string;
+  readonly locator: string;
+}
+
+export interface Provenance {
+  readonly input: string;
+  readonly value: string;
+  /** "reported" (a figure as printed), "derived" (computed from reported figures) or "assumption". */
+  readonly status: "reported" | "derived" | "assumption";
+  readonly basis: string;
+}
+
+export interface BaseCase {
+  readonly input: ModelInputDraft;
+  readonly provenance: readonly Provenance[];
+  /** The last reported quarter the projection follows. */
+  readonly lastReportedQuarter: string;
+}
+
+/** Assumptions the dataset cannot yet replace, in one place, each with why. */
+export const BASE_ASSUMPTIONS = {
+  quarters: 12,
+  openingCash: 1000,
+  minimumCash: 500,
+  capexPerQuarter: 2000,
+  depreciationShareOfRevenue: 0.4,
+  taxRate: 0,
+  revolverCapacity: 1500,
+  refinancing: {shareRolled: 0.8, spread: 0.07, tenorQuarters: 16, feeRate: 0.01},
+  newBorrowing: {limit: 10000, spread: 0.08, tenorQuarters: 20, feeRate: 0.02}
+} as const;
+
+// How each facility of the debt table is modelled where the table does not say: notes carry
+// a fixed coupon; loans and the revolver float over the reference rate; delayed-draw and
+// OEM financing amortise; the rest is repaid at maturity.
+function facilityTerms(name: string): {floating: boolean; amortising: boolean} {
+  const lower = name.toLowerCase();
+  const notes = lower.includes("notes");
+  return {floating: !notes, amortising: lower.includes("ddtl") || lower.includes("oem")};
+}
+
+const monthToQuarter = (month: string) => `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+const nextQuarter = (q: string) => (q.endsWith("Q4") ? `${Number(q.slice(0, 4)) + 1}Q1` : `${q.slice(0, 5)}${Number(q.slice(5)) + 1}`);
+const previousQuarter = (q: string) => (q.endsWith("Q1") ? `${Number(q.slice(0, 4)) - 1}Q4` : `${q.slice(0, 5)}${Number(q.slice(5)) - 1}`);
+const quarterOfDate = (date: string) => monthToQuarter(date.slice(0, 7));
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+const usd = (x: number) => `${x.toLocaleString("en-US", {maximumFractionDigits: 1})} USD m`;
+
+/**
+ * The base case from the dataset. The projection starts in the quarter after the latest
+ * debt table held, from that table's facilities.
+ */
+export function baseCase(financials: readonly FinancialFigure[], facilities: readonly FacilityFigure[]): BaseCase {
+  const asOf = [...new Set(facilities.map((f) => f.as_of))].sort().at(-1);
+  if (!asOf) throw new Error("the dataset holds no debt table: there is no base case to build");
+  const start = nextQuarter(quarterOfDate(asOf));
+  const figure = (item: string, period: string) => financials.find((f) => f.line_item === item && f.period === period);
+  const provenance: Provenance[] = [];
+  const cite = (f: {source: string; locator: string}) => `${f.source}: ${f.locator}`;
+
+  const lastRevenue = figure("revenue", previousQuarter(start));
+  if (!lastRevenue) throw new Error(`the dataset holds no revenue for ${previousQuarter(start)}, the quarter before the projection`);
+  provenance.push({input: "Revenue of the last quarter", value: usd(lastRevenue.value), status: "reported", basis: `${previousQuarter(start)}, ${cite(lastRevenue)}`});
+
+  // Growth: the latest reported quarter-on-quarter growth, where two consecutive quarters are held.
+  const revenues = financials.filter((f) => f.line_item === "revenue" && /Q\d$/.test(f.period)).sort((a, b) => a.period.localeCompare(b.period));
+  let growth = 0;
+  let growthBasis = "no two consecutive quarters of revenue are held: assumed flat";
+  for (let i = revenues.length - 1; i > 0; i--) {
+    const later = revenues[i]!, earlier = revenues[i - 1]!;
+    if (nextQuarter(earlier.period) === later.period) {
+      growth = later.value / earlier.value - 1;
+      growthBasis = `${later.period} over ${earlier.period} revenue (${cite(later)}; ${cite(earlier)}), held for every quarter`;
+      break;
+    }
+  }
+  provenance.push({input: "Revenue growth a quarter", value: pct(growth), status: growthBasis.startsWith("no") ? "assumption" : "derived", basis: growthBasis});
+
+  const ebitda = [...financials].filter((f) => f.line_item === "adjusted_ebitda" && /Q\d$/.test(f.period)).sort((a, b) => a.period.localeCompare(b.period)).at(-1);
+  const ebitdaRevenue = ebitda && figure("revenue", ebitda.period);
+  const margin = ebitda && ebitdaRevenue ? ebitda.value / ebitdaRevenue.value : 0.5;
+  provenance.push({
+    input: "EBITDA margin", value: pct(margin), status: ebitda && ebitdaRevenue ? "derived" : "assumption",
+    basis: ebitda && ebitdaRevenue ? `adjusted EBITDA over revenue, ${ebitda.period} (${cite(ebitda)}); adjusted EBITDA leaves out stock-based compensation` : "no adjusted EBITDA held"
+  });
+
+  const A = BASE_ASSUMPTIONS;
+  const facilityInputs: ModelInputDraft["facilities"] = [];
+  let revolverDrawn = 0;
+  facilities.filter((f) => f.as_of === asOf && f.principal > 0).forEach((f, i) => {
+    const rate = f.effective_rate_low === null || f.effective_rate_high === null ? null : (f.effective_rate_low + f.effective_rate_high) / 2;
+    if (f.facility.toLowerCase().includes("revolving")) {
+      revolverDrawn = f.principal;
+      provenance.push({input: `${f.facility}: drawn`, value: usd(f.principal), status: "reported", basis: `${asOf}, ${cite(f)}`});
+      return;
+    }
+    const terms = facilityTerms(f.facility);
+    const maturity = monthToQuarter(f.maturity_to);
+    facilityInputs.push({
+      id: `f${i + 1}-${f.facility.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
+      name: f.facility,
+      principal: f.principal,
+      // The filing states an effective rate; a floating facility bears it as a spread over
+      // the change in the reference rate since the filing (the base-rate input), so a rate
+      // shock reaches it and leaves fixed notes alone.
+      rate: terms.floating ? {type: "floating", spread: rate ?? 0.1} : {type: "fixed", annualRate: rate ?? 0.1},
+      amortisation: {type: terms.amortising ? "straightLine" : "bullet"},
+      maturity: maturity < start ? start : maturity
+    });
+    provenance.push({input: `${f.facility}`, value: `${usd(f.principal)} at ${rate === null ? "10 % (assumed)" : pct(rate)}, due ${maturity}`, status: "reported", basis: `${asOf}, ${cite(f)}`});
+    provenance.push({input: `${f.facility}: terms`, value: `${terms.floating ? "floating" : "fixed"}, ${terms.amortising ? "straight-line" : "bullet"}`, status: "assumption", basis: "the debt table states an effective rate and a maturity, not the rate type or the repayment profile"});
+  });
+
+  const input: ModelInputDraft = {
+    start,
+    quarters: A.quarters,
+    openingCash: A.openingCash,
+    minimumCash: A.minimumCash,
+    revenue: {lastQuarter: lastRevenue.value, growth},
+    costs: {kind: "margin", ebitdaMargin: margin},
+    depreciation: {openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: 24},
+    capex: A.capexPerQuarter,
+    taxRate: A.taxRate,
+    baseRate: 0,
+    facilities: facilityInputs,
+    revolver: {capacity: Math.max(A.revolverCapacity, revolverDrawn), drawn: revolverDrawn, rate: {type: "floating", spread: facilities.find((f) => f.as_of === asOf && f.facility.toLowerCase().includes("revolving"))?.effective_rate_low ?? 0.07}},
+    refinancing: {...A.refinancing, marketShut: []},
+    newBorrowing: A.newBorrowing
+  };
+  provenance.push(
+    {input: "Opening cash", value: usd(A.openingCash), status: "assumption", basis: "the dataset does not hold the balance sheet yet"},
+    {input: "Minimum cash", value: usd(A.minimumCash), status: "assumption", basis: "an operating cushion; no covenant is modelled yet"},
+    {input: "Capex a quarter", value: usd(A.capexPerQuarter), status: "assumption", basis: "the dataset does not hold cash flows yet"},
+    {input: "Depreciation", value: "none", status: "assumption", basis: "the dataset does not hold depreciation; EBIT equals EBITDA here"},
+    {input: "Tax rate", value: pct(A.taxRate), status: "assumption", basis: "the company reports losses"},
+    {input: "Revolver capacity", value: usd(Math.max(A.revolverCapacity, revolverDrawn)), status: "assumption", basis: "the dataset holds what is drawn, not the commitment"},
+    {input: "Reference-rate change", value: "0 bp", status: "assumption", basis: "rates as at the filing's effective rates"},
+    {input: "Refinancing at maturity", value: `${pct(A.refinancing.shareRolled)} rolled at ${pct(A.refinancing.spread)} over the reference change, ${A.refinancing.tenorQuarters} quarters, ${pct(A.refinancing.feeRate)} fee`, status: "assumption", basis: "markets open; terms near those of recent facilities"},
+    {input: "New borrowing", value: `up to ${usd(A.newBorrowing.limit)} at ${pct(A.newBorrowing.spread)}`, status: "assumption", basis: "what lenders would still provide"}
+  );
+  return {input, provenance, lastReportedQuarter: previousQuarter(start)};
+}

@@ -1,0 +1,72 @@
+import {compile} from "vega-lite";
+import {describe, expect, it} from "vitest";
+import {cashRows, coverageRows, maturityRows, regimeRows, sourcesUsesRows} from "../../src/components/chart-rows.js";
+import {cashChart, coverageChart, DATA_NAME, maturityWallChart, regimeChart, REGIME_COLOURS, sourcesUsesChart} from "../../src/components/charts.js";
+import {floatArithmetic, project} from "../../src/model/index.js";
+import {plainCompany} from "../model/fixtures.js";
+
+const charts = {cashChart, coverageChart, regimeChart, maturityWallChart, sourcesUsesChart};
+
+describe("every chart spec", () => {
+  for (const [name, build] of Object.entries(charts)) {
+    const spec = build() as any;
+    it(`${name}: compiles, reads the live data source, and has a title and a description`, () => {
+      expect(() => compile(spec)).not.toThrow();
+      expect(spec.data).toEqual({name: DATA_NAME});
+      expect(spec.title).toBeTruthy();
+      expect(spec.description.length).toBeGreaterThan(40);
+    });
+    it(`${name}: puts quarters on x and a tooltip on its marks`, () => {
+      const encodings = spec.layer ? spec.layer.map((l: any) => l.encoding) : [spec.encoding];
+      const main = encodings.find((e: any) => e.x);
+      expect(main.x.field).toBe("quarter");
+      expect(main.tooltip.length).toBeGreaterThan(1);
+    });
+  }
+});
+
+describe("the coverage chart", () => {
+  it("draws the 1.0× line", () => {
+    const spec = coverageChart() as any;
+    expect(spec.layer[0]).toMatchObject({mark: {type: "rule"}, encoding: {y: {datum: 1}}});
+  });
+  it("labels its axis in multiples", () => {
+    expect((coverageChart() as any).layer[1].encoding.y.title).toBe("Multiple (×)");
+  });
+});
+
+describe("the regime band", () => {
+  it("colours hedge, speculative and Ponzi with a fixed scale, whatever the data holds", () => {
+    const color = (regimeChart() as any).encoding.color;
+    expect(color.scale.domain).toEqual(["hedge", "speculative", "ponzi"]);
+    expect(color.scale.range).toEqual(Object.values(REGIME_COLOURS));
+  });
+});
+
+describe("chart rows", () => {
+  const loan = {id: "loan", name: "Loan", principal: 1000, rate: {type: "fixed" as const, annualRate: 0}, maturity: "2026Q2"};
+  const projection = project(plainCompany({facilities: [loan], refinancing: {shareRolled: 0.5, spread: 0.05, tenorQuarters: 8}}), floatArithmetic);
+
+  it("leave out a coverage ratio the model found not meaningful (no interest), never NaN", () => {
+    const rows = coverageRows(projection);
+    expect(rows.filter((r) => r.series === "EBITDA / interest").map((r) => r.quarter)).toEqual(["2026Q3", "2026Q4"]);
+    expect(rows.every((r) => Number.isFinite(r.value))).toBe(true);
+  });
+
+  it("put on the maturity wall only what is repaid in cash: 1,000 due less 500 rolled", () => {
+    expect(maturityRows(projection)).toEqual([{quarter: "2026Q2", series: "Loan", value: 500}]);
+  });
+
+  it("balance sources against uses each quarter", () => {
+    const rows = sourcesUsesRows(projection);
+    for (const quarter of ["2026Q1", "2026Q2", "2026Q3"]) {
+      const total = rows.filter((r) => r.quarter === quarter).reduce((sum, r) => sum + r.value, 0);
+      expect(Math.abs(total)).toBeLessThan(1e-9);
+    }
+  });
+
+  it("give one regime and one cash point a quarter", () => {
+    expect(regimeRows(projection)).toHaveLength(4);
+    expect(cashRows(projection).filter((r) => r.series === "Closing cash")).toHaveLength(4);
+  });
+});
