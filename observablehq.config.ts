@@ -5,11 +5,13 @@ export default {
   title: "Solvency Notebook",
   root: "src",
   pages: [
+    {name: "Model", path: "/model"},
     {name: "Data", path: "/data"}
   ],
   globalStylesheets: [],
   style: "style.css",
-  head: '<meta name="description" content="Stress-test a debt-financed company quarter by quarter.">',
+  // No favicon request (a 404 and a console error on a static host).
+  head: '<meta name="description" content="Stress-test a debt-financed company quarter by quarter."><link rel="icon" href="data:,">',
   footer: "Solvency Notebook. Every reported figure cites its source; every assumption says so.",
   search: false,
   // Links end in .html, so the report works from any static host or from disk.

@@ -7,6 +7,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     reporters: ["default", "json"],
     outputFile: {json: "test-results.json"},
-    testTimeout: 60_000
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Installs Debian's chromium if needed and builds dist/ for the browser tests.
+    globalSetup: ["test/browser/setup.ts"]
   }
 });

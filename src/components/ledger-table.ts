@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import type {LedgerQuarter, ProjectedQuarter, Projection} from "../model/index.js";
+import {Money} from "../model/index.js";
 import {formatMillions, formatRatio} from "./format.js";
 
 interface LedgerLine {
@@ -29,17 +30,35 @@ const LINES: readonly LedgerLine[] = [
   {label: "Minsky regime", how: "Hedge: operating cash flow covers interest and principal due; speculative: interest only; Ponzi: not even interest", value: (q) => q.regime}
 ];
 
+/** A reported quarter set beside the projection: the figures the dataset holds, by ledger line. */
+export interface ReportedQuarter {
+  readonly quarter: string;
+  /** By ledger line label ("Revenue", "EBITDA", "Interest"), USD millions. */
+  readonly figures: Readonly<Record<string, number>>;
+  /** What each figure is, e.g. "adjusted EBITDA (pr-2025q3)". */
+  readonly notes: Readonly<Record<string, string>>;
+}
+
 /**
  * The ledger as a table, rows × quarters, built with DOM calls and textContent only (no
- * HTML strings), so that no figure or name can inject markup.
+ * HTML strings), so that no figure or name can inject markup. Reported quarters, where
+ * given, stand before the projected ones and are marked; a line the dataset does not hold
+ * for them reads "—".
  */
-export function ledgerTable(projection: Projection<Decimal>): HTMLTableElement {
+export function ledgerTable(projection: Projection<Decimal>, reported: readonly ReportedQuarter[] = []): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "ledger";
   const head = table.createTHead().insertRow();
   const corner = document.createElement("th");
   corner.textContent = "USD millions";
   head.append(corner);
+  for (const r of reported) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.className = "reported";
+    th.textContent = `${r.quarter} reported`;
+    head.append(th);
+  }
   for (const q of projection.quarters) {
     const th = document.createElement("th");
     th.scope = "col";
@@ -54,6 +73,13 @@ export function ledgerTable(projection: Projection<Decimal>): HTMLTableElement {
     th.textContent = line.label;
     th.title = line.how;
     row.append(th);
+    for (const r of reported) {
+      const cell = row.insertCell();
+      cell.className = "reported";
+      const figure = r.figures[line.label];
+      cell.textContent = figure === undefined ? "—" : formatMillions(new Money(figure));
+      cell.title = figure === undefined ? "not in the dataset" : `${line.label}, reported: ${r.notes[line.label] ?? ""}`;
+    }
     for (const q of projection.quarters) {
       const cell = row.insertCell();
       cell.textContent = line.value(q);
@@ -61,4 +87,24 @@ export function ledgerTable(projection: Projection<Decimal>): HTMLTableElement {
     }
   }
   return table;
+}
+
+const REPORTED_LINES: Readonly<Record<string, {label: string; note: string}>> = {
+  revenue: {label: "Revenue", note: "revenue"},
+  adjusted_ebitda: {label: "EBITDA", note: "adjusted EBITDA"},
+  interest_expense_net: {label: "Interest", note: "interest expense, net"}
+};
+
+/** The dataset's quarterly figures as reported columns for the ledger, oldest first. */
+export function reportedQuarters(financials: ReadonlyArray<{period: string; line_item: string; value: number; source: string}>): ReportedQuarter[] {
+  const byQuarter = new Map<string, {figures: Record<string, number>; notes: Record<string, string>}>();
+  for (const f of financials) {
+    const line = REPORTED_LINES[f.line_item];
+    if (!line || !/^\d{4}Q[1-4]$/.test(f.period)) continue;
+    const entry = byQuarter.get(f.period) ?? {figures: {}, notes: {}};
+    entry.figures[line.label] = f.value;
+    entry.notes[line.label] = `${line.note} (${f.source})`;
+    byQuarter.set(f.period, entry);
+  }
+  return [...byQuarter].sort(([a], [b]) => a.localeCompare(b)).map(([quarter, e]) => ({quarter, ...e}));
 }

@@ -64,6 +64,9 @@ const monthToQuarter = (month: string) => `${month.slice(0, 4)}Q${Math.floor((Nu
 const nextQuarter = (q: string) => (q.endsWith("Q4") ? `${Number(q.slice(0, 4)) + 1}Q1` : `${q.slice(0, 5)}${Number(q.slice(5)) + 1}`);
 const previousQuarter = (q: string) => (q.endsWith("Q1") ? `${Number(q.slice(0, 4)) - 1}Q4` : `${q.slice(0, 5)}${Number(q.slice(5)) - 1}`);
 const quarterOfDate = (date: string) => monthToQuarter(date.slice(0, 7));
+// Derived rates are kept to 0.01 % (a basis point), the page's slider step, so that the
+// sliders can hold the base case exactly and "reset" returns to it.
+const toBasisPoint = (x: number) => Math.round(x * 10000) / 10000;
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const usd = (x: number) => `${x.toLocaleString("en-US", {maximumFractionDigits: 1})} USD m`;
 
@@ -90,8 +93,8 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
   for (let i = revenues.length - 1; i > 0; i--) {
     const later = revenues[i]!, earlier = revenues[i - 1]!;
     if (nextQuarter(earlier.period) === later.period) {
-      growth = later.value / earlier.value - 1;
-      growthBasis = `${later.period} over ${earlier.period} revenue (${cite(later)}; ${cite(earlier)}), held for every quarter`;
+      growth = toBasisPoint(later.value / earlier.value - 1);
+      growthBasis = `${later.period} over ${earlier.period} revenue (${cite(later)}; ${cite(earlier)}), to 0.01 %, held for every quarter`;
       break;
     }
   }
@@ -99,10 +102,10 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
 
   const ebitda = [...financials].filter((f) => f.line_item === "adjusted_ebitda" && /Q\d$/.test(f.period)).sort((a, b) => a.period.localeCompare(b.period)).at(-1);
   const ebitdaRevenue = ebitda && figure("revenue", ebitda.period);
-  const margin = ebitda && ebitdaRevenue ? ebitda.value / ebitdaRevenue.value : 0.5;
+  const margin = ebitda && ebitdaRevenue ? toBasisPoint(ebitda.value / ebitdaRevenue.value) : 0.5;
   provenance.push({
     input: "EBITDA margin", value: pct(margin), status: ebitda && ebitdaRevenue ? "derived" : "assumption",
-    basis: ebitda && ebitdaRevenue ? `adjusted EBITDA over revenue, ${ebitda.period} (${cite(ebitda)}); adjusted EBITDA leaves out stock-based compensation` : "no adjusted EBITDA held"
+    basis: ebitda && ebitdaRevenue ? `adjusted EBITDA over revenue, ${ebitda.period} (${cite(ebitda)}), to 0.01 %; adjusted EBITDA leaves out stock-based compensation` : "no adjusted EBITDA held"
   });
 
   const A = BASE_ASSUMPTIONS;

@@ -1,0 +1,47 @@
+import type Decimal from "decimal.js";
+import {csvFormat} from "d3-dsv";
+import {roundToCent, type Projection} from "../model/index.js";
+
+/**
+ * The ledger as records, one per quarter and line, for the CSV and JSON downloads.
+ * Figures are USD millions rounded to the cent (8 decimals), written as decimal text so
+ * that no float rounding creeps in on the way out.
+ */
+export interface LedgerRecord {
+  readonly quarter: string;
+  readonly line: string;
+  readonly facility: string;
+  readonly usd_millions: string;
+}
+
+const LINES = ["openingCash", "revenue", "operatingCosts", "ebitda", "depreciation", "ebit", "taxes", "operatingCashFlow", "capex", "interest", "fees", "principalDue", "refinanced", "repaid", "scheduledDraws", "revolverDraw", "revolverRepayment", "newBorrowing", "closingCash", "openingDebt", "closingDebt"] as const;
+const FACILITY_LINES = ["opening", "drawn", "interest", "fees", "principalDue", "refinanced", "repaid", "closing"] as const;
+
+export function ledgerRecords(projection: Projection<Decimal>): LedgerRecord[] {
+  const cents = (value: Decimal) => roundToCent(value).toFixed(8);
+  return projection.quarters.flatMap(({ledger}) => [
+    ...LINES.map((line) => ({quarter: ledger.quarter, line, facility: "", usd_millions: cents(ledger[line])})),
+    ...ledger.facilities.flatMap((f, i) => FACILITY_LINES.map((line) => ({quarter: ledger.quarter, line, facility: projection.facilities[i]!.name, usd_millions: cents(f[line])})))
+  ]);
+}
+
+export function ledgerCsv(records: readonly LedgerRecord[]): string {
+  return csvFormat(records as LedgerRecord[], ["quarter", "line", "facility", "usd_millions"]);
+}
+
+/** Links that download the ledger as it stands, built from Blobs (no request is made). */
+export function ledgerDownloads(projection: Projection<Decimal>): HTMLElement {
+  const records = ledgerRecords(projection);
+  const paragraph = document.createElement("p");
+  paragraph.className = "downloads";
+  paragraph.append("Download this ledger: ");
+  for (const [label, type, text] of [["CSV", "text/csv", ledgerCsv(records)], ["JSON", "application/json", JSON.stringify(records, null, 1)]] as const) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], {type}));
+    link.download = `ledger.${label.toLowerCase()}`;
+    link.textContent = label;
+    link.className = `download-${label.toLowerCase()}`;
+    paragraph.append(link, " ");
+  }
+  return paragraph;
+}

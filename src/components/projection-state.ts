@@ -1,0 +1,31 @@
+import type Decimal from "decimal.js";
+import {decimalArithmetic, ModelInputError, project, projectionToNumbers, type ModelInputDraft, type Projection} from "../model/index.js";
+
+/**
+ * A projection for the page, or the reason there is none. Bad input never reaches a
+ * chart: the page shows the message and keeps the inputs as they are.
+ */
+export type PageProjection =
+  | {readonly ok: true; readonly exact: Projection<Decimal>; readonly numbers: Projection<number>}
+  | {readonly ok: false; readonly message: string};
+
+export function pageProjection(draft: ModelInputDraft): PageProjection {
+  try {
+    const exact = project(draft, decimalArithmetic);
+    return {ok: true, exact, numbers: projectionToNumbers(decimalArithmetic, exact)};
+  } catch (error) {
+    if (error instanceof ModelInputError) return {ok: false, message: `These inputs cannot be projected: ${error.message}`};
+    throw error;
+  }
+}
+
+/** One sentence on the outcome, for the story page. */
+export function outcomeSummary(p: Projection<number>): {firstDefault: string; ponzi: string; lowestCoverage: string} {
+  const ponzi = p.quarters.filter((q) => q.regime === "ponzi").map((q) => q.ledger.quarter);
+  const coverages = p.quarters.map((q) => q.metrics.interestCoverageEbitda).filter((c): c is number => c !== null);
+  return {
+    firstDefault: p.firstDefaultQuarter ?? "none within the projection",
+    ponzi: ponzi.length ? `${ponzi.length} (${ponzi.join(", ")})` : "none",
+    lowestCoverage: coverages.length ? `${Math.min(...coverages).toFixed(2)}×` : "n/m (no interest)"
+  };
+}

@@ -1,0 +1,76 @@
+import type {ModelInputDraft} from "../model/index.js";
+import {addQuarters} from "../model/index.js";
+
+/**
+ * What a reader moves on the page, in the units the page shows (percent, basis points,
+ * USD millions, quarters), and how each lands on the model's inputs. Pure: the page
+ * wires sliders to `applyControls(base, controls)` and projects the result.
+ */
+export interface Controls {
+  /** Change in the reference rate since the filings, in basis points; floating facilities move by it. */
+  readonly rateChangeBp: number;
+  /** Revenue growth a quarter, percent. */
+  readonly growthPct: number;
+  /** Revenue lost from the first projected quarter on (a customer leaving), percent. */
+  readonly revenueLostPct: number;
+  readonly ebitdaMarginPct: number;
+  /** USD millions a quarter. */
+  readonly capex: number;
+  readonly shareRolledPct: number;
+  /** Refinancing spread over the reference rate change, percent a year. */
+  readonly refinancingSpreadPct: number;
+  readonly tenorQuarters: number;
+  /** Quarters from the start until debt markets shut (0: never), and for how long. */
+  readonly marketShutAfter: number;
+  readonly marketShutQuarters: number;
+  readonly revolverCapacity: number;
+  readonly minimumCash: number;
+}
+
+/** The controls' values that reproduce the base case. */
+export function controlsOf(base: ModelInputDraft): Controls {
+  const growth = typeof base.revenue.growth === "number" ? base.revenue.growth : (base.revenue.growth[0] ?? 0);
+  const margin = base.costs.kind === "margin" ? (typeof base.costs.ebitdaMargin === "number" ? base.costs.ebitdaMargin : (base.costs.ebitdaMargin[0] ?? 0)) : 0;
+  const rate = typeof base.baseRate === "number" ? base.baseRate : (base.baseRate[0] ?? 0);
+  const capex = typeof base.capex === "number" ? base.capex : (base.capex[0] ?? 0);
+  // Not rounded: moving nothing must reproduce the base case exactly.
+  return {
+    rateChangeBp: rate * 10000,
+    growthPct: growth * 100,
+    revenueLostPct: 0,
+    ebitdaMarginPct: margin * 100,
+    capex,
+    shareRolledPct: (base.refinancing?.shareRolled ?? 0) * 100,
+    refinancingSpreadPct: (base.refinancing?.spread ?? 0) * 100,
+    tenorQuarters: base.refinancing?.tenorQuarters ?? 20,
+    marketShutAfter: 0,
+    marketShutQuarters: 0,
+    revolverCapacity: base.revolver?.capacity ?? 0,
+    minimumCash: base.minimumCash ?? 0
+  };
+}
+
+export function applyControls(base: ModelInputDraft, c: Controls): ModelInputDraft {
+  const shut = c.marketShutAfter > 0 && c.marketShutQuarters > 0
+    ? [{from: addQuarters(base.start, c.marketShutAfter - 1), to: addQuarters(base.start, c.marketShutAfter + c.marketShutQuarters - 2)}]
+    : [];
+  const revolver = base.revolver
+    ? {...base.revolver, capacity: Math.max(c.revolverCapacity, base.revolver.drawn ?? 0)}
+    : c.revolverCapacity > 0 ? {capacity: c.revolverCapacity, rate: {type: "floating" as const, spread: 0.07}} : undefined;
+  return {
+    ...base,
+    baseRate: c.rateChangeBp / 10000,
+    revenue: {lastQuarter: base.revenue.lastQuarter * (1 - c.revenueLostPct / 100), growth: c.growthPct / 100},
+    costs: {kind: "margin", ebitdaMargin: c.ebitdaMarginPct / 100},
+    capex: c.capex,
+    minimumCash: c.minimumCash,
+    ...(revolver ? {revolver} : {}),
+    refinancing: {
+      shareRolled: c.shareRolledPct / 100,
+      spread: c.refinancingSpreadPct / 100,
+      tenorQuarters: c.tenorQuarters,
+      feeRate: base.refinancing?.feeRate ?? 0,
+      marketShut: shut
+    }
+  };
+}

@@ -1,0 +1,160 @@
+import type {Server} from "node:http";
+import {fileURLToPath} from "node:url";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {serve} from "./server.js";
+import {chromiumPath} from "./setup.js";
+
+const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  ({server, origin} = await serve(DIST));
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+interface Watched {
+  readonly page: Page;
+  readonly errors: string[];
+  readonly outside: string[];
+}
+
+/** Opens a page, recording console errors, page errors and any request outside our origin. */
+async function open(path: string): Promise<Watched> {
+  const context = await browser.newContext({acceptDownloads: true});
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const outside: string[] = [];
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("response", (response) => { if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`); });
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) outside.push(url);
+  });
+  await page.goto(`${origin}/${path}`, {waitUntil: "networkidle"});
+  await page.waitForTimeout(300);
+  return {page, errors, outside};
+}
+
+const BAD_TEXT = /\bNaN\b|\bInfinity\b|\bundefined\b/;
+
+/** What the charts and the summary show, to tell whether an input changed anything. */
+async function drawn(page: Page): Promise<string> {
+  return page.evaluate(() => [...document.querySelectorAll(".chart svg, .summary")].map((e) => e.innerHTML).join("\n"));
+}
+
+/** Sets a slider (by its label) through its number box, as a person typing would. */
+async function setSlider(page: Page, index: number, value: number): Promise<void> {
+  await page.evaluate(({index, value}) => {
+    const number = document.querySelectorAll<HTMLInputElement>(".controls input[type=number]")[index]!;
+    number.value = String(value);
+    number.dispatchEvent(new Event("input", {bubbles: true}));
+  }, {index, value});
+  await page.waitForTimeout(150);
+}
+
+async function sliderExtents(page: Page): Promise<Array<{label: string; min: number; max: number; value: number}>> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>(".controls input[type=number]")].map((n) => ({
+    label: n.closest("form")?.querySelector("label")?.textContent ?? "?", min: Number(n.min), max: Number(n.max), value: Number(n.value)
+  })));
+}
+
+describe("every page", () => {
+  for (const path of ["index.html", "model.html", "data.html"]) {
+    it(`${path} loads with no console error and no request outside its origin`, async () => {
+      const {page, errors, outside} = await open(path);
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+      expect(await page.locator("h1").first().textContent()).toBeTruthy();
+      expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
+      await page.context().close();
+    });
+  }
+});
+
+describe("the story page", () => {
+  it("draws five charts with their marks", async () => {
+    const {page} = await open("index.html");
+    expect(await page.locator(".chart svg.marks").count()).toBe(5);
+    expect(await page.locator(".chart svg .mark-line path, .chart svg .mark-rect path").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("redraws when any input moves", async () => {
+    const {page, errors} = await open("index.html");
+    const sliders = await sliderExtents(page);
+    expect(sliders.length).toBeGreaterThanOrEqual(10);
+    const shutFrom = sliders.findIndex((s) => s.label.startsWith("Markets shut"));
+    for (const [i, slider] of sliders.entries()) {
+      // A shut's length bites only when there is a shut: open one for that input, and
+      // give "shut in quarter" a length for its own turn.
+      const dependsOn = slider.label.startsWith("…for") ? shutFrom : slider.label.startsWith("Markets shut") ? i + 1 : -1;
+      if (dependsOn >= 0) await setSlider(page, dependsOn, dependsOn === shutFrom ? 1 : 4);
+      const before = await drawn(page);
+      // An input may not bite at one extreme (a longer tenor past the horizon): try both.
+      const changed: boolean[] = [];
+      for (const target of [slider.min, slider.max].filter((v) => v !== slider.value)) {
+        await setSlider(page, i, target);
+        changed.push((await drawn(page)) !== before);
+      }
+      expect(changed.some(Boolean), `moving "${slider.label}" to either extreme changed nothing`).toBe(true);
+      await setSlider(page, i, slider.value);
+      if (dependsOn >= 0) await setSlider(page, dependsOn, sliders[dependsOn]!.value);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows no NaN, Infinity or undefined at any input's extremes", async () => {
+    const {page, errors} = await open("index.html");
+    const sliders = await sliderExtents(page);
+    for (const [i, slider] of sliders.entries()) {
+      for (const extreme of [slider.min, slider.max]) {
+        await setSlider(page, i, extreme);
+        const text = await page.locator("main").innerText();
+        expect(text, `"${slider.label}" at ${extreme}`).not.toMatch(BAD_TEXT);
+        expect(await drawn(page)).not.toMatch(BAD_TEXT);
+      }
+      await setSlider(page, i, slider.value);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the model page", () => {
+  it("lets the ledger be downloaded as CSV and JSON holding the ledger's numbers", async () => {
+    const {page} = await open("model.html");
+    const lastCash = await page.evaluate(() => {
+      const row = [...document.querySelectorAll("table.ledger tbody tr")].find((r) => r.querySelector("th")?.textContent === "Closing cash")!;
+      return row.querySelector("td:last-child")!.textContent;
+    });
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("a.download-csv")]);
+    const csv = await (await import("node:fs/promises")).readFile((await csvDownload.path())!, "utf8");
+    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.click("a.download-json")]);
+    const json = JSON.parse(await (await import("node:fs/promises")).readFile((await jsonDownload.path())!, "utf8"));
+    const cashRows = json.filter((r: {line: string}) => r.line === "closingCash");
+    const last = cashRows.at(-1);
+    const shown = Number(lastCash!.replace(/[(),]/g, "")) * (lastCash!.startsWith("(") ? -1 : 1);
+    expect(Number(last.usd_millions)).toBeCloseTo(shown, 1);
+    expect(csv).toContain(`${last.quarter},closingCash,,${last.usd_millions}`);
+    await page.context().close();
+  });
+
+  it("marks reported quarters beside projected ones", async () => {
+    const {page} = await open("model.html");
+    expect(await page.locator("table.ledger thead th.reported").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,61 @@
+import {describe, expect, it} from "vitest";
+import {companyTables} from "../data-loaders/dataset.js";
+import {decimalArithmetic, project} from "../src/model/index.js";
+import {baseCase} from "../src/scenario/base-case.js";
+import {applyControls, controlsOf} from "../src/scenario/controls.js";
+
+const tables = companyTables();
+const base = baseCase(tables.financials, tables.facilities);
+
+describe("the base case", () => {
+  it("starts the quarter after the latest debt table, from the revenue reported before it", () => {
+    expect(base.input.start).toBe("2025Q3");
+    expect(base.input.revenue.lastQuarter).toBe(1212.788);
+  });
+
+  it("carries every facility of that table with principal outstanding, the revolver apart", () => {
+    expect(base.input.facilities.map((f) => f.name).sort()).toEqual(["2030 Senior Notes", "DDTL 1.0 Facility", "DDTL 2.0 Facility", "Magnetar Loan", "OEM Financing Arrangements"]);
+    expect(base.input.revolver?.drawn).toBe(450);
+  });
+
+  it("projects the first quarter's revenue and interest close to what was then reported", () => {
+    const q3 = project(base.input, decimalArithmetic).quarters[0]!.ledger;
+    // Growth is Q3 over Q2 revenue to 0.01 %, so the first quarter lands within 0.01 % of Q2.
+    expect(Math.abs(q3.revenue.toNumber() - 1364.676)).toBeLessThan(1212.788 * 0.0001);
+    expect(Math.abs(q3.interest.toNumber() / 310.555 - 1)).toBeLessThan(0.03);
+  });
+
+  it("says for every input whether it is reported, derived or assumed", () => {
+    expect(base.provenance.filter((p) => p.status === "assumption").map((p) => p.input)).toContain("Opening cash");
+    expect(base.provenance.find((p) => p.input === "Revenue growth a quarter")?.status).toBe("derived");
+    for (const p of base.provenance) expect(p.basis.length).toBeGreaterThan(5);
+  });
+});
+
+describe("the page's controls", () => {
+  const controls = controlsOf(base.input);
+
+  it("reproduce the base case when left alone", () => {
+    const same = project(applyControls(base.input, controls), decimalArithmetic);
+    const original = project(base.input, decimalArithmetic);
+    expect(same.quarters.map((q) => q.ledger.closingCash.toString())).toEqual(original.quarters.map((q) => q.ledger.closingCash.toString()));
+  });
+
+  it("move floating interest and not fixed: +100 bp raises interest by 1 % a year on floating debt only", () => {
+    const up = project(applyControls(base.input, {...controls, rateChangeBp: 100}), decimalArithmetic).quarters[0]!.ledger;
+    const flat = project(base.input, decimalArithmetic).quarters[0]!.ledger;
+    const notes = up.facilities.findIndex((_, i) => base.input.facilities[i]?.name === "2030 Senior Notes");
+    expect(up.facilities[notes]!.interest.eq(flat.facilities[notes]!.interest)).toBe(true);
+    const floatingDebt = base.input.facilities.filter((f) => f.rate.type === "floating").reduce((s, f) => s + f.principal, 0) + 450;
+    expect(up.interest.minus(flat.interest).toNumber()).toBeCloseTo(floatingDebt * 0.01 / 4, 6);
+  });
+
+  it("shut the markets for the quarters chosen", () => {
+    const input = applyControls(base.input, {...controls, marketShutAfter: 2, marketShutQuarters: 4});
+    expect(input.refinancing?.marketShut).toEqual([{from: "2025Q4", to: "2026Q3"}]);
+  });
+
+  it("take a lost customer's share off revenue from the first quarter", () => {
+    expect(applyControls(base.input, {...controls, revenueLostPct: 60}).revenue.lastQuarter).toBeCloseTo(1212.788 * 0.4, 9);
+  });
+});
