@@ -10,14 +10,17 @@ export const DATA_NAME = "table";
 const MILLIONS = ",.1f";
 
 interface ChartOptions {
-  readonly width?: number;
+  readonly width?: number | "container";
 }
 
 const quarterAxis = {field: "quarter", type: "ordinal", title: "Quarter", sort: "ascending", axis: {labelAngle: -45}} as const;
+// The chart fills its container's width ("container"), padding included, so that axis
+// titles and legends are never clipped by the page's column.
 const base = (options: ChartOptions) => ({
   $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-  width: options.width ?? 640,
+  width: options.width ?? "container",
   height: 240,
+  autosize: {type: "fit-x", contains: "padding"},
   data: {name: DATA_NAME},
   config: {font: "system-ui, sans-serif"}
 }) as const;
