@@ -43,6 +43,9 @@ async function open(path: string): Promise<Watched> {
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) outside.push(url);
   });
   await page.goto(`${origin}/${path}`, {waitUntil: "networkidle"});
+  // The page is ready when its data has loaded and its inputs and charts are drawn.
+  if (path !== "data.html") await page.waitForSelector(".controls input[type=number]");
+  if (path === "index.html") await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length === 5);
   await page.waitForTimeout(300);
   return {page, errors, outside};
 }
@@ -61,7 +64,7 @@ async function setSlider(page: Page, index: number, value: number): Promise<void
     number.value = String(value);
     number.dispatchEvent(new Event("input", {bubbles: true}));
   }, {index, value});
-  await page.waitForTimeout(150);
+  await page.waitForTimeout(250);
 }
 
 async function sliderExtents(page: Page): Promise<Array<{label: string; min: number; max: number; value: number}>> {
