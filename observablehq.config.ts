@@ -6,7 +6,8 @@ export default {
   root: "src",
   pages: [
     {name: "Model", path: "/model"},
-    {name: "Data", path: "/data"}
+    {name: "Data", path: "/data"},
+    {name: "How the model works", path: "/docs"}
   ],
   globalStylesheets: [],
   style: "style.css",
