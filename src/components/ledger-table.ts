@@ -72,6 +72,9 @@ export function ledgerTable(projection: Projection<Decimal>, reported: readonly 
     th.scope = "row";
     th.textContent = line.label;
     th.title = line.how;
+    // Focusable, so a keyboard reader can see how the line is computed (style.css shows it).
+    th.tabIndex = 0;
+    th.dataset.how = line.how;
     row.append(th);
     for (const r of reported) {
       const cell = row.insertCell();

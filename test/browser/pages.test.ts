@@ -137,7 +137,27 @@ describe("the story page", () => {
   });
 });
 
+describe("a live chart", () => {
+  it("keeps its view when an input moves: the same element redraws with new data", async () => {
+    const {page} = await open("index.html");
+    await page.evaluate(() => { (document.querySelector(".chart svg.marks") as any).__seen = true; });
+    const before = await drawn(page);
+    await setSlider(page, 0, 500);
+    expect(await drawn(page)).not.toBe(before);
+    expect(await page.evaluate(() => (document.querySelector(".chart svg.marks") as any).__seen === true)).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe("the model page", () => {
+  it("shows how a line is computed when its row is focused", async () => {
+    const {page} = await open("model.html");
+    await page.focus("table.ledger tbody th[data-how]");
+    const shown = await page.evaluate(() => getComputedStyle(document.activeElement!, "::after").content);
+    expect(shown).toMatch(/balance|cash/i);
+    await page.context().close();
+  });
+
   it("lets the ledger be downloaded as CSV and JSON holding the ledger's numbers", async () => {
     const {page} = await open("model.html");
     const lastCash = await page.evaluate(() => {
