@@ -1,5 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
-import type {Controls} from "../scenario/controls.js";
+import {CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
 
 /**
  * The page's inputs, grouped and labelled with units, each starting from the base case
@@ -9,8 +9,6 @@ import type {Controls} from "../scenario/controls.js";
 interface Slider {
   readonly key: keyof Controls;
   readonly label: string;
-  readonly extent: [number, number];
-  readonly step: number;
 }
 interface Group {
   readonly title: string;
@@ -19,33 +17,33 @@ interface Group {
 
 export const CONTROL_GROUPS: readonly Group[] = [
   {title: "Interest rates", sliders: [
-    {key: "rateChangeBp", label: "Reference-rate change (bp)", extent: [-300, 600], step: 25}
+    {key: "rateChangeBp", label: "Reference-rate change (bp)"}
   ]},
   {title: "Revenue", sliders: [
-    {key: "growthPct", label: "Growth a quarter (%)", extent: [-30, 40], step: 0.01},
-    {key: "revenueLostPct", label: "Revenue lost: a customer leaves (%)", extent: [0, 100], step: 1}
+    {key: "growthPct", label: "Growth a quarter (%)"},
+    {key: "revenueLostPct", label: "Revenue lost: a customer leaves (%)"}
   ]},
   {title: "Costs and capex", sliders: [
-    {key: "ebitdaMarginPct", label: "EBITDA margin (%)", extent: [-20, 80], step: 0.01},
-    {key: "capex", label: "Capex a quarter (USD m)", extent: [0, 10000], step: 100}
+    {key: "ebitdaMarginPct", label: "EBITDA margin (%)"},
+    {key: "capex", label: "Capex a quarter (USD m)"}
   ]},
   {title: "Refinancing at maturity", sliders: [
-    {key: "shareRolledPct", label: "Share rolled (%)", extent: [0, 100], step: 5},
-    {key: "refinancingSpreadPct", label: "New spread (% a year)", extent: [0, 20], step: 0.25},
-    {key: "tenorQuarters", label: "New tenor (quarters)", extent: [1, 40], step: 1},
-    {key: "marketShutAfter", label: "Markets shut in quarter (0: never)", extent: [0, 12], step: 1},
-    {key: "marketShutQuarters", label: "…for quarters", extent: [0, 12], step: 1}
+    {key: "shareRolledPct", label: "Share rolled (%)"},
+    {key: "refinancingSpreadPct", label: "New spread (% a year)"},
+    {key: "tenorQuarters", label: "New tenor (quarters)"},
+    {key: "marketShutAfter", label: "Markets shut in quarter (0: never)"},
+    {key: "marketShutQuarters", label: "…for quarters"}
   ]},
   {title: "Liquidity", sliders: [
-    {key: "revolverCapacity", label: "Revolver capacity (USD m)", extent: [0, 5000], step: 50},
-    {key: "minimumCash", label: "Minimum cash (USD m)", extent: [0, 3000], step: 50}
+    {key: "revolverCapacity", label: "Revolver capacity (USD m)"},
+    {key: "minimumCash", label: "Minimum cash (USD m)"}
   ]}
 ];
 
 export function controlsForm(defaults: Controls): HTMLElement & {value: Controls} {
   const inputs = Object.fromEntries(CONTROL_GROUPS.flatMap((g) => g.sliders).map((s) => [
     s.key,
-    Inputs.range(s.extent, {label: s.label, step: s.step, value: defaults[s.key]})
+    Inputs.range([CONTROL_BOUNDS[s.key].min, CONTROL_BOUNDS[s.key].max], {label: s.label, step: CONTROL_BOUNDS[s.key].step, value: defaults[s.key]})
   ]));
   const form = Inputs.form(inputs, {
     template: (elements) => {

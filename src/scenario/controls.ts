@@ -27,6 +27,25 @@ export interface Controls {
   readonly minimumCash: number;
 }
 
+/**
+ * Each control's range and step, in the page's units: the sliders, scenario files and URL
+ * state share them, so a value that one accepts, the others accept too.
+ */
+export const CONTROL_BOUNDS: Readonly<Record<keyof Controls, {readonly min: number; readonly max: number; readonly step: number}>> = {
+  rateChangeBp: {min: -300, max: 600, step: 25},
+  growthPct: {min: -30, max: 40, step: 0.01},
+  revenueLostPct: {min: 0, max: 100, step: 1},
+  ebitdaMarginPct: {min: -20, max: 80, step: 0.01},
+  capex: {min: 0, max: 10000, step: 100},
+  shareRolledPct: {min: 0, max: 100, step: 5},
+  refinancingSpreadPct: {min: 0, max: 20, step: 0.25},
+  tenorQuarters: {min: 1, max: 40, step: 1},
+  marketShutAfter: {min: 0, max: 12, step: 1},
+  marketShutQuarters: {min: 0, max: 12, step: 1},
+  revolverCapacity: {min: 0, max: 5000, step: 50},
+  minimumCash: {min: 0, max: 3000, step: 50}
+};
+
 /** The controls' values that reproduce the base case. */
 export function controlsOf(base: ModelInputDraft): Controls {
   const growth = typeof base.revenue.growth === "number" ? base.revenue.growth : (base.revenue.growth[0] ?? 0);

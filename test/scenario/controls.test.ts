@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
-import {companyTables} from "../data-loaders/dataset.js";
-import {decimalArithmetic, project} from "../src/model/index.js";
-import {baseCase} from "../src/scenario/base-case.js";
-import {applyControls, controlsOf} from "../src/scenario/controls.js";
+import {companyTables} from "../../data-loaders/dataset.js";
+import {decimalArithmetic, project} from "../../src/model/index.js";
+import {baseCase} from "../../src/scenario/base-case.js";
+import {applyControls, controlsOf} from "../../src/scenario/controls.js";
 
 const tables = companyTables();
 const base = baseCase(tables.financials, tables.facilities);

@@ -1,0 +1,132 @@
+import {writeFileSync, existsSync} from "node:fs";
+import {join} from "node:path";
+import {z} from "zod";
+import {ledgerCsv, ledgerRecords} from "../src/components/ledger-export.js";
+import {outcomeSummary} from "../src/components/projection-state.js";
+import {decimalArithmetic, project, projectionToNumbers} from "../src/model/index.js";
+import {applyControls, type Controls} from "../src/scenario/controls.js";
+import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
+import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
+
+/**
+ * npm run scenario -- <command>
+ *   list                                   the scenarios, with their parents
+ *   run NAME [--format table|csv|json]     the ledger and metrics
+ *   fork NAME NEW [--set key=value ...]    writes scenarios/NEW.json
+ *   diff A B                               the assumptions and outcomes that differ
+ *   schema                                 writes scenarios/scenario.schema.json
+ * Errors go to stderr with a non-zero exit code.
+ */
+class UsageError extends Error {}
+
+function outcomes(controls: Controls, base: ReturnType<typeof baseInputs>["base"]) {
+  const exact = project(applyControls(base.input, controls), decimalArithmetic);
+  const numbers = projectionToNumbers(decimalArithmetic, exact);
+  const summary = outcomeSummary(numbers);
+  const debts = numbers.quarters.map((q) => q.ledger.closingDebt);
+  return {
+    exact, numbers,
+    outcome: {
+      first_quarter_cannot_pay: numbers.firstDefaultQuarter ?? "none",
+      lowest_coverage: summary.lowestCoverage,
+      peak_debt_usd_m: Math.max(...debts).toFixed(1),
+      cash_at_end_usd_m: (numbers.quarters.at(-1)?.ledger.closingCash ?? 0).toFixed(1),
+      quarters_in_ponzi: String(numbers.quarters.filter((q) => q.regime === "ponzi").length)
+    }
+  };
+}
+
+function table(rows: Array<Record<string, string>>): string {
+  const columns = Object.keys(rows[0] ?? {});
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? "").length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  return [line(columns), line(widths.map((w) => "-".repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c] ?? "")))].join("\n");
+}
+
+function main(argv: string[]): string {
+  const [command, ...args] = argv;
+  const scenarios = readScenarios();
+  const {base, controls: baseControls} = baseInputs();
+  const controlsOf = (name: string) => resolveControls(name, scenarios, baseControls);
+  switch (command) {
+    case "list":
+      return table([...scenarios.values()].map((s) => ({name: s.name, parent: s.parent ?? "", title: s.title})));
+    case "run": {
+      const [name] = args;
+      const format = args.includes("--format") ? args[args.indexOf("--format") + 1] : "table";
+      if (!name) throw new UsageError("usage: run NAME [--format table|csv|json]");
+      if (!["table", "csv", "json"].includes(format ?? "")) throw new UsageError(`--format must be table, csv or json, not "${format}"`);
+      const controls = controlsOf(name);
+      const {exact, numbers, outcome} = outcomes(controls, base);
+      if (format === "csv") return ledgerCsv(ledgerRecords(exact));
+      if (format === "json") return JSON.stringify({scenario: name, controls, outcome, ledger: ledgerRecords(exact)}, null, 1);
+      const rows = numbers.quarters.map((q) => ({
+        quarter: q.ledger.quarter,
+        revenue: q.ledger.revenue.toFixed(1),
+        ebitda: q.ledger.ebitda.toFixed(1),
+        interest: q.ledger.interest.toFixed(1),
+        principal_due: q.ledger.principalDue.toFixed(1),
+        closing_cash: q.ledger.closingCash.toFixed(1),
+        closing_debt: q.ledger.closingDebt.toFixed(1),
+        coverage: q.metrics.interestCoverageEbitda === null ? "n/m" : q.metrics.interestCoverageEbitda.toFixed(2),
+        regime: q.regime
+      }));
+      return `${name}: ${scenarios.get(name)!.title} (USD millions)\n\n${table(rows)}\n\n${table([outcome])}`;
+    }
+    case "fork": {
+      const [name, next, ...rest] = args;
+      if (!name || !next) throw new UsageError("usage: fork NAME NEW [--set key=value ...]");
+      const set: Record<string, number> = {};
+      for (let i = 0; i < rest.length; i++) {
+        if (rest[i] !== "--set") throw new UsageError(`unexpected "${rest[i]}": use --set key=value`);
+        const [key, value] = (rest[++i] ?? "").split("=");
+        if (!key || value === undefined || value.trim() === "" || !Number.isFinite(Number(value))) throw new UsageError(`--set needs key=number, not "${rest[i] ?? ""}"`);
+        set[key] = Number(value);
+      }
+      const checked = assumptionsSchema.safeParse(set);
+      if (!checked.success) throw new ScenarioError(checked.error.issues.map((i) => ({file: `${next}.json`, field: i.path.join(".") || String((i as {keys?: string[]}).keys ?? ""), message: i.message})));
+      const parentControls = controlsOf(name);
+      const file = join(SCENARIO_DIR, `${next}.json`);
+      if (scenarios.has(next) || existsSync(file)) throw new UsageError(`scenario "${next}" exists already`);
+      const scenario = fork(next, name, parentControls, {...parentControls, ...checked.data} as Controls, `${scenarios.get(name)!.title}, forked`, `Forked from ${name}; changes: ${Object.entries(checked.data).map(([k, v]) => `${k} = ${v}`).join(", ") || "none"}. Say here where its numbers come from.`);
+      writeFileSync(file, JSON.stringify({$schema: "./scenario.schema.json", ...scenario}, null, 2) + "\n");
+      return `wrote ${file}`;
+    }
+    case "diff": {
+      const [a, b] = args;
+      if (!a || !b) throw new UsageError("usage: diff A B");
+      const ca = controlsOf(a), cb = controlsOf(b);
+      const assumptions = Object.entries(diffControls(ca, cb)).map(([key, d]) => ({assumption: key, [a]: String(d!.from), [b]: String(d!.to)}));
+      const oa = outcomes(ca, base).outcome, ob = outcomes(cb, base).outcome;
+      const changed = (Object.keys(oa) as Array<keyof typeof oa>).filter((k) => oa[k] !== ob[k]).map((k) => ({outcome: k, [a]: oa[k], [b]: ob[k]}));
+      return [
+        assumptions.length ? table(assumptions) : "no assumption differs",
+        changed.length ? table(changed) : "no outcome differs"
+      ].join("\n\n");
+    }
+    case "schema": {
+      const file = join(SCENARIO_DIR, "scenario.schema.json");
+      writeFileSync(file, scenarioJsonSchema());
+      return `wrote ${file}`;
+    }
+    default:
+      throw new UsageError("usage: npm run scenario -- list | run NAME [--format table|csv|json] | fork NAME NEW [--set key=value ...] | diff A B | schema");
+  }
+}
+
+/** The JSON Schema editors use to complete and check scenario files, from the zod schema. */
+export function scenarioJsonSchema(): string {
+  return JSON.stringify(z.toJSONSchema(scenarioSchema, {io: "input"}), null, 2) + "\n";
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.stdout.write(main(process.argv.slice(2)) + "\n");
+  } catch (error) {
+    if (error instanceof ScenarioError || error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(error instanceof UsageError ? 2 : 1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+import {z} from "zod";
+import {CONTROL_BOUNDS, type Controls} from "./controls.js";
+
+/**
+ * Scenarios as files. A scenario names a parent and holds only the assumptions (the
+ * page's controls, in the page's units) that differ from it; its full set of assumptions
+ * is its parent's with its own on top, up to the base case. One schema checks files, and
+ * (later) URL state: anything outside it is an error that names the file and the field.
+ */
+const controlKeys = Object.keys(CONTROL_BOUNDS) as Array<keyof Controls>;
+
+export const assumptionsSchema = z.object(Object.fromEntries(controlKeys.map((key) => {
+  const {min, max} = CONTROL_BOUNDS[key];
+  return [key, z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).optional()];
+})) as {[K in keyof Controls]: z.ZodOptional<z.ZodNumber>}).strict();
+export type Assumptions = z.output<typeof assumptionsSchema>;
+
+export const BASE = "base";
+
+export const scenarioSchema = z.object({
+  $schema: z.string().optional(),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be lower-case letters, digits and dashes, as in the file name"),
+  title: z.string().min(1).max(120),
+  description: z.string().min(1).max(4000),
+  /** The scenario this one forks; absent only for the base case. */
+  parent: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  assumptions: assumptionsSchema.default({})
+}).strict();
+export type Scenario = z.output<typeof scenarioSchema>;
+
+export interface ScenarioIssue {
+  readonly file: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+export class ScenarioError extends Error {
+  constructor(readonly issues: readonly ScenarioIssue[]) {
+    super(issues.map((i) => `${i.file}: ${i.field}: ${i.message}`).join("\n"));
+    this.name = "ScenarioError";
+  }
+}
+
+/** Parses one scenario file's JSON text; `file` names it in errors. */
+export function parseScenario(file: string, text: string): Scenario {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError([{file, field: "(file)", message: `is not JSON: ${(error as Error).message}`}]);
+  }
+  const result = scenarioSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ScenarioError(result.error.issues.map((issue) => ({
+      file,
+      field: issue.path.length ? issue.path.join(".") : "(scenario)",
+      message: issue.code === "unrecognized_keys" ? `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}` : issue.message
+    })));
+  }
+  const expected = file.replace(/^.*\//, "").replace(/\.json$/, "");
+  if (file.endsWith(".json") && result.data.name !== expected) {
+    throw new ScenarioError([{file, field: "name", message: `is "${result.data.name}" but the file is named ${expected}.json`}]);
+  }
+  if (result.data.name === BASE ? result.data.parent !== undefined : result.data.parent === undefined) {
+    throw new ScenarioError([{file, field: "parent", message: result.data.name === BASE ? "the base case has no parent" : `is missing (use "${BASE}" to fork the base case)`}]);
+  }
+  return result.data;
+}
+
+/** The chain from the base case down to `name`: base first. */
+export function lineage(name: string, scenarios: ReadonlyMap<string, Scenario>): Scenario[] {
+  const chain: Scenario[] = [];
+  const seen = new Set<string>();
+  let current: string | undefined = name;
+  let child = name;
+  while (current !== undefined) {
+    if (seen.has(current)) throw new ScenarioError([{file: `${child}.json`, field: "parent", message: `makes a cycle: ${[...seen, current].join(" → ")}`}]);
+    seen.add(current);
+    const scenario = scenarios.get(current);
+    if (!scenario) throw new ScenarioError([{file: `${child}.json`, field: current === name ? "(scenario)" : "parent", message: `"${current}" is not a scenario`}]);
+    chain.unshift(scenario);
+    child = current;
+    current = scenario.parent;
+  }
+  return chain;
+}
+
+/** A scenario's full controls: the base case's, then each generation's own on top. */
+export function resolveControls(name: string, scenarios: ReadonlyMap<string, Scenario>, baseControls: Controls): Controls {
+  return lineage(name, scenarios).reduce<Controls>((controls, s) => ({...controls, ...definedOnly(s.assumptions)}), baseControls);
+}
+
+function definedOnly(assumptions: Assumptions): Partial<Controls> {
+  return Object.fromEntries(Object.entries(assumptions).filter(([, v]) => v !== undefined)) as Partial<Controls>;
+}
+
+/** The assumptions where `b` differs from `a`. */
+export function diffControls(a: Controls, b: Controls): Partial<Record<keyof Controls, {from: number; to: number}>> {
+  return Object.fromEntries(controlKeys.filter((k) => a[k] !== b[k]).map((k) => [k, {from: a[k], to: b[k]}]));
+}
+
+/** A fork: `parent` set, and only the assumptions that differ from the parent's. */
+export function fork(name: string, parent: string, parentControls: Controls, controls: Controls, title: string, description: string): Scenario {
+  const assumptions = Object.fromEntries(Object.entries(diffControls(parentControls, controls)).map(([k, d]) => [k, d!.to]));
+  return scenarioSchema.parse({name, title, description, parent, assumptions});
+}
