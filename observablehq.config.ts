@@ -1,14 +1,23 @@
 // Observable Framework configuration. The report must work with no network, so the
 // default theme's outside web font is dropped (see docs/offline.md) and pages use a
 // system font stack from src/style.css.
+import {readdirSync} from "node:fs";
+
+// One page per scenario file (src/scenarios/[name].md).
+const scenarioNames = readdirSync(new URL("./scenarios/", import.meta.url))
+  .filter((file) => file.endsWith(".json") && !file.endsWith(".schema.json"))
+  .map((file) => file.slice(0, -".json".length));
+
 export default {
   title: "Solvency Notebook",
   root: "src",
   pages: [
     {name: "Model", path: "/model"},
+    {name: "Scenarios", path: "/scenarios/"},
     {name: "Data", path: "/data"},
     {name: "How the model works", path: "/docs"}
   ],
+  dynamicPaths: scenarioNames.map((name) => `/scenarios/${name}`),
   globalStylesheets: [],
   style: "style.css",
   // No favicon request (a 404 and a console error on a static host).

@@ -2,9 +2,8 @@ import {writeFileSync, existsSync} from "node:fs";
 import {join} from "node:path";
 import {z} from "zod";
 import {ledgerCsv, ledgerRecords} from "../src/components/ledger-export.js";
-import {outcomeSummary} from "../src/components/projection-state.js";
-import {decimalArithmetic, project, projectionToNumbers} from "../src/model/index.js";
-import {applyControls, type Controls} from "../src/scenario/controls.js";
+import type {Controls} from "../src/scenario/controls.js";
+import {projectScenario} from "../src/scenario/outcomes.js";
 import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
 
@@ -19,22 +18,7 @@ import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
  */
 class UsageError extends Error {}
 
-function outcomes(controls: Controls, base: ReturnType<typeof baseInputs>["base"]) {
-  const exact = project(applyControls(base.input, controls), decimalArithmetic);
-  const numbers = projectionToNumbers(decimalArithmetic, exact);
-  const summary = outcomeSummary(numbers);
-  const debts = numbers.quarters.map((q) => q.ledger.closingDebt);
-  return {
-    exact, numbers,
-    outcome: {
-      first_quarter_cannot_pay: numbers.firstDefaultQuarter ?? "none",
-      lowest_coverage: summary.lowestCoverage,
-      peak_debt_usd_m: Math.max(...debts).toFixed(1),
-      cash_at_end_usd_m: (numbers.quarters.at(-1)?.ledger.closingCash ?? 0).toFixed(1),
-      quarters_in_ponzi: String(numbers.quarters.filter((q) => q.regime === "ponzi").length)
-    }
-  };
-}
+const stringify = (o: object): Record<string, string> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
 
 function table(rows: Array<Record<string, string>>): string {
   const columns = Object.keys(rows[0] ?? {});
@@ -57,7 +41,7 @@ function main(argv: string[]): string {
       if (!name) throw new UsageError("usage: run NAME [--format table|csv|json]");
       if (!["table", "csv", "json"].includes(format ?? "")) throw new UsageError(`--format must be table, csv or json, not "${format}"`);
       const controls = controlsOf(name);
-      const {exact, numbers, outcome} = outcomes(controls, base);
+      const {exact, numbers, outcome} = projectScenario(base.input, controls);
       if (format === "csv") return ledgerCsv(ledgerRecords(exact));
       if (format === "json") return JSON.stringify({scenario: name, controls, outcome, ledger: ledgerRecords(exact)}, null, 1);
       const rows = numbers.quarters.map((q) => ({
@@ -71,7 +55,7 @@ function main(argv: string[]): string {
         coverage: q.metrics.interestCoverageEbitda === null ? "n/m" : q.metrics.interestCoverageEbitda.toFixed(2),
         regime: q.regime
       }));
-      return `${name}: ${scenarios.get(name)!.title} (USD millions)\n\n${table(rows)}\n\n${table([outcome])}`;
+      return `${name}: ${scenarios.get(name)!.title} (USD millions)\n\n${table(rows)}\n\n${table([stringify(outcome)])}`;
     }
     case "fork": {
       const [name, next, ...rest] = args;
@@ -97,8 +81,8 @@ function main(argv: string[]): string {
       if (!a || !b) throw new UsageError("usage: diff A B");
       const ca = controlsOf(a), cb = controlsOf(b);
       const assumptions = Object.entries(diffControls(ca, cb)).map(([key, d]) => ({assumption: key, [a]: String(d!.from), [b]: String(d!.to)}));
-      const oa = outcomes(ca, base).outcome, ob = outcomes(cb, base).outcome;
-      const changed = (Object.keys(oa) as Array<keyof typeof oa>).filter((k) => oa[k] !== ob[k]).map((k) => ({outcome: k, [a]: oa[k], [b]: ob[k]}));
+      const oa = stringify(projectScenario(base.input, ca).outcome), ob = stringify(projectScenario(base.input, cb).outcome);
+      const changed = (Object.keys(oa) as Array<keyof typeof oa>).filter((k) => oa[k] !== ob[k]).map((k) => ({outcome: String(k), [a]: oa[k] ?? "", [b]: ob[k] ?? ""}));
       return [
         assumptions.length ? table(assumptions) : "no assumption differs",
         changed.length ? table(changed) : "no outcome differs"

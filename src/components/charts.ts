@@ -113,3 +113,24 @@ export function sourcesUsesChart(options: ChartOptions = {}): TopLevelSpec {
     ]
   };
 }
+
+/** One measure, one line per scenario: to compare scenarios on the same axes. */
+export function compareChart(measure: string, unit: string, options: ChartOptions = {}): TopLevelSpec {
+  return {
+    ...base(options),
+    title: `${measure} by scenario`,
+    description: `${measure} each quarter under each scenario compared, in ${unit}, one line per scenario.`,
+    layer: [
+      {mark: {type: "rule", color: "#999"}, encoding: {y: {datum: 0}}},
+      {
+        mark: {type: "line", point: true},
+        encoding: {
+          x: quarterAxis,
+          y: {field: "value", type: "quantitative", title: unit, axis: {format: MILLIONS}},
+          color: {field: "series", type: "nominal", title: "Scenario"},
+          tooltip: [{field: "quarter", title: "Quarter"}, {field: "series", title: "Scenario"}, {field: "value", title: unit, format: MILLIONS}]
+        }
+      }
+    ]
+  };
+}

@@ -1,3 +1,4 @@
+import {readdirSync} from "node:fs";
 import type {Server} from "node:http";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser, type Page} from "playwright-core";
@@ -74,7 +75,8 @@ async function sliderExtents(page: Page): Promise<Array<{label: string; min: num
 }
 
 describe("every page", () => {
-  for (const path of ["index.html", "model.html", "data.html", "docs.html"]) {
+  const scenarioPages = readdirSync(new URL("../../scenarios/", import.meta.url)).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => `scenarios/${f.replace(".json", ".html")}`);
+  for (const path of ["index.html", "model.html", "data.html", "docs.html", "scenarios/index.html", ...scenarioPages]) {
     it(`${path} loads with no console error and no request outside its origin`, async () => {
       const {page, errors, outside} = await open(path);
       expect(errors).toEqual([]);
@@ -133,6 +135,19 @@ describe("the story page", () => {
       await setSlider(page, i, slider.value);
     }
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the scenarios", () => {
+  it("are compared side by side, one row each, with links to their pages", async () => {
+    const {page} = await open("scenarios/index.html");
+    await page.waitForSelector("table.records tbody tr");
+    const rows = await page.locator("table.records tbody tr").count();
+    expect(rows).toBe(readdirSync(new URL("../../scenarios/", import.meta.url)).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).length);
+    await page.click("text=Rates up 300 bp");
+    await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Rates up 300 bp");
+    expect(await page.locator("main").innerText()).toMatch(/rateChangeBp/);
     await page.context().close();
   });
 });
