@@ -40,10 +40,11 @@ export const CONTROL_GROUPS: readonly Group[] = [
   ]}
 ];
 
-export function controlsForm(defaults: Controls): HTMLElement & {value: Controls} {
+/** `initial` is what the inputs show first (e.g. from the URL); reset returns to `defaults`. */
+export function controlsForm(defaults: Controls, initial: Controls = defaults): HTMLElement & {value: Controls} {
   const inputs = Object.fromEntries(CONTROL_GROUPS.flatMap((g) => g.sliders).map((s) => [
     s.key,
-    Inputs.range([CONTROL_BOUNDS[s.key].min, CONTROL_BOUNDS[s.key].max], {label: s.label, step: CONTROL_BOUNDS[s.key].step, value: defaults[s.key]})
+    Inputs.range([CONTROL_BOUNDS[s.key].min, CONTROL_BOUNDS[s.key].max], {label: s.label, step: CONTROL_BOUNDS[s.key].step, value: initial[s.key]})
   ]));
   const form = Inputs.form(inputs, {
     template: (elements) => {

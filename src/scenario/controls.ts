@@ -52,15 +52,17 @@ export function controlsOf(base: ModelInputDraft): Controls {
   const margin = base.costs.kind === "margin" ? (typeof base.costs.ebitdaMargin === "number" ? base.costs.ebitdaMargin : (base.costs.ebitdaMargin[0] ?? 0)) : 0;
   const rate = typeof base.baseRate === "number" ? base.baseRate : (base.baseRate[0] ?? 0);
   const capex = typeof base.capex === "number" ? base.capex : (base.capex[0] ?? 0);
-  // Not rounded: moving nothing must reproduce the base case exactly.
+  // Rid of float noise only (0.1252 × 100 = 12.520000000000001), so that the value sits on
+  // its slider's grid and moving nothing still reproduces the base case.
+  const clean = (x: number) => Number(x.toPrecision(12));
   return {
-    rateChangeBp: rate * 10000,
-    growthPct: growth * 100,
+    rateChangeBp: clean(rate * 10000),
+    growthPct: clean(growth * 100),
     revenueLostPct: 0,
-    ebitdaMarginPct: margin * 100,
+    ebitdaMarginPct: clean(margin * 100),
     capex,
-    shareRolledPct: (base.refinancing?.shareRolled ?? 0) * 100,
-    refinancingSpreadPct: (base.refinancing?.spread ?? 0) * 100,
+    shareRolledPct: clean((base.refinancing?.shareRolled ?? 0) * 100),
+    refinancingSpreadPct: clean((base.refinancing?.spread ?? 0) * 100),
     tenorQuarters: base.refinancing?.tenorQuarters ?? 20,
     marketShutAfter: 0,
     marketShutQuarters: 0,

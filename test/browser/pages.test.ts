@@ -152,6 +152,36 @@ describe("the scenarios", () => {
   });
 });
 
+describe("the URL state", () => {
+  it("reopens a shared view, and ignores hostile parameters with a visible notice and no injected markup", async () => {
+    const hostile = "?rateChangeBp=300&capex=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&%3Cscript%3Ex%3C%2Fscript%3E=1&growthPct=1e309&__proto__=1&tenorQuarters=%E0%A4%A";
+    const {page, errors} = await open(`index.html${hostile}`);
+    const values = await sliderExtents(page);
+    expect(values.find((v) => v.label.startsWith("Reference-rate"))!.value).toBe(300);
+    const notice = await page.locator(".url-notice").innerText();
+    expect(notice).toMatch(/capex/);
+    expect(notice).toMatch(/__proto__/);
+    expect(await page.locator("main img, main script:not([type=module])").count()).toBe(0);
+    expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
+    expect(errors).toEqual([]);
+    // The URL now holds exactly what differs from the base case.
+    expect(new URL(page.url()).search).toBe("?rateChangeBp=300");
+    await page.context().close();
+  });
+
+  it("follows the inputs, so a copied link reopens the same view", async () => {
+    const {page} = await open("index.html");
+    await setSlider(page, 0, 200);
+    const link = page.url();
+    expect(link).toContain("rateChangeBp=200");
+    const summary = await page.locator(".summary").innerText();
+    const reopened = await open(link.replace(`${origin}/`, ""));
+    expect(await reopened.page.locator(".summary").innerText()).toBe(summary);
+    await page.context().close();
+    await reopened.page.context().close();
+  });
+});
+
 describe("a live chart", () => {
   it("keeps its view when an input moves: the same element redraws with new data", async () => {
     const {page} = await open("index.html");

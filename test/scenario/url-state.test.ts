@@ -1,0 +1,48 @@
+import {describe, expect, it} from "vitest";
+import {baseInputs, readScenarios} from "../../cli/scenario-files.js";
+import {resolveControls} from "../../src/scenario/scenario.js";
+import {decodeUrlState, encodeUrlState} from "../../src/scenario/url-state.js";
+
+const scenarios = readScenarios();
+const {controls: base} = baseInputs();
+
+describe("the URL state", () => {
+  for (const name of scenarios.keys()) {
+    it(`round-trips scenario ${name}: file → URL → the same assumptions`, () => {
+      const controls = resolveControls(name, scenarios, base);
+      const decoded = decodeUrlState(encodeUrlState(base, controls));
+      expect(decoded.ignored).toEqual([]);
+      expect({...base, ...decoded.assumptions}).toEqual(controls);
+    });
+  }
+
+  it("is empty for the base case", () => {
+    expect(encodeUrlState(base, base)).toBe("");
+  });
+
+  const hostile: Array<[string, string, RegExp]> = [
+    ["markup as a value", "?capex=%3Cscript%3Ealert(1)%3C/script%3E", /not a plain number/],
+    ["markup as a name", "?%3Cimg%20src=x%20onerror=alert(1)%3E=1", /not an input/],
+    ["1e309", "?capex=1e309", /not a plain number/],
+    ["NaN", "?growthPct=NaN", /not a plain number/],
+    ["Infinity", "?growthPct=Infinity", /not a plain number/],
+    ["an out-of-range number", "?rateChangeBp=99999", /at most 600/],
+    ["broken percent-encoding", "?capex=%E0%A4%A", /not a plain number/],
+    ["__proto__", "?__proto__=1", /not an input/],
+    ["constructor", "?constructor=1", /not an input/],
+    ["a very long value", `?capex=${"9".repeat(5000)}`, /not a plain number/]
+  ];
+  for (const [what, search, reason] of hostile) {
+    it(`ignores ${what}, with a reason, and keeps the rest`, () => {
+      const state = decodeUrlState(`${search}&rateChangeBp=100`);
+      expect(state.assumptions).toEqual({rateChangeBp: 100});
+      expect(state.ignored[0]?.reason).toMatch(reason);
+      expect(Object.getPrototypeOf(state.assumptions)).toBe(Object.prototype);
+    });
+  }
+
+  it("shortens what it reports, so a huge parameter cannot flood the notice", () => {
+    const state = decodeUrlState(`?${"x".repeat(5000)}=1`);
+    expect(state.ignored[0]!.parameter.length).toBeLessThanOrEqual(41);
+  });
+});
