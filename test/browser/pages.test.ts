@@ -182,6 +182,19 @@ describe("the URL state", () => {
   });
 });
 
+describe("fork this view", () => {
+  it("gives the scenario file of what the inputs show: parent base, only the changed assumptions", async () => {
+    const {page} = await open("index.html");
+    await setSlider(page, 0, 150);
+    const text = await page.locator(".fork textarea").inputValue();
+    expect(JSON.parse(text)).toMatchObject({name: "my-view", parent: "base", assumptions: {rateChangeBp: 150}});
+    expect(Object.keys(JSON.parse(text).assumptions)).toEqual(["rateChangeBp"]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("a.download-fork")]);
+    expect(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8")).toBe(text);
+    await page.context().close();
+  });
+});
+
 describe("a live chart", () => {
   it("keeps its view when an input moves: the same element redraws with new data", async () => {
     const {page} = await open("index.html");
