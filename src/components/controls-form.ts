@@ -62,7 +62,8 @@ export function controlsForm(defaults: Controls, initial: Controls = defaults): 
   }) as unknown as HTMLElement & {value: Controls};
   const reset = document.createElement("button");
   reset.type = "button";
-  reset.textContent = "Reset to the base case";
+  reset.textContent = "Reset";
+  reset.title = "Back to the values this view started from";
   reset.addEventListener("click", () => {
     for (const [key, input] of Object.entries(inputs)) {
       input.value = defaults[key as keyof Controls];

@@ -2,12 +2,15 @@ import {CONTROL_BOUNDS, type Controls} from "./controls.js";
 import {assumptionsSchema, type Assumptions} from "./scenario.js";
 
 /**
- * The live state in the URL: every control that differs from the base case, as a query
- * parameter (`?rateChangeBp=300&capex=3000`), so that a copied link reopens the same view.
+ * The live state in the URL: the scenario the view starts from (`scenario=`, absent for
+ * the base case) and every control that differs from it, as query parameters
+ * (`?scenario=rates-up-300bp&capex=3000`), so that a copied link reopens the same view.
  * The URL is untrusted: each parameter passes the scenario schema on its own; anything
  * else is ignored and reported, never evaluated or put into the page as markup.
  */
 export interface UrlState {
+  /** A known scenario's name, or null for the base case. */
+  readonly scenario: string | null;
   readonly assumptions: Assumptions;
   /** Parameters left out, and why, for a visible notice. */
   readonly ignored: ReadonlyArray<{readonly parameter: string; readonly reason: string}>;
@@ -17,14 +20,16 @@ const MAX_VALUE_LENGTH = 24;
 const MAX_PARAMETERS = 50;
 const keys = Object.keys(CONTROL_BOUNDS) as Array<keyof Controls>;
 
-export function encodeUrlState(base: Controls, controls: Controls): string {
+export function encodeUrlState(base: Controls, controls: Controls, scenario: string | null = null): string {
   const parameters = new URLSearchParams();
+  if (scenario !== null && scenario !== "base") parameters.set("scenario", scenario);
   for (const key of keys) if (controls[key] !== base[key]) parameters.set(key, String(controls[key]));
   const text = parameters.toString();
   return text ? `?${text}` : "";
 }
 
-export function decodeUrlState(search: string): UrlState {
+export function decodeUrlState(search: string, scenarioNames: readonly string[] = []): UrlState {
+  let scenario: string | null = null;
   const assumptions: Record<string, number> = {};
   const ignored: Array<{parameter: string; reason: string}> = [];
   // URLSearchParams never throws: a broken percent-encoding decodes to U+FFFD, which no
@@ -32,7 +37,10 @@ export function decodeUrlState(search: string): UrlState {
   const entries = [...new URLSearchParams(search)];
   entries.slice(MAX_PARAMETERS).forEach(([name]) => ignored.push({parameter: shorten(name), reason: "too many parameters"}));
   for (const [name, value] of entries.slice(0, MAX_PARAMETERS)) {
-    if (!(keys as string[]).includes(name) || Object.prototype.hasOwnProperty.call(Object.prototype, name)) {
+    if (name === "scenario") {
+      if (scenarioNames.includes(value)) scenario = value;
+      else ignored.push({parameter: name, reason: `"${shorten(value)}" is not a scenario`});
+    } else if (!(keys as string[]).includes(name) || Object.prototype.hasOwnProperty.call(Object.prototype, name)) {
       ignored.push({parameter: shorten(name), reason: "is not an input of this page"});
     } else if (value.length > MAX_VALUE_LENGTH || !/^-?\d+(\.\d+)?$/.test(value)) {
       ignored.push({parameter: shorten(name), reason: `"${shorten(value)}" is not a plain number`});
@@ -42,7 +50,7 @@ export function decodeUrlState(search: string): UrlState {
       else ignored.push({parameter: name, reason: checked.error.issues[0]?.message ?? "is out of range"});
     }
   }
-  return {assumptions: assumptions as Assumptions, ignored};
+  return {scenario, assumptions: assumptions as Assumptions, ignored};
 }
 
 function shorten(text: string): string {

@@ -182,6 +182,23 @@ describe("the URL state", () => {
   });
 });
 
+describe("a scenario opened in the live notebook", () => {
+  it("starts the inputs from the scenario, keeps its name in the URL, and forks from it", async () => {
+    const {page, errors} = await open("scenarios/rates-up-300bp.html");
+    await page.click("text=Open this scenario in the live notebook");
+    await page.waitForSelector(".controls input[type=number]");
+    await page.waitForTimeout(300);
+    expect((await sliderExtents(page)).find((v) => v.label.startsWith("Reference-rate"))!.value).toBe(300);
+    expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp");
+    const capex = (await sliderExtents(page)).findIndex((v) => v.label.startsWith("Capex"));
+    await setSlider(page, capex, 3000);
+    expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp&capex=3000");
+    expect(JSON.parse(await page.locator(".fork textarea").inputValue())).toMatchObject({parent: "rates-up-300bp", assumptions: {capex: 3000}});
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe("fork this view", () => {
   it("gives the scenario file of what the inputs show: parent base, only the changed assumptions", async () => {
     const {page} = await open("index.html");

@@ -7,14 +7,29 @@ const scenarios = readScenarios();
 const {controls: base} = baseInputs();
 
 describe("the URL state", () => {
-  for (const name of scenarios.keys()) {
+  const names = [...scenarios.keys()];
+  for (const name of names) {
     it(`round-trips scenario ${name}: file → URL → the same assumptions`, () => {
       const controls = resolveControls(name, scenarios, base);
       const decoded = decodeUrlState(encodeUrlState(base, controls));
       expect(decoded.ignored).toEqual([]);
       expect({...base, ...decoded.assumptions}).toEqual(controls);
     });
+
+    it(`opens scenario ${name} by name, with a moved input on top`, () => {
+      const controls = resolveControls(name, scenarios, base);
+      const moved = {...controls, capex: controls.capex === 4000 ? 4100 : 4000};
+      const decoded = decodeUrlState(encodeUrlState(controls, moved, name), names);
+      expect(decoded.scenario).toBe(name === "base" ? null : name);
+      expect(decoded.assumptions).toEqual({capex: moved.capex});
+    });
   }
+
+  it("ignores a scenario it does not know", () => {
+    const decoded = decodeUrlState("?scenario=%3Cscript%3E", names);
+    expect(decoded.scenario).toBeNull();
+    expect(decoded.ignored[0]).toMatchObject({parameter: "scenario"});
+  });
 
   it("is empty for the base case", () => {
     expect(encodeUrlState(base, base)).toBe("");
