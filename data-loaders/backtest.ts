@@ -1,4 +1,5 @@
 import {decimalArithmetic, project, type ModelInputDraft} from "../src/model/index.js";
+import type {FacilityFigure as CitedFacilityFigure, FinancialFigure as CitedFinancialFigure} from "../src/scenario/base-case.js";
 
 /**
  * Does the engine reproduce what was reported? For each quarter whose opening debt
@@ -12,21 +13,9 @@ import {decimalArithmetic, project, type ModelInputDraft} from "../src/model/ind
  * see is listed in docs/data.md: draws and repayments during the quarter, capitalised
  * interest, interest income netted into "interest expense, net".
  */
-export interface FacilityFigure {
-  readonly as_of: string;
-  readonly facility: string;
-  readonly maturity_to: string; // YYYY-MM
-  readonly effective_rate_low: number | null;
-  readonly effective_rate_high: number | null;
-  readonly principal: number; // USD millions
-}
-
-export interface FinancialFigure {
-  readonly period: string;
-  readonly line_item: string;
-  readonly value: number;
-  readonly source: string;
-}
+/** A facility of a reported debt table; the base case reads the same rows (with their citations). */
+export type FacilityFigure = Omit<CitedFacilityFigure, "source" | "locator">;
+export type FinancialFigure = Omit<CitedFinancialFigure, "locator">;
 
 export interface BacktestRow {
   readonly quarter: string;
