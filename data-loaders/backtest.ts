@@ -1,4 +1,4 @@
-import {decimalArithmetic, project, type ModelInputDraft} from "../src/model/index.js";
+import {addQuarters, decimalArithmetic, project, quarterOfMonth, type ModelInputDraft} from "../src/model/index.js";
 import type {FacilityFigure as CitedFacilityFigure, FinancialFigure as CitedFinancialFigure} from "../src/scenario/base-case.js";
 
 /**
@@ -32,14 +32,8 @@ export interface BacktestRow {
 
 /** The quarter that starts the day after `asOf` (a quarter end), as "2025Q3". */
 export function quarterAfter(asOf: string): string | null {
-  const match = /^(\d{4})-(03-31|06-30|09-30|12-31)$/.exec(asOf);
-  if (!match) return null;
-  const year = Number(match[1]), q = ["03-31", "06-30", "09-30", "12-31"].indexOf(match[2]!) + 1;
-  return q === 4 ? `${year + 1}Q1` : `${year}Q${q + 1}`;
+  return /^\d{4}-(03-31|06-30|09-30|12-31)$/.test(asOf) ? addQuarters(quarterOfMonth(asOf), 1) : null;
 }
-
-/** The quarter a month falls in: "2028-03" → "2028Q1". */
-const quarterOfMonth = (month: string) => `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 
 // Reported interest, in order of preference: the debt note's interest on debt, then the
 // income statement's net figure.

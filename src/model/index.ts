@@ -4,6 +4,6 @@ export {annuityPayment, type FacilityInfo, type FacilityKind} from "./facility.j
 export {modelInputSchema, parseModelInput, ModelInputError, type ModelInput, type ModelInputDraft, type InputIssue} from "./inputs.js";
 export {type SolvencyMetrics} from "./metrics.js";
 export {project, type Projection, type ProjectedQuarter, type LedgerQuarter, type FacilityQuarter, type ProjectionEvent} from "./project.js";
-export {addQuarters, quarterOffset, isQuarterLabel, type QuarterLabel} from "./quarter.js";
+export {addQuarters, quarterOffset, quarterOfMonth, isQuarterLabel, type QuarterLabel} from "./quarter.js";
 export {minskyRegime, type Regime} from "./regime.js";
 export {projectionToNumbers} from "./numbers.js";

@@ -31,3 +31,10 @@ export function quarterOffset(start: string, label: string): number {
 export function addQuarters(label: string, count: number): QuarterLabel {
   return quarterLabel(quarterOrdinal(label) + count);
 }
+
+/** The quarter a month ("2028-03") or a date ("2028-03-31") falls in: "2028Q1". */
+export function quarterOfMonth(monthOrDate: string): QuarterLabel {
+  const match = /^(\d{4})-(\d{2})/.exec(monthOrDate);
+  if (!match) throw new RangeError(`"${monthOrDate}" is not a month like 2028-03`);
+  return `${match[1]}Q${Math.floor((Number(match[2]) - 1) / 3) + 1}` as QuarterLabel;
+}

@@ -1,4 +1,4 @@
-import type {ModelInputDraft} from "../model/index.js";
+import {addQuarters, quarterOfMonth, type ModelInputDraft} from "../model/index.js";
 
 /**
  * The base case: CoreWeave's reported figures where the dataset holds them, and stated
@@ -60,10 +60,8 @@ function facilityTerms(name: string): {floating: boolean; amortising: boolean} {
   return {floating: !notes, amortising: lower.includes("ddtl") || lower.includes("oem")};
 }
 
-const monthToQuarter = (month: string) => `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
-const nextQuarter = (q: string) => (q.endsWith("Q4") ? `${Number(q.slice(0, 4)) + 1}Q1` : `${q.slice(0, 5)}${Number(q.slice(5)) + 1}`);
-const previousQuarter = (q: string) => (q.endsWith("Q1") ? `${Number(q.slice(0, 4)) - 1}Q4` : `${q.slice(0, 5)}${Number(q.slice(5)) - 1}`);
-const quarterOfDate = (date: string) => monthToQuarter(date.slice(0, 7));
+const nextQuarter = (q: string) => addQuarters(q, 1);
+const previousQuarter = (q: string) => addQuarters(q, -1);
 // Derived rates are kept to 0.01 % (a basis point), the page's slider step, so that the
 // sliders can hold the base case exactly and "reset" returns to it.
 const toBasisPoint = (x: number) => Math.round(x * 10000) / 10000;
@@ -77,7 +75,7 @@ const usd = (x: number) => `${x.toLocaleString("en-US", {maximumFractionDigits: 
 export function baseCase(financials: readonly FinancialFigure[], facilities: readonly FacilityFigure[]): BaseCase {
   const asOf = [...new Set(facilities.map((f) => f.as_of))].sort().at(-1);
   if (!asOf) throw new Error("the dataset holds no debt table: there is no base case to build");
-  const start = nextQuarter(quarterOfDate(asOf));
+  const start = nextQuarter(quarterOfMonth(asOf));
   const figure = (item: string, period: string) => financials.find((f) => f.line_item === item && f.period === period);
   const provenance: Provenance[] = [];
   const cite = (f: {source: string; locator: string}) => `${f.source}: ${f.locator}`;
@@ -119,7 +117,7 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
       return;
     }
     const terms = facilityTerms(f.facility);
-    const maturity = monthToQuarter(f.maturity_to);
+    const maturity = quarterOfMonth(f.maturity_to);
     facilityInputs.push({
       id: `f${i + 1}-${f.facility.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
       name: f.facility,
