@@ -1,4 +1,5 @@
 import type Decimal from "decimal.js";
+import {lowestCoverage} from "../scenario/outcomes.js";
 import {decimalArithmetic, ModelInputError, project, projectionToNumbers, type ModelInputDraft, type Projection} from "../model/index.js";
 
 /**
@@ -22,10 +23,10 @@ export function pageProjection(draft: ModelInputDraft): PageProjection {
 /** One sentence on the outcome, for the story page. */
 export function outcomeSummary(p: Projection<number>): {firstDefault: string; ponzi: string; lowestCoverage: string} {
   const ponzi = p.quarters.filter((q) => q.regime === "ponzi").map((q) => q.ledger.quarter);
-  const coverages = p.quarters.map((q) => q.metrics.interestCoverageEbitda).filter((c): c is number => c !== null);
+  const lowest = lowestCoverage(p);
   return {
     firstDefault: p.firstDefaultQuarter ?? "none within the projection",
     ponzi: ponzi.length ? `${ponzi.length} (${ponzi.join(", ")})` : "none",
-    lowestCoverage: coverages.length ? `${Math.min(...coverages).toFixed(2)}×` : "n/m (no interest)"
+    lowestCoverage: lowest === null ? "n/m (no interest)" : `${lowest.toFixed(2)}×`
   };
 }

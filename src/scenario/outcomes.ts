@@ -11,15 +11,21 @@ export interface Outcome {
   readonly quarters_in_ponzi: number;
 }
 
+/** The lowest EBITDA interest coverage of a projection, or null when no quarter has interest to cover. */
+export function lowestCoverage(p: Projection<number>): number | null {
+  const coverages = p.quarters.map((q) => q.metrics.interestCoverageEbitda).filter((c): c is number => c !== null);
+  return coverages.length ? Math.min(...coverages) : null;
+}
+
 export function projectScenario(base: ModelInputDraft, controls: Controls): {exact: Projection<Decimal>; numbers: Projection<number>; outcome: Outcome} {
   const exact = project(applyControls(base, controls), decimalArithmetic);
   const numbers = projectionToNumbers(decimalArithmetic, exact);
-  const coverages = numbers.quarters.map((q) => q.metrics.interestCoverageEbitda).filter((c): c is number => c !== null);
+  const lowest = lowestCoverage(numbers);
   return {
     exact, numbers,
     outcome: {
       first_quarter_cannot_pay: numbers.firstDefaultQuarter ?? "none",
-      lowest_coverage: coverages.length ? `${Math.min(...coverages).toFixed(2)}×` : "n/m",
+      lowest_coverage: lowest === null ? "n/m" : `${lowest.toFixed(2)}×`,
       peak_debt_usd_m: Number(Math.max(...numbers.quarters.map((q) => q.ledger.closingDebt)).toFixed(1)),
       cash_at_end_usd_m: Number((numbers.quarters.at(-1)?.ledger.closingCash ?? 0).toFixed(1)),
       quarters_in_ponzi: numbers.quarters.filter((q) => q.regime === "ponzi").length
