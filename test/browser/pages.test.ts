@@ -47,7 +47,7 @@ async function open(path: string): Promise<Watched> {
   // The page is ready when its data has loaded and its inputs and charts are drawn.
   if (path === "index.html" || path === "model.html") await page.waitForSelector(".controls input[type=number]");
   if (path === "index.html") await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length === 5);
-  await page.waitForTimeout(300);
+  await settled(page);
   return {page, errors, outside};
 }
 
@@ -58,14 +58,40 @@ async function drawn(page: Page): Promise<string> {
   return page.evaluate(() => [...document.querySelectorAll(".chart svg, .summary")].map((e) => e.innerHTML).join("\n"));
 }
 
-/** Sets a slider (by its label) through its number box, as a person typing would. */
+/**
+ * Waits until what the page shows has stopped changing. CI machines are slower and busier
+ * than a desk: a fixed pause that suffices here can end before the redraw there.
+ */
+async function settled(page: Page): Promise<void> {
+  let last = "";
+  let stableSince = Date.now();
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const now = await page.evaluate(() => [location.search, document.querySelector("main")?.innerHTML ?? ""].join("\n"));
+    if (now !== last) { last = now; stableSince = Date.now(); }
+    else if (Date.now() - stableSince >= 250) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error("the page kept changing for 30 s");
+}
+
+/**
+ * Sets a slider (by its label) through its number box, as a person typing would, and waits
+ * for every live chart to redraw (each marks the performance timeline when it has) and the
+ * page to settle.
+ */
 async function setSlider(page: Page, index: number, value: number): Promise<void> {
+  const marks = await page.evaluate(() => performance.getEntriesByName("solvency:chart-updated").length);
   await page.evaluate(({index, value}) => {
     const number = document.querySelectorAll<HTMLInputElement>(".controls input[type=number]")[index]!;
     number.value = String(value);
     number.dispatchEvent(new Event("input", {bubbles: true}));
   }, {index, value});
-  await page.waitForTimeout(250);
+  await page.waitForFunction(
+    (marks) => performance.getEntriesByName("solvency:chart-updated").length >= marks + document.querySelectorAll(".chart").length,
+    marks, {timeout: 30_000}
+  );
+  await settled(page);
 }
 
 async function sliderExtents(page: Page): Promise<Array<{label: string; min: number; max: number; value: number}>> {
@@ -187,7 +213,7 @@ describe("a scenario opened in the live notebook", () => {
     const {page, errors} = await open("scenarios/rates-up-300bp.html");
     await page.click("text=Open this scenario in the live notebook");
     await page.waitForSelector(".controls input[type=number]");
-    await page.waitForTimeout(300);
+    await settled(page);
     expect((await sliderExtents(page)).find((v) => v.label.startsWith("Reference-rate"))!.value).toBe(300);
     expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp");
     const capex = (await sliderExtents(page)).findIndex((v) => v.label.startsWith("Capex"));
