@@ -12,10 +12,18 @@ export function isQuarterLabel(text: string): text is QuarterLabel {
 
 /** Quarters since year 0, Q1: a total order on labels. */
 export function quarterOrdinal(label: string): number {
-  const match = LABEL.exec(label);
-  if (!match) throw new RangeError(`"${label}" is not a quarter label like 2026Q1`);
-  return Number(match[1]) * 4 + Number(match[2]) - 1;
+  let ordinal = ordinals.get(label);
+  if (ordinal === undefined) {
+    const match = LABEL.exec(label);
+    if (!match) throw new RangeError(`"${label}" is not a quarter label like 2026Q1`);
+    ordinal = Number(match[1]) * 4 + Number(match[2]) - 1;
+    // A simulation reads the same few labels hundreds of thousands of times.
+    if (ordinals.size < 10_000) ordinals.set(label, ordinal);
+  }
+  return ordinal;
 }
+
+const ordinals = new Map<string, number>();
 
 export function quarterLabel(ordinal: number): QuarterLabel {
   const year = Math.floor(ordinal / 4);

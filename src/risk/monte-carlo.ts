@@ -1,0 +1,205 @@
+import {randomLcg, randomNormal} from "d3-random";
+import {addQuarters, parseModelInput, project, floatArithmetic, withPaths, projectionToNumbers, decimalArithmetic, type ModelInput, type ModelInputDraft, type QuarterLabel} from "../model/index.js";
+import {applyControls, CONTROL_BOUNDS} from "../scenario/controls.js";
+import {relativeDisagreement} from "./check.js";
+import type {RiskSubject} from "./subject.js";
+
+/**
+ * What a simulated path draws, around the inputs the reader set. Every number here is an
+ * assumption of ours, stated on the page; none comes from a filing.
+ */
+export interface MonteCarloAssumptions {
+  readonly paths: number;
+  /** The same seed gives the same paths, whatever the chunking. */
+  readonly seed: number;
+  /** The horizon, in quarters. */
+  readonly quarters: number;
+  /** Each quarter's revenue growth is the reader's plus a normal draw with this deviation, in percentage points. */
+  readonly growthSdPct: number;
+  /** The reference rate walks from the reader's change by a normal step a quarter with this deviation, in basis points, held to the slider's range. */
+  readonly rateSdBp: number;
+  /** Chance a quarter that debt markets, open the quarter before, shut (no refinancing, no new borrowing). */
+  readonly shutProbability: number;
+  /** Chance a quarter that shut markets reopen. */
+  readonly reopenProbability: number;
+}
+
+export const MONTE_CARLO_DEFAULTS: MonteCarloAssumptions = {
+  paths: 10_000, seed: 20261125, quarters: 28,
+  growthSdPct: 3, rateSdBp: 25, shutProbability: 0.05, reopenProbability: 0.5
+};
+
+export const MONTE_CARLO_LIMITS = {paths: {min: 1, max: 100_000}, quarters: {min: 1, max: 40}, growthSdPct: {min: 0, max: 20}, rateSdBp: {min: 0, max: 200}} as const;
+
+export function validateAssumptions(a: MonteCarloAssumptions): MonteCarloAssumptions {
+  const problems: string[] = [];
+  const within = (name: keyof typeof MONTE_CARLO_LIMITS, integer: boolean) => {
+    const value = a[name];
+    const {min, max} = MONTE_CARLO_LIMITS[name];
+    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) problems.push(`${name} must be ${integer ? "a whole number " : ""}from ${min} to ${max} (got ${value})`);
+  };
+  within("paths", true); within("quarters", true); within("growthSdPct", false); within("rateSdBp", false);
+  for (const name of ["shutProbability", "reopenProbability"] as const) {
+    if (!(a[name] >= 0 && a[name] <= 1)) problems.push(`${name} must be from 0 to 1 (got ${a[name]})`);
+  }
+  if (!Number.isInteger(a.seed) || a.seed < 0 || a.seed > 0xffffffff) problems.push(`seed must be a whole number from 0 to 4294967295 (got ${a.seed})`);
+  if (problems.length) throw new RangeError(problems.join("; "));
+  return a;
+}
+
+/** Everything a chunk of paths needs; built once per run. */
+export interface MonteCarloSetup {
+  readonly assumptions: MonteCarloAssumptions;
+  readonly template: ModelInput;
+  readonly quarterLabels: readonly QuarterLabel[];
+  readonly growth: number;
+  readonly rateChange: number;
+}
+
+export function monteCarloSetup(subject: RiskSubject, assumptions: MonteCarloAssumptions): MonteCarloSetup {
+  validateAssumptions(assumptions);
+  const draft: ModelInputDraft = {...applyControls(subject.base, subject.controls), quarters: assumptions.quarters};
+  const template = parseModelInput(draft);
+  return {
+    assumptions, template,
+    quarterLabels: Array.from({length: assumptions.quarters}, (_, i) => addQuarters(template.start, i)),
+    growth: subject.controls.growthPct / 100,
+    rateChange: subject.controls.rateChangeBp / 10000
+  };
+}
+
+/** A path's own 32-bit seed from the run's seed and its index (a murmur3 finaliser), so paths do not depend on each other. */
+export function pathSeed(seed: number, index: number): number {
+  let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The model input of path `index`: the template with its drawn growth, rate and market paths. */
+export function pathInput(setup: MonteCarloSetup, index: number): ModelInput {
+  const {assumptions: a, template} = setup;
+  const normal = randomNormal.source(randomLcg(pathSeed(a.seed, index)))(0, 1);
+  const uniform = randomLcg(pathSeed(a.seed ^ 0x5bd1e995, index));
+  const {min, max} = CONTROL_BOUNDS.rateChangeBp;
+  const growth: number[] = [];
+  const rates: number[] = [];
+  const shut: Array<{from: QuarterLabel; to: QuarterLabel}> = [];
+  let rate = setup.rateChange;
+  let open = true;
+  let shutFrom = -1;
+  for (let q = 0; q < a.quarters; q++) {
+    // Growth below −100 % a quarter is not a business shrinking, it is arithmetic breaking.
+    growth.push(Math.max(-0.99, setup.growth + (a.growthSdPct / 100) * normal()));
+    rate = Math.min(max / 10000, Math.max(min / 10000, rate + (a.rateSdBp / 10000) * normal()));
+    rates.push(rate);
+    const draw = uniform();
+    if (open && draw < a.shutProbability) { open = false; shutFrom = q; }
+    else if (!open && draw < a.reopenProbability) { open = true; shut.push({from: setup.quarterLabels[shutFrom]!, to: setup.quarterLabels[q - 1]!}); }
+  }
+  if (!open) shut.push({from: setup.quarterLabels[shutFrom]!, to: setup.quarterLabels[a.quarters - 1]!});
+  return withPaths(template, {growth, baseRate: rates, marketShut: [...template.refinancing.marketShut, ...shut]});
+}
+
+/** Running totals of the paths run so far; plain typed arrays, so a worker can send them. */
+export interface MonteCarloTally {
+  done: number;
+  /** Per quarter: paths that have been unable to pay in that quarter or before. */
+  readonly cannotPayBy: Float64Array;
+  /** Per quarter: paths in Ponzi finance that quarter. */
+  readonly ponzi: Float64Array;
+  /** Path-major: cash[path × quarters + q]. */
+  readonly cash: Float64Array;
+  readonly debt: Float64Array;
+}
+
+export function newTally(setup: MonteCarloSetup): MonteCarloTally {
+  const {paths, quarters} = setup.assumptions;
+  return {
+    done: 0,
+    cannotPayBy: new Float64Array(quarters), ponzi: new Float64Array(quarters),
+    cash: new Float64Array(paths * quarters), debt: new Float64Array(paths * quarters)
+  };
+}
+
+/** Runs paths [from, to) on the float path into the tally. */
+export function runPaths(setup: MonteCarloSetup, tally: MonteCarloTally, from: number, to: number): void {
+  const quarters = setup.assumptions.quarters;
+  for (let i = from; i < to; i++) {
+    const p = project(pathInput(setup, i), floatArithmetic);
+    let defaulted = false;
+    p.quarters.forEach((q, t) => {
+      defaulted ||= q.cannotPay;
+      if (defaulted) tally.cannotPayBy[t]! += 1;
+      if (q.regime === "ponzi") tally.ponzi[t]! += 1;
+      tally.cash[i * quarters + t] = q.ledger.closingCash;
+      tally.debt[i * quarters + t] = q.ledger.closingDebt;
+    });
+    tally.done++;
+  }
+}
+
+export interface Band {
+  readonly quarter: QuarterLabel;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+}
+
+export interface MonteCarloSummary {
+  readonly assumptions: MonteCarloAssumptions;
+  readonly paths: number;
+  readonly quarters: readonly QuarterLabel[];
+  /** Share of paths unable to pay in each quarter or before. */
+  readonly probabilityCannotPayBy: readonly number[];
+  /** Share of paths in Ponzi finance in each quarter. */
+  readonly shareInPonzi: readonly number[];
+  readonly cash: readonly Band[];
+  readonly debt: readonly Band[];
+}
+
+/** The q-quantile of sorted values, linearly interpolated (the spreadsheet PERCENTILE.INC rule). */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  const position = (sorted.length - 1) * q;
+  const lo = Math.floor(position);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
+}
+
+export function summarise(setup: MonteCarloSetup, tally: MonteCarloTally): MonteCarloSummary {
+  const {quarters} = setup.assumptions;
+  const n = tally.done;
+  if (n === 0) throw new RangeError("no path has run");
+  const bands = (values: Float64Array): Band[] => setup.quarterLabels.map((quarter, t) => {
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = values[i * quarters + t]!;
+    column.sort();
+    return {quarter, p5: quantile(column, 0.05), p25: quantile(column, 0.25), p50: quantile(column, 0.5), p75: quantile(column, 0.75), p95: quantile(column, 0.95)};
+  });
+  return {
+    assumptions: setup.assumptions, paths: n, quarters: setup.quarterLabels,
+    probabilityCannotPayBy: Array.from(tally.cannotPayBy, (c) => c / n),
+    shareInPonzi: Array.from(tally.ponzi, (c) => c / n),
+    cash: bands(tally.cash), debt: bands(tally.debt)
+  };
+}
+
+/** Runs every path in one go (the CLI, the benchmark, tests); the browser runs chunks in a worker. */
+export function simulate(subject: RiskSubject, assumptions: MonteCarloAssumptions): MonteCarloSummary {
+  const setup = monteCarloSetup(subject, assumptions);
+  const tally = newTally(setup);
+  runPaths(setup, tally, 0, assumptions.paths);
+  return summarise(setup, tally);
+}
+
+/** Reprojects some paths on the decimal path: the largest float/decimal disagreement among them. */
+export function checkPaths(setup: MonteCarloSetup, indices: readonly number[]): {checked: number; maxRelativeDisagreement: number} {
+  let worst = 0;
+  for (const i of indices) {
+    const input = pathInput(setup, i);
+    worst = Math.max(worst, relativeDisagreement(projectionToNumbers(decimalArithmetic, project(input, decimalArithmetic)), project(input, floatArithmetic)));
+  }
+  return {checked: indices.length, maxRelativeDisagreement: worst};
+}

@@ -1,0 +1,41 @@
+import type Decimal from "decimal.js";
+import {decimalArithmetic, floatArithmetic, parseModelInput, parseVariant, project, projectionToNumbers, type ModelInput, type ModelInputDraft, type Projection} from "../model/index.js";
+import {applyControls, CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
+
+/**
+ * What a risk tool varies: a scenario's model input (the base it was built from) and the
+ * controls a reader set. Every variation moves controls only, so every figure a risk tool
+ * shows is one the live notebook would show for the same inputs.
+ */
+export interface RiskSubject {
+  readonly base: ModelInputDraft;
+  readonly controls: Controls;
+}
+
+export type ControlKey = keyof Controls;
+
+/** Controls with one moved, held to the control's range (a slider cannot go further). */
+export function withControl(controls: Controls, key: ControlKey, value: number): Controls {
+  const {min, max} = CONTROL_BOUNDS[key];
+  return {...controls, [key]: Math.min(max, Math.max(min, value))};
+}
+
+/** A subject whose base is validated once, so that each variation parses only what it changes. */
+export function riskSubject(base: ModelInputDraft, controls: Controls): RiskSubject {
+  return {base: parseModelInput(base), controls};
+}
+
+export function inputFor(subject: RiskSubject, controls: Controls = subject.controls): ModelInput {
+  const base = parseModelInput(subject.base);
+  return parseVariant(base, applyControls(base, controls));
+}
+
+/** The fast path: float64, for grids, tornadoes, goal seeks and Monte Carlo paths. */
+export function projectFast(subject: RiskSubject, controls: Controls = subject.controls): Projection<number> {
+  return project(inputFor(subject, controls), floatArithmetic);
+}
+
+/** The exact path, as numbers, for spot checks of the fast one. */
+export function projectExact(subject: RiskSubject, controls: Controls = subject.controls): Projection<number> {
+  return projectionToNumbers(decimalArithmetic, project<Decimal>(inputFor(subject, controls), decimalArithmetic));
+}
