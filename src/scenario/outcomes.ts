@@ -1,6 +1,7 @@
 import type Decimal from "decimal.js";
 import {decimalArithmetic, project, projectionToNumbers, type ModelInputDraft, type Projection} from "../model/index.js";
 import {applyControls, type Controls} from "./controls.js";
+import {lowestCoverage} from "../risk/outcomes.js";
 
 /** What a reader compares scenarios by. Ratios that are not meaningful read "n/m". */
 export interface Outcome {
@@ -11,11 +12,7 @@ export interface Outcome {
   readonly quarters_in_ponzi: number;
 }
 
-/** The lowest EBITDA interest coverage of a projection, or null when no quarter has interest to cover. */
-export function lowestCoverage(p: Projection<number>): number | null {
-  const coverages = p.quarters.map((q) => q.metrics.interestCoverageEbitda).filter((c): c is number => c !== null);
-  return coverages.length ? Math.min(...coverages) : null;
-}
+export {lowestCoverage};
 
 export function projectScenario(base: ModelInputDraft, controls: Controls): {exact: Projection<Decimal>; numbers: Projection<number>; outcome: Outcome} {
   const exact = project(applyControls(base, controls), decimalArithmetic);

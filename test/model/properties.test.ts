@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type Decimal from "decimal.js";
 import {describe, expect, it} from "vitest";
+import {projectionScale} from "../../src/risk/check.js";
 import {decimalArithmetic, floatArithmetic, parseModelInput, project, projectionToNumbers, type LedgerQuarter, type Projection} from "../../src/model/index.js";
 import {modelInputs} from "./arbitraries.js";
 
@@ -10,16 +11,6 @@ import {modelInputs} from "./arbitraries.js";
 const RUNS = 1000;
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : process.env.CI ? 20261125 : undefined;
 if (seed !== undefined) fc.configureGlobal({seed});
-
-/** The largest money figure anywhere in the ledger: the projection's scale. */
-function scaleOf(projection: Projection<number>): number {
-  let scale = 1;
-  for (const {ledger} of projection.quarters) {
-    for (const value of Object.values(ledger)) if (typeof value === "number") scale = Math.max(scale, Math.abs(value));
-    for (const f of ledger.facilities) for (const value of Object.values(f)) scale = Math.max(scale, Math.abs(value));
-  }
-  return scale;
-}
 
 function expectClose(actual: number, expected: number, tolerance: number, what: string): void {
   if (!(Math.abs(actual - expected) <= tolerance)) {
@@ -51,7 +42,7 @@ describe("the engine over random scenarios", () => {
   it("balances every quarter: sources equal uses, cash and debt roll forward, debt is the sum of its facilities", () => {
     fc.assert(fc.property(modelInputs, (draft) => {
       const projection = project(draft, decimalArithmetic);
-      const scale = scaleOf(projectionToNumbers(decimalArithmetic, projection));
+      const scale = projectionScale(projectionToNumbers(decimalArithmetic, projection));
       projection.quarters.forEach(({ledger}, q) => {
         for (const [identity, left, right] of cashIdentities(ledger)) {
           expectClose(left.minus(right).toNumber(), 0, DECIMAL_TOLERANCE * scale, `${ledger.quarter} ${identity}`);
@@ -100,7 +91,7 @@ describe("the engine over random scenarios", () => {
       const input = parseModelInput(draft);
       const exact = projectionToNumbers(decimalArithmetic, project(input, decimalArithmetic));
       const fast = project(input, floatArithmetic);
-      const scale = scaleOf(exact);
+      const scale = projectionScale(exact);
       const tolerance = 1e-9 * scale;
       expect(fast.facilities).toEqual(exact.facilities);
       expect(fast.quarters.length).toBe(exact.quarters.length);

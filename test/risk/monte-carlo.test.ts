@@ -1,0 +1,106 @@
+import {describe, expect, it} from "vitest";
+import {benchCompany} from "../../bench/company.js";
+import {ModelInputError, parseModelInput, quarterOffset} from "../../src/model/index.js";
+import {controlsOf} from "../../src/scenario/controls.js";
+import {checkPaths, MONTE_CARLO_DEFAULTS, monteCarloSetup, newTally, pathInput, quantile, runPaths, simulate, summarise} from "../../src/risk/monte-carlo.js";
+import {projectFast, riskSubject} from "../../src/risk/subject.js";
+
+const subject = riskSubject(benchCompany, controlsOf(benchCompany));
+const small = {...MONTE_CARLO_DEFAULTS, paths: 400, quarters: 16};
+
+describe("the Monte Carlo simulation", () => {
+  it("gives the same result for the same seed, and a different one for another", () => {
+    const a = simulate(subject, small);
+    expect(simulate(subject, small)).toEqual(a);
+    expect(simulate(subject, {...small, seed: small.seed + 1}).cash).not.toEqual(a.cash);
+  });
+
+  it("does not depend on how its paths are split into chunks (as the worker runs them)", () => {
+    const setup = monteCarloSetup(subject, small);
+    const tally = newTally(setup);
+    for (const [from, to] of [[0, 7], [7, 150], [150, 400]] as const) runPaths(setup, tally, from, to);
+    expect(summarise(setup, tally)).toEqual(simulate(subject, small));
+  });
+
+  it("reports probabilities that only grow with time, and bands in order", () => {
+    const s = simulate(subject, {...small, growthSdPct: 8, rateSdBp: 100, shutProbability: 0.3});
+    expect(s.quarters).toHaveLength(16);
+    s.probabilityCannotPayBy.forEach((p, t) => {
+      expect(p).toBeGreaterThanOrEqual(t ? s.probabilityCannotPayBy[t - 1]! : 0);
+      expect(p).toBeLessThanOrEqual(1);
+    });
+    for (const band of [...s.cash, ...s.debt]) {
+      expect(band.p5).toBeLessThanOrEqual(band.p25);
+      expect(band.p25).toBeLessThanOrEqual(band.p50);
+      expect(band.p50).toBeLessThanOrEqual(band.p75);
+      expect(band.p75).toBeLessThanOrEqual(band.p95);
+    }
+    expect(s.probabilityCannotPayBy.at(-1)).toBeGreaterThan(0);
+  });
+
+  it("with nothing random, every path is the projection of the inputs as set", () => {
+    const calm = {...small, paths: 20, growthSdPct: 0, rateSdBp: 0, shutProbability: 0};
+    const s = simulate(subject, calm);
+    // The inputs as set, over the simulation's horizon rather than the scenario's.
+    const horizon = projectFast(riskSubject({...parseModelInput(benchCompany), quarters: 16}, subject.controls));
+    s.cash.forEach((band, t) => {
+      expect(band.p5).toBeCloseTo(horizon.quarters[t]!.ledger.closingCash, 6);
+      expect(band.p95).toBeCloseTo(band.p5, 6);
+    });
+    const defaulted = horizon.quarters.map((_, t) => horizon.quarters.slice(0, t + 1).some((q) => q.cannotPay) ? 1 : 0);
+    expect(s.probabilityCannotPayBy).toEqual(defaulted);
+  });
+
+  it("draws market-shut windows that the model accepts, within the horizon", () => {
+    const setup = monteCarloSetup(subject, {...small, shutProbability: 0.5, reopenProbability: 0.3});
+    let windows = 0;
+    for (let i = 0; i < 50; i++) {
+      const input = pathInput(setup, i);
+      for (const w of input.refinancing.marketShut) {
+        windows++;
+        expect(quarterOffset(w.from, w.to)).toBeGreaterThanOrEqual(0);
+        expect(quarterOffset(input.start, w.to)).toBeLessThan(16);
+      }
+      expect(input.baseRate).toHaveLength(16);
+    }
+    expect(windows).toBeGreaterThan(10);
+  });
+
+  it("agrees with the decimal path on the paths it checks, to 1e-9 of the projection's scale", () => {
+    const check = checkPaths(monteCarloSetup(subject, small), [0, 99, 250, 399]);
+    expect(check.checked).toBe(4);
+    expect(check.maxRelativeDisagreement).toBeLessThanOrEqual(1e-9);
+  });
+
+  it("refuses assumptions out of range, naming each", () => {
+    expect(() => simulate(subject, {...small, paths: 0, growthSdPct: -1, shutProbability: 2, seed: 1.5})).toThrow(/paths.*growthSdPct.*shutProbability.*seed/);
+  });
+});
+
+describe("a quantile", () => {
+  it("interpolates between sorted values, as PERCENTILE.INC does", () => {
+    expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
+    expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
+    expect(quantile([7], 0.95)).toBe(7);
+  });
+});
+
+describe("a variant of a validated input", () => {
+  it("is refused, naming the field, when a drawn path is out of range", async () => {
+    const {withPaths} = await import("../../src/model/index.js");
+    const input = parseModelInput(benchCompany);
+    expect(() => withPaths(input, {baseRate: [0.03, 5]})).toThrow(ModelInputError);
+    expect(() => withPaths(input, {baseRate: [0.03, 5]})).toThrow(/baseRate\[1\]/);
+    expect(() => withPaths(input, {marketShut: [{from: "2027Q2", to: "2027Q1"}]})).toThrow(/before it starts/);
+  });
+
+  it("parses to what the whole schema gives, for a valid variant and for a bad one", async () => {
+    const {parseVariant} = await import("../../src/model/index.js");
+    const input = parseModelInput(benchCompany);
+    const good = {...input, minimumCash: 750, refinancing: {...input.refinancing, spread: 0.09}};
+    expect(parseVariant(input, good)).toEqual(parseModelInput(good));
+    const bad = {...input, refinancing: {...input.refinancing, marketShut: [{from: "2027Q3", to: "2027Q1"}]}};
+    expect(() => parseVariant(input, bad)).toThrow(/refinancing.marketShut\[0\].to/);
+    expect(() => parseVariant(input, {...input, extra: 1})).toThrow(ModelInputError);
+  });
+});
