@@ -6,6 +6,8 @@ import type {Controls} from "../src/scenario/controls.js";
 import {projectScenario} from "../src/scenario/outcomes.js";
 import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
+import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions} from "../src/risk/monte-carlo.js";
+import {riskSubject} from "../src/risk/subject.js";
 
 /**
  * npm run scenario -- <command>
@@ -13,6 +15,8 @@ import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
  *   run NAME [--format table|csv|json]     the ledger and metrics
  *   fork NAME NEW [--set key=value ...]    writes scenarios/NEW.json
  *   diff A B                               the assumptions and outcomes that differ
+ *   simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json]
+ *                                          Monte Carlo around the scenario
  *   schema                                 writes scenarios/scenario.schema.json
  * Errors go to stderr with a non-zero exit code.
  */
@@ -88,14 +92,58 @@ function main(argv: string[]): string {
         changed.length ? table(changed) : "no outcome differs"
       ].join("\n\n");
     }
+    case "simulate": {
+      const [name, ...rest] = args;
+      if (!name) throw new UsageError("usage: simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json]");
+      const options = flags(rest, ["paths", "seed", "quarters", "format"]);
+      const format = options.format ?? "table";
+      if (format !== "table" && format !== "json") throw new UsageError(`--format must be table or json, not "${format}"`);
+      const number = (key: "paths" | "seed" | "quarters") => {
+        const text = options[key];
+        if (text === undefined) return MONTE_CARLO_DEFAULTS[key];
+        if (!/^\d+$/.test(text)) throw new UsageError(`--${key} needs a whole number, not "${text}"`);
+        return Number(text);
+      };
+      const assumptions = {...MONTE_CARLO_DEFAULTS, paths: number("paths"), seed: number("seed"), quarters: number("quarters")};
+      try { validateAssumptions(assumptions); } catch (error) { throw new UsageError((error as Error).message); }
+      const summary = simulate(riskSubject(base.input, controlsOf(name)), assumptions);
+      if (format === "json") return JSON.stringify({scenario: name, ...summary}, null, 1);
+      const rows = summary.quarters.map((quarter, t) => ({
+        quarter,
+        p_cannot_pay_by: `${(100 * summary.probabilityCannotPayBy[t]!).toFixed(1)}%`,
+        p_ponzi: `${(100 * summary.shareInPonzi[t]!).toFixed(1)}%`,
+        cash_p5: summary.cash[t]!.p5.toFixed(0), cash_p50: summary.cash[t]!.p50.toFixed(0), cash_p95: summary.cash[t]!.p95.toFixed(0),
+        debt_p50: summary.debt[t]!.p50.toFixed(0)
+      }));
+      const a = summary.assumptions;
+      return [
+        `${name}: ${scenarios.get(name)!.title}. ${summary.paths} paths, seed ${a.seed} (USD millions).`,
+        `Assumed, around the scenario's inputs: growth ± ${a.growthSdPct} pp a quarter (normal), the reference rate walking ± ${a.rateSdBp} bp a quarter, markets shutting with ${100 * a.shutProbability}% a quarter and reopening with ${100 * a.reopenProbability}%.`,
+        "",
+        table(rows)
+      ].join("\n");
+    }
     case "schema": {
       const file = join(SCENARIO_DIR, "scenario.schema.json");
       writeFileSync(file, scenarioJsonSchema());
       return `wrote ${file}`;
     }
     default:
-      throw new UsageError("usage: npm run scenario -- list | run NAME [--format table|csv|json] | fork NAME NEW [--set key=value ...] | diff A B | schema");
+      throw new UsageError("usage: npm run scenario -- list | run NAME [--format table|csv|json] | fork NAME NEW [--set key=value ...] | diff A B | simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json] | schema");
   }
+}
+
+/** `--key value` pairs, refusing any key not in `known` and any key without a value. */
+function flags(args: readonly string[], known: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const key = args[i]!.replace(/^--/, "");
+    if (!args[i]!.startsWith("--") || !known.includes(key)) throw new UsageError(`unexpected "${args[i]}": one of ${known.map((k) => `--${k}`).join(", ")}`);
+    const value = args[i + 1];
+    if (value === undefined) throw new UsageError(`--${key} needs a value`);
+    out[key] = value;
+  }
+  return out;
 }
 
 /** The JSON Schema editors use to complete and check scenario files, from the zod schema. */

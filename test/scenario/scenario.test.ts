@@ -123,6 +123,20 @@ describe("npm run scenario", () => {
     expect(diff).toMatch(/rateChangeBp\s+0\s+100/);
   });
 
+  it("simulates a scenario from a seed: the same seed, the same figures", () => {
+    const args = ["simulate", "rates-up-300bp", "--paths", "300", "--quarters", "12", "--seed", "7", "--format", "json"];
+    const first = run(args);
+    expect(first.status).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({scenario: "rates-up-300bp", paths: 300, assumptions: {seed: 7, quarters: 12}});
+    expect(summary.probabilityCannotPayBy).toHaveLength(12);
+    expect(run(args).stdout).toBe(first.stdout);
+    expect(run(["simulate", "base", "--paths", "200", "--quarters", "12"]).stdout).toMatch(/growth ± 3 pp a quarter/);
+    const bad = run(["simulate", "base", "--paths", "0"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/paths must be a whole number from 1/);
+  });
+
   it("says what is wrong on stderr with a non-zero exit", () => {
     const unknown = run(["run", "no-such"]);
     expect(unknown.status).not.toBe(0);
