@@ -14,6 +14,7 @@ export default {
   pages: [
     {name: "Model", path: "/model"},
     {name: "Scenarios", path: "/scenarios/"},
+    {name: "Risk", path: "/risk"},
     {name: "Data", path: "/data"},
     {name: "How the model works", path: "/docs"}
   ],

@@ -1,5 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
-import {CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
+import {CONTROL_BOUNDS, CONTROL_LABELS, type Controls} from "../scenario/controls.js";
 
 /**
  * The page's inputs, grouped and labelled with units, each starting from the base case
@@ -8,7 +8,6 @@ import {CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
  */
 interface Slider {
   readonly key: keyof Controls;
-  readonly label: string;
 }
 interface Group {
   readonly title: string;
@@ -17,26 +16,26 @@ interface Group {
 
 export const CONTROL_GROUPS: readonly Group[] = [
   {title: "Interest rates", sliders: [
-    {key: "rateChangeBp", label: "Reference-rate change (bp)"}
+    {key: "rateChangeBp"}
   ]},
   {title: "Revenue", sliders: [
-    {key: "growthPct", label: "Growth a quarter (%)"},
-    {key: "revenueLostPct", label: "Revenue lost: a customer leaves (%)"}
+    {key: "growthPct"},
+    {key: "revenueLostPct"}
   ]},
   {title: "Costs and capex", sliders: [
-    {key: "ebitdaMarginPct", label: "EBITDA margin (%)"},
-    {key: "capex", label: "Capex a quarter (USD m)"}
+    {key: "ebitdaMarginPct"},
+    {key: "capex"}
   ]},
   {title: "Refinancing at maturity", sliders: [
-    {key: "shareRolledPct", label: "Share rolled (%)"},
-    {key: "refinancingSpreadPct", label: "New spread (% a year)"},
-    {key: "tenorQuarters", label: "New tenor (quarters)"},
-    {key: "marketShutAfter", label: "Markets shut in quarter (0: never)"},
-    {key: "marketShutQuarters", label: "…for quarters"}
+    {key: "shareRolledPct"},
+    {key: "refinancingSpreadPct"},
+    {key: "tenorQuarters"},
+    {key: "marketShutAfter"},
+    {key: "marketShutQuarters"}
   ]},
   {title: "Liquidity", sliders: [
-    {key: "revolverCapacity", label: "Revolver capacity (USD m)"},
-    {key: "minimumCash", label: "Minimum cash (USD m)"}
+    {key: "revolverCapacity"},
+    {key: "minimumCash"}
   ]}
 ];
 
@@ -44,7 +43,7 @@ export const CONTROL_GROUPS: readonly Group[] = [
 export function controlsForm(defaults: Controls, initial: Controls = defaults): HTMLElement & {value: Controls} {
   const inputs = Object.fromEntries(CONTROL_GROUPS.flatMap((g) => g.sliders).map((s) => [
     s.key,
-    Inputs.range([CONTROL_BOUNDS[s.key].min, CONTROL_BOUNDS[s.key].max], {label: s.label, step: CONTROL_BOUNDS[s.key].step, value: initial[s.key]})
+    Inputs.range([CONTROL_BOUNDS[s.key].min, CONTROL_BOUNDS[s.key].max], {label: CONTROL_LABELS[s.key], step: CONTROL_BOUNDS[s.key].step, value: initial[s.key]})
   ]));
   const form = Inputs.form(inputs, {
     template: (elements) => {

@@ -86,3 +86,18 @@ export function answer(subject: RiskSubject, question: GoalQuestion): SeekAnswer
   const [from, to] = question.direction === "up" ? [min, max] : [max, min];
   return seek((x) => question.holds(projectFast(subject, withControl(subject.controls, question.control, x))), from, to, {tolerance: step / 10});
 }
+
+/** The answer in a sentence, in the input's units, saying what was scanned. */
+export function describeAnswer(question: GoalQuestion, result: SeekAnswer, label: string): string {
+  const {min, max} = CONTROL_BOUNDS[question.control];
+  const range = `${label} from ${question.direction === "up" ? min : max} to ${question.direction === "up" ? max : min}`;
+  const value = (x: number) => Number(x.toPrecision(4)).toLocaleString("en-US", {maximumFractionDigits: 6});
+  switch (result.kind) {
+    case "crosses":
+      return `At ${value(result.at)} (${label}; to within ${value(result.tolerance)}), ${question.condition}.`;
+    case "holdsAtStart":
+      return `Already at ${value(result.at)}, the end of the range scanned (${range}), ${question.condition}.`;
+    case "never":
+      return `Nowhere in the range scanned (${range}) does it happen that ${question.condition}.`;
+  }
+}

@@ -46,6 +46,22 @@ export const CONTROL_BOUNDS: Readonly<Record<keyof Controls, {readonly min: numb
   minimumCash: {min: 0, max: 3000, step: 50}
 };
 
+/** Each control's label, with its unit, as the sliders and the risk tools show it. */
+export const CONTROL_LABELS: Readonly<Record<keyof Controls, string>> = {
+  rateChangeBp: "Reference-rate change (bp)",
+  growthPct: "Growth a quarter (%)",
+  revenueLostPct: "Revenue lost: a customer leaves (%)",
+  ebitdaMarginPct: "EBITDA margin (%)",
+  capex: "Capex a quarter (USD m)",
+  shareRolledPct: "Share rolled (%)",
+  refinancingSpreadPct: "New spread (% a year)",
+  tenorQuarters: "New tenor (quarters)",
+  marketShutAfter: "Markets shut in quarter (0: never)",
+  marketShutQuarters: "…for quarters",
+  revolverCapacity: "Revolver capacity (USD m)",
+  minimumCash: "Minimum cash (USD m)"
+};
+
 /** The controls' values that reproduce the base case. */
 export function controlsOf(base: ModelInputDraft): Controls {
   const growth = typeof base.revenue.growth === "number" ? base.revenue.growth : (base.revenue.growth[0] ?? 0);

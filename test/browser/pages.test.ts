@@ -102,7 +102,7 @@ async function sliderExtents(page: Page): Promise<Array<{label: string; min: num
 
 describe("every page", () => {
   const scenarioPages = readdirSync(new URL("../../scenarios/", import.meta.url)).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => `scenarios/${f.replace(".json", ".html")}`);
-  for (const path of ["index.html", "model.html", "data.html", "docs.html", "scenarios/index.html", ...scenarioPages]) {
+  for (const path of ["index.html", "model.html", "risk.html", "data.html", "docs.html", "scenarios/index.html", ...scenarioPages]) {
     it(`${path} loads with no console error and no request outside its origin`, async () => {
       const {page, errors, outside} = await open(path);
       expect(errors).toEqual([]);
@@ -246,6 +246,55 @@ describe("a live chart", () => {
     await setSlider(page, 0, 500);
     expect(await drawn(page)).not.toBe(before);
     expect(await page.evaluate(() => (document.querySelector(".chart svg.marks") as any).__seen === true)).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("the risk page", () => {
+  it("answers the threshold questions and draws the heatmap and the tornado", async () => {
+    const {page, errors} = await open("risk.html");
+    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 5);
+    const text = await page.locator("main").innerText();
+    expect(text).toMatch(/Below what revenue growth/);
+    expect(text).toMatch(/rechecked in decimal: largest disagreement/);
+    expect(await page.locator(".chart svg .mark-rect path").count()).toBeGreaterThan(400);
+    expect(text).not.toMatch(BAD_TEXT);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("runs the simulation in a worker with progress, keeps the page responsive, and draws the fan charts", async () => {
+    const {page, errors} = await open("risk.html");
+    await page.click(".simulation-panel button.run");
+    // While it runs, the page's own thread answers: frames keep coming.
+    const gaps = await page.evaluate(() => new Promise<number[]>((resolve) => {
+      const times: number[] = [];
+      const tick = (t: number) => { times.push(t); if (times.length < 20) requestAnimationFrame(tick); else resolve(times.slice(1).map((x, i) => x - times[i]!)); };
+      requestAnimationFrame(tick);
+    }));
+    expect(Math.max(...gaps)).toBeLessThan(250);
+    await page.waitForFunction(() => /paths in \d+ ms \(in a Web Worker\)/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 120_000});
+    await settled(page);
+    expect(await page.locator(".simulation-panel progress").evaluate((p: HTMLProgressElement) => p.value)).toBe(1);
+    expect(await page.locator(".simulation-note").innerText()).toMatch(/10,000 paths of 28 quarters .* seed 20261125/);
+    expect(await page.locator(".simulation-note").innerText()).toMatch(/20 paths rechecked in decimal/);
+    expect(await page.locator(".chart svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("cancels a run at once", async () => {
+    const {page, errors} = await open("risk.html");
+    await page.getByLabel("Paths", {exact: true}).fill("100000");
+    await page.click(".simulation-panel button.run");
+    await page.waitForFunction(() => /of 100,000 paths/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""));
+    await page.click(".simulation-panel button.cancel");
+    expect(await page.locator(".simulation-panel .status").innerText()).toBe("Cancelled.");
+    await page.waitForTimeout(500);
+    expect(await page.locator(".simulation-panel .status").innerText()).toBe("Cancelled.");
+    expect(await page.locator(".simulation-panel button.run").isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });
