@@ -15,6 +15,7 @@ export default {
     {name: "Model", path: "/model"},
     {name: "Scenarios", path: "/scenarios/"},
     {name: "Risk", path: "/risk"},
+    {name: "Claims", path: "/claims"},
     {name: "Data", path: "/data"},
     {name: "How the model works", path: "/docs"}
   ],

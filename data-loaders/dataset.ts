@@ -9,7 +9,8 @@ export function companyTables(company = "coreweave") {
     financials: financialsTable(company, data).objects() as FinancialRow[],
     facilities: facilitiesTable(company, data).objects() as FacilityTidyRow[],
     maturities: maturityScheduleTable(company, data).objects(),
-    sources: sourcesTable(data).objects()
+    sources: sourcesTable(data).objects(),
+    facts: data.facts
   };
 }
 

@@ -58,7 +58,8 @@ export const sourceRow = z.object({
   kind: z.enum(SOURCE_KINDS, {message: `must be one of ${SOURCE_KINDS.join(", ")}`}),
   title: text,
   url: z.url({message: "is not an address"}).refine((u) => /^https?:\/\//.test(u), "must be an http(s) address"),
-  published: z.string({message: "is missing"}).regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be YYYY-MM or YYYY-MM-DD")
+  // As precise as the document states it: a year, a month or a day.
+  published: z.string({message: "is missing"}).regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD")
 });
 export type SourceRow = z.output<typeof sourceRow>;
 
@@ -149,3 +150,37 @@ export const principalPaymentRow = z.object({
   locator: text
 });
 export type PrincipalPaymentRow = z.output<typeof principalPaymentRow>;
+
+/**
+ * The facts the debate's claims turn on that are not statement lines: shares of revenue,
+ * lenders, defaults, sales of stock, borrowers. Each names the claim it bears on and the
+ * subject a verdict reads; a flag is 1 (the filing says so) or 0 (it says not).
+ */
+export const FACT_UNITS = ["USD thousands", "USD millions", "percent", "flag"] as const;
+export const FACT_SUBJECTS = [
+  "largest_customer_revenue_share", "largest_customer_is_microsoft", "second_customer_is_nvidia", "top_two_customers_revenue_share",
+  "technical_default_waived", "payment_default",
+  "core_scientific_total_revenue", "core_scientific_self_mining_revenue", "core_scientific_hosted_mining_revenue",
+  "core_scientific_colocation_revenue", "core_scientific_capex_funded_by_coreweave",
+  "magnetar_loan_principal", "magnetar_notes_issued",
+  "insider_sales_before_ipo", "insider_sales_after_ipo",
+  "facility_borrower_is_subsidiary",
+  "new_debt_proceeds_stated_for_repayment"
+] as const;
+export type FactSubject = (typeof FACT_SUBJECTS)[number];
+
+export const factRow = z.object({
+  fact_id: z.string({message: "is missing"}).regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
+  claim: z.string({message: "is missing"}).regex(/^[1-9]$/, "must be the number of a claim, 1 to 9").transform(Number),
+  subject: z.enum(FACT_SUBJECTS, {message: "is not a known subject (see FACT_SUBJECTS in data-loaders/schemas.ts)"}),
+  value: printedNumber,
+  unit: z.enum(FACT_UNITS, {message: `must be one of ${FACT_UNITS.join(", ")}`}),
+  period: text,
+  source_id: text,
+  locator: text,
+  note: z.string().optional()
+}).superRefine((fact, context) => {
+  if (fact.unit === "flag" && fact.value !== 0 && fact.value !== 1) context.addIssue({code: "custom", path: ["value"], message: "a flag is 1 or 0"});
+  if (fact.unit === "percent" && (fact.value < 0 || fact.value > 100)) context.addIssue({code: "custom", path: ["value"], message: "a percent is from 0 to 100"});
+});
+export type FactRow = z.output<typeof factRow>;

@@ -1,6 +1,6 @@
 import {parseCsv, type ParsedRow} from "./csv.js";
 import {RawDataError, type RawDataIssue} from "./errors.js";
-import {facilityRow, LINE_ITEMS, principalPaymentRow, sourceRow, SOURCE_KINDS, statementRow, type FacilityRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
+import {facilityRow, factRow, LINE_ITEMS, principalPaymentRow, sourceRow, SOURCE_KINDS, statementRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
 /** The raw files of one company, by name, as text. */
 export interface RawFiles {
@@ -8,8 +8,9 @@ export interface RawFiles {
   readonly "statements.csv": string;
   readonly "debt_facilities.csv": string;
   readonly "principal_payments.csv": string;
+  readonly "facts.csv": string;
 }
-export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv"] as const;
+export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv", "facts.csv"] as const;
 
 /** A company's raw data after every check: rows as printed, with their row numbers. */
 export interface ValidatedCompany {
@@ -17,6 +18,7 @@ export interface ValidatedCompany {
   readonly statements: readonly ParsedRow<StatementRow>[];
   readonly facilities: readonly ParsedRow<FacilityRow>[];
   readonly principalPayments: readonly ParsedRow<PrincipalPaymentRow>[];
+  readonly facts: readonly FactRow[];
 }
 
 const UNIT_SCALE: Record<Unit, number> = {"USD": 1e-6, "USD thousands": 1e-3, "USD millions": 1, "percent": 1};
@@ -53,6 +55,7 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
   const statements = parseCsv("statements.csv", files["statements.csv"], statementRow, issues);
   const facilities = parseCsv("debt_facilities.csv", files["debt_facilities.csv"], facilityRow, issues);
   const principalPayments = parseCsv("principal_payments.csv", files["principal_payments.csv"], principalPaymentRow, issues);
+  const facts = parseCsv("facts.csv", files["facts.csv"], factRow, issues);
 
   // Sources: unique ids; every cited id exists.
   const sourceIds = new Map<string, SourceRow>();
@@ -60,18 +63,25 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
     if (sourceIds.has(value.source_id)) issues.push({file: "sources.csv", row, field: "source_id", message: `"${value.source_id}" is listed twice`});
     sourceIds.set(value.source_id, value);
   }
-  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments]];
+  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments], ["facts.csv", facts]];
   for (const [file, rows] of citing) {
     for (const {row, value} of rows) {
       if (!sourceIds.has(value.source_id)) issues.push({file, row, field: "source_id", message: `"${value.source_id}" is not in sources.csv`});
     }
   }
 
+  const factIds = new Map<string, number>();
+  for (const {row, value} of facts) {
+    const first = factIds.get(value.fact_id);
+    if (first !== undefined) issues.push({file: "facts.csv", row, field: "fact_id", message: `"${value.fact_id}" is used by row ${first} already`});
+    factIds.set(value.fact_id, row);
+  }
+
   checkStatements(statements, sourceIds, issues);
   checkFacilities(facilities, principalPayments, issues);
 
   if (issues.length > 0) throw new RawDataError(issues);
-  return {sources: sources.map((s) => s.value), statements: keepBestSourced(statements, sourceIds), facilities, principalPayments};
+  return {sources: sources.map((s) => s.value), statements: keepBestSourced(statements, sourceIds), facilities, principalPayments, facts: facts.map((f) => f.value)};
 }
 
 const statementKey = (s: StatementRow) => `${s.period_start}/${s.period_end}/${s.line_item}`;

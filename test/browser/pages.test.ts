@@ -102,7 +102,7 @@ async function sliderExtents(page: Page): Promise<Array<{label: string; min: num
 
 describe("every page", () => {
   const scenarioPages = readdirSync(new URL("../../scenarios/", import.meta.url)).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => `scenarios/${f.replace(".json", ".html")}`);
-  for (const path of ["index.html", "model.html", "risk.html", "data.html", "docs.html", "scenarios/index.html", ...scenarioPages]) {
+  for (const path of ["index.html", "model.html", "risk.html", "claims.html", "data.html", "docs.html", "scenarios/index.html", ...scenarioPages]) {
     it(`${path} loads with no console error and no request outside its origin`, async () => {
       const {page, errors, outside} = await open(path);
       expect(errors).toEqual([]);
@@ -294,6 +294,20 @@ describe("the risk page", () => {
     await page.waitForTimeout(500);
     expect(await page.locator(".simulation-panel .status").innerText()).toBe("Cancelled.");
     expect(await page.locator(".simulation-panel button.run").isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the claims page", () => {
+  it("shows each claim with the verdict computed at build, and links its figures to their documents", async () => {
+    const {page, errors} = await open("claims.html");
+    await page.waitForSelector("section.claim");
+    const {checkedClaims} = await import("../../cli/claims-data.js");
+    const words = {"supported": "Supported", "not supported": "Not supported", "partly": "Partly", "undecided": "The figures here do not decide it"};
+    expect(await page.locator("section.claim p.verdict strong").allInnerTexts()).toEqual(checkedClaims().map((c) => words[c.verdict]));
+    expect(await page.locator("section.claim ul.evidence a[href^='https://']").count()).toBeGreaterThan(10);
+    expect(await page.locator("#claim-1 table.records tbody tr").count()).toBeGreaterThanOrEqual(6);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -33,7 +33,9 @@ describe("the real CoreWeave raw data", () => {
 });
 
 describe("bad raw input stops the build, naming file, row and field", () => {
-  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv";
+  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv", FACTS = "facts.csv";
+  // The row number a line appended to the real file gets (rows count from 1, after the header).
+  const appendedRow = (name: keyof RawFiles) => real[name].trimEnd().split("\n").length;
   const cases: Array<[string, RawFiles, string, number, string, RegExp]> = [
     ["an unknown source", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,USD thousands,pr-2099q9,highlights")), S, 1, "source_id", /not in sources\.csv/],
     ["a missing source", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,USD thousands,,highlights")), S, 1, "source_id", /missing|too small|>=1/i],
@@ -41,7 +43,7 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     ["a value with thousands separators", withFile(S, replaceLine(1, '2025-07-01,2025-09-30,revenue,"1,364,676",USD thousands,pr-2025q3,highlights')), S, 1, "value", /without thousands separators/],
     ["a unit that does not measure the line item", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,percent,pr-2025q3,highlights")), S, 1, "unit", /does not measure revenue/],
     ["an unknown unit", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,EUR thousands,pr-2025q3,highlights")), S, 1, "unit", /must be one of/],
-    ["a duplicate row", withFile(S, appendLine("2025-07-01,2025-09-30,revenue,1364676,USD thousands,pr-2025q3,highlights again")), S, 33, "line_item", /duplicates row 1/],
+    ["a duplicate row", withFile(S, appendLine("2025-07-01,2025-09-30,revenue,1364676,USD thousands,pr-2025q3,highlights again")), S, appendedRow(S), "line_item", /duplicates row 1/],
     ["a period that ends before it starts", withFile(S, replaceLine(1, "2025-09-30,2025-07-01,revenue,1364676,USD thousands,pr-2025q3,highlights")), S, 1, "period_end", /before the period starts/],
     ["a period that is not a quarter, half, nine months or year", withFile(S, replaceLine(1, "2025-07-01,2025-08-31,revenue,1364676,USD thousands,pr-2025q3,highlights")), S, 1, "period_end", /not a quarter/],
     ["a date that does not exist", withFile(S, replaceLine(1, "2025-07-01,2025-09-31,revenue,1364676,USD thousands,pr-2025q3,highlights")), S, 1, "period_end", /not a real date/],
@@ -55,7 +57,11 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     ["a maturity that is not a month", withFile(F, (t) => t.replace("2025-06-30,DDTL 1.0 Facility,March 2028", "2025-06-30,DDTL 1.0 Facility,soon")), F, 1, "maturity", /not a month/],
     ["a negative principal", withFile(F, (t) => t.replace("March 2028,15%,1782500", "March 2028,15%,-1782500")), F, 1, "principal", /negative/],
     ["a maturity schedule that misses the facilities' principal", withFile(P, (t) => t.replace(",2026,4218457,", ",2026,4218000,")), P, 1, "amount", /adds up to/],
-    ["a source listed twice", withFile(SRC, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), SRC, 6, "source_id", /listed twice/],
+    ["a source listed twice", withFile(SRC, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), SRC, appendedRow(SRC), "source_id", /listed twice/],
+    ["a fact of an unknown subject", withFile(FACTS, (t) => t.replace("largest_customer_revenue_share,62", "vibes,62")), FACTS, 1, "subject", /not a known subject/],
+    ["a flag that is neither 0 nor 1", withFile(FACTS, (t) => t.replace("largest_customer_is_microsoft,1,flag", "largest_customer_is_microsoft,2,flag")), FACTS, 3, "value", /a flag is 1 or 0/],
+    ["a fact citing an unknown source", withFile(FACTS, (t) => t.replace("magnetar_loan_principal,256630,USD thousands,2025-06-30,10q-2025q2-debt", "magnetar_loan_principal,256630,USD thousands,2025-06-30,nowhere")), FACTS, 12, "source_id", /not in sources.csv/],
+    ["a fact id used twice", withFile(FACTS, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), FACTS, appendedRow(FACTS), "fact_id", /used by row 1/],
     ["a source address that is not http(s)", withFile(SRC, (t) => t.replace("https://www.stocktitan.net", "javascript:alert(1)//www.stocktitan.net")), SRC, 1, "url", /http\(s\)|address/],
     ["a source of an unknown kind", withFile(SRC, (t) => t.replace("pr-2025q3,press_release", "pr-2025q3,rumour")), SRC, 1, "kind", /must be one of/]
   ];

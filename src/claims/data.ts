@@ -1,0 +1,12 @@
+import type {CompanyTables} from "../../data-loaders/dataset.js";
+import type {ClaimsData, ModelView} from "./claims.js";
+
+/** The claims' view of the dataset's tables. */
+export function claimsData(tables: CompanyTables, model: ModelView | null): ClaimsData {
+  return {
+    statements: tables.financials.map((f) => ({period: f.period, period_start: f.period_start, period_end: f.period_end, line_item: f.line_item, value: f.value, source: f.source, locator: f.locator})),
+    facts: tables.facts,
+    sources: (tables.sources as Array<{source_id: string; kind: "filing" | "press_release" | "article"; title: string; url: string}>).map(({source_id, kind, title, url}) => ({source_id, kind, title, url})),
+    model
+  };
+}

@@ -1,0 +1,31 @@
+import type {ModelInputDraft} from "../model/index.js";
+import {answer, describeAnswer, GOAL_QUESTIONS} from "../risk/goal-seek.js";
+import {riskSubject} from "../risk/subject.js";
+import {CONTROL_LABELS, type Controls} from "../scenario/controls.js";
+import {projectScenario} from "../scenario/outcomes.js";
+import type {ModelView} from "./claims.js";
+
+/**
+ * The model's answer to the claims about the future: under each scenario, the quarters in
+ * Ponzi finance (operating cash flow short of interest, i.e. borrowing to pay interest),
+ * and, under the base scenario, the thresholds that would make the claim true.
+ */
+export function modelView(base: ModelInputDraft, scenarios: ReadonlyArray<{name: string; title: string; controls: Controls}>): ModelView {
+  const baseScenario = scenarios.find((s) => s.name === "base") ?? scenarios[0];
+  return {
+    scenarios: scenarios.map((s) => {
+      const {numbers} = projectScenario(base, s.controls);
+      return {
+        name: s.name, title: s.title, quarters: numbers.quarters.length,
+        ponziQuarters: numbers.quarters.filter((q) => q.regime === "ponzi").map((q) => q.ledger.quarter),
+        firstCannotPay: numbers.firstDefaultQuarter
+      };
+    }),
+    thresholds: baseScenario
+      ? GOAL_QUESTIONS.filter((q) => q.id !== "rate-default").map((q) => ({
+        question: q.question,
+        answer: describeAnswer(q, answer(riskSubject(base, baseScenario.controls), q), CONTROL_LABELS[q.control])
+      }))
+      : []
+  };
+}

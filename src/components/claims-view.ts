@@ -1,0 +1,55 @@
+import type {ClaimCheck} from "../claims/claims.js";
+import {safeHref} from "./records-table.js";
+
+const VERDICT_TEXT: Record<ClaimCheck["verdict"], string> = {
+  "supported": "Supported",
+  "not supported": "Not supported",
+  "partly": "Partly",
+  "undecided": "The figures here do not decide it"
+};
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+
+/**
+ * One claim as an article section: the claim, its computed verdict, the explanation, the
+ * figures it rests on (each linked to its document), what is missing, and for the claims
+ * about the future the model's answer. Text only: nothing from the data becomes markup.
+ */
+export function claimView(c: ClaimCheck): HTMLElement {
+  const section = el("section", {className: `claim verdict-${c.verdict.replace(" ", "-")}`, id: `claim-${c.id}`});
+  section.append(
+    el("h2", {}, `${c.id}. “${c.claim.replace(/\.$/, "")}”`),
+    el("p", {className: "verdict"}, el("strong", {}, VERDICT_TEXT[c.verdict]), c.restsOnArticles ? " — resting in part on articles' reports of the filings, not yet on the filings themselves" : ""),
+    el("p", {}, c.explanation)
+  );
+  if (c.evidence.length) {
+    const list = el("ul", {className: "evidence"});
+    for (const e of c.evidence) {
+      const href = safeHref(e.url);
+      const source = href ? el("a", {href, rel: "noopener"}, e.source_id) : el("span", {}, e.source_id);
+      list.append(el("li", {}, `${e.label}: `, el("strong", {}, e.value), ` (${e.period}; ${e.kind.replace("_", " ")} `, source, `, ${e.locator})`));
+    }
+    section.append(el("p", {}, "The figures:"), list);
+  }
+  if (c.missing.length) section.append(el("p", {className: "missing"}, `Not in the dataset yet: ${c.missing.join("; ")}.`));
+  if (c.model) {
+    const rows = c.model.scenarios.map((s) => el("tr", {},
+      el("td", {}, s.title),
+      el("td", {className: "num"}, `${s.ponziQuarters.length} of ${s.quarters}`),
+      el("td", {}, s.ponziQuarters.length ? `${s.ponziQuarters[0]} to ${s.ponziQuarters.at(-1)}` : "none"),
+      el("td", {}, s.firstCannotPay ?? "never")));
+    section.append(
+      el("p", {}, "The model's answer: under each scenario, the quarters in which operating cash flow falls short of interest (Ponzi finance, i.e. borrowing to pay interest), and the first quarter it cannot pay at all."),
+      el("table", {className: "records"},
+        el("thead", {}, el("tr", {}, el("th", {}, "Scenario"), el("th", {}, "Quarters in Ponzi finance"), el("th", {}, "Which"), el("th", {}, "Cannot pay from"))),
+        el("tbody", {}, ...rows)),
+      el("p", {}, "What would make it true, under the base scenario (other inputs held):"),
+      el("ul", {}, ...c.model.thresholds.map((t) => el("li", {}, `${t.question} ${t.answer}`)))
+    );
+  }
+  return section;
+}
