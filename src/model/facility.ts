@@ -32,6 +32,20 @@ export interface FacilityState<N> extends FacilityInfo {
   /** The annual commitment fee rate's share for one quarter. */
   readonly commitmentFeePerQuarter: N;
   refinanceable: boolean;
+  /** Share of interest paid in kind (added to the balance); none for revolvers and new borrowing. */
+  pikShare?: N;
+  /** Unamortised discount and issuance costs, and the straight-line charge a quarter. */
+  discountRemaining?: N;
+  readonly discountPerQuarter?: N;
+  readonly hedge?: PreparedHedge<N> | null;
+}
+
+/** An interest-rate hedge in the projection's arithmetic: a swap's fixed rate or a cap's strike, on a notional, until a quarter offset. */
+export interface PreparedHedge<N> {
+  readonly type: "swap" | "cap";
+  readonly notional: N;
+  readonly rate: N;
+  readonly until: number;
 }
 
 export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start: string): FacilityState<N> {
@@ -55,7 +69,14 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
     undrawn,
     upfrontFeeRate: ar.of(input.upfrontFeeRate),
     commitmentFeePerQuarter: ar.perQuarter(ar.of(input.commitmentFeeRate)),
-    refinanceable: input.refinanceable
+    refinanceable: input.refinanceable,
+    pikShare: ar.of(input.pikShare),
+    discountRemaining: ar.of(input.discount),
+    // Straight line over the quarters to maturity, that quarter included.
+    discountPerQuarter: ar.div(ar.of(input.discount), ar.of(Math.max(1, quarterOffset(start, input.maturity) + 1))),
+    hedge: input.hedge
+      ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
+      : null
   };
 }
 

@@ -55,7 +55,24 @@ const facility = z.object({
   /** Annual fee on committed, undrawn amounts. */
   commitmentFeeRate: feeRate.default(0),
   /** Whether the refinancing assumptions apply at maturity. */
-  refinanceable: z.boolean().default(true)
+  refinanceable: z.boolean().default(true),
+  /**
+   * Payment in kind: the share of each quarter's interest added to principal instead of
+   * paid in cash (in the maturity quarter, all interest is paid in cash).
+   */
+  pikShare: share.default(0),
+  /**
+   * Original issue discount and issuance costs not yet amortised at the start: amortised
+   * straight line to maturity, a non-cash part of reported interest expense.
+   */
+  discount: money.default(0),
+  /** An interest-rate hedge on part of a floating facility's balance, until a quarter's end. */
+  hedge: z.discriminatedUnion("type", [
+    /** Pays a fixed rate instead of the reference rate on the notional. */
+    z.object({type: z.literal("swap"), notional: money, fixedRate: annualRate, until: quarter}).strict(),
+    /** Caps the reference rate at the strike on the notional. */
+    z.object({type: z.literal("cap"), notional: money, strike: annualRate, until: quarter}).strict()
+  ]).optional()
 }).strict();
 
 const revolver = z.object({
@@ -107,6 +124,13 @@ const modelInputObject = z.object({
   taxRate: share.default(0),
   /** The reference rate (e.g. three-month term SOFR), annual, per quarter. */
   baseRate: path(annualRate),
+  /**
+   * Interest on the balance after the quarter's draws ("endOfPeriod"), or on the average of
+   * that and the closing balance ("average"), solved in closed form, without iteration.
+   */
+  interestConvention: z.enum(["endOfPeriod", "average"]).default("endOfPeriod"),
+  /** Share of interest capitalised into assets under construction: lowers reported interest expense, not cash paid. */
+  capitalisedInterestShare: path(share).default(0),
   facilities: z.array(facility).min(1, "a debt-financed company needs at least one facility"),
   revolver: revolver.optional(),
   refinancing: z.object({
@@ -148,6 +172,15 @@ function crossFieldIssues(input: z.output<typeof modelInputObject>): CrossFieldI
         issues.push({path: ["facilities", i, "draws", j, "quarter"], message: `is not before the facility matures (${f.maturity})`});
       }
     });
+    if (f.pikShare > 0 && f.amortisation.type === "annuity") {
+      issues.push({path: ["facilities", i, "pikShare"], message: "payment in kind does not go with annuity repayment (its level payment would have to be re-solved); use bullet or straight-line"});
+    }
+    if (f.hedge && f.rate.type !== "floating") {
+      issues.push({path: ["facilities", i, "hedge"], message: "hedges a floating rate; this facility is fixed"});
+    }
+    if (f.hedge && quarterOffset(input.start, f.hedge.until) < 0) {
+      issues.push({path: ["facilities", i, "hedge", "until"], message: `ends (${f.hedge.until}) before the projection starts (${input.start})`});
+    }
     if (input.facilities.findIndex((other) => other.id === f.id) !== i) {
       issues.push({path: ["facilities", i, "id"], message: `"${f.id}" names two facilities`});
     }
@@ -169,10 +202,10 @@ function marketShutIssues(windows: readonly {from: string; to: string}[]): Array
     : []);
 }
 
-function allQuarterLabels(input: {start: string; facilities: {maturity: string; draws: {quarter: string}[]}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
+function allQuarterLabels(input: {start: string; facilities: {maturity: string; draws: {quarter: string}[]; hedge?: {until: string} | undefined}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
   const labels = [
     input.start,
-    ...input.facilities.flatMap((f) => [f.maturity, ...f.draws.map((d) => d.quarter)]),
+    ...input.facilities.flatMap((f) => [f.maturity, ...f.draws.map((d) => d.quarter), ...(f.hedge ? [f.hedge.until] : [])]),
     ...(input.revolver?.maturity === undefined ? [] : [input.revolver.maturity]),
     ...input.refinancing.marketShut.flatMap((w) => [w.from, w.to])
   ];

@@ -1,11 +1,11 @@
 import type {Arithmetic} from "./arithmetic.js";
-import {facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState} from "./facility.js";
+import {annuityPayment, facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState} from "./facility.js";
 import {parseModelInput, type ModelInput} from "./inputs.js";
 import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js";
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
 import {operatingModel} from "./operations.js";
 import {quarterLabel, quarterOrdinal, type QuarterLabel} from "./quarter.js";
-import {annualRateFor, pathValue} from "./rates.js";
+import {annualRateFor, hedgedAnnualRate, pathValue} from "./rates.js";
 import {marketOpen, refinancingTerms, rollAtMaturity, type RefinancingTerms} from "./refinance.js";
 import {minskyRegime, type Regime} from "./regime.js";
 
@@ -17,6 +17,10 @@ export interface FacilityQuarter<N> {
   /** The annual rate borne this quarter. */
   readonly annualRate: N;
   readonly interest: N;
+  /** The part of `interest` paid in kind: added to the balance, not paid in cash. */
+  readonly pikInterest: N;
+  /** Discount and issuance costs amortised this quarter: reported as interest expense, never paid. */
+  readonly discountAmortisation: N;
   /** Commitment fee on undrawn amounts, upfront fees on draws and refinancing fees. */
   readonly fees: N;
   /** Scheduled amortisation, or the whole balance at maturity. */
@@ -31,7 +35,9 @@ export interface FacilityQuarter<N> {
 /**
  * The ledger of one quarter. Every amount is positive and named for its direction, so
  * that closingCash = openingCash + operatingCashFlow + scheduledDraws + revolverDraw +
- * newBorrowing + refinanced − interest − fees − capex − principalDue − revolverRepayment.
+ * newBorrowing + refinanced + pikInterest − interest − fees − capex − principalDue −
+ * revolverRepayment, and closingDebt = openingDebt + scheduledDraws + revolverDraw +
+ * newBorrowing + pikInterest − (principalDue − refinanced) − revolverRepayment.
  */
 export interface LedgerQuarter<N> {
   readonly quarter: QuarterLabel;
@@ -42,12 +48,21 @@ export interface LedgerQuarter<N> {
   readonly ebitda: N;
   readonly depreciation: N;
   readonly ebit: N;
-  /** Tax rate × (EBIT − interest), when positive; losses carry nothing forward. */
+  /** Tax rate × (EBIT − reported interest expense), when positive; losses carry nothing forward. */
   readonly taxes: N;
   /** EBITDA − taxes: cash from operations before any debt service. */
   readonly operatingCashFlow: N;
   readonly capex: N;
+  /** Interest accrued on debt, paid in cash or in kind. */
   readonly interest: N;
+  /** The part of interest paid in kind (added to debt). */
+  readonly pikInterest: N;
+  /** Non-cash: discount and issuance costs amortised. */
+  readonly discountAmortisation: N;
+  /** The part of interest capitalised into assets under construction (still paid). */
+  readonly capitalisedInterest: N;
+  /** As an income statement shows it: interest + discount amortisation − capitalised interest. */
+  readonly reportedInterestExpense: N;
   readonly fees: N;
   readonly principalDue: N;
   readonly refinanced: N;
@@ -126,14 +141,16 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     const baseRate = ar.of(pathValue(input.baseRate, offset));
     const op = operations(offset);
 
-    let interest = ar.zero, fees = ar.zero, principalDue = ar.zero, refinanced = ar.zero, scheduledDraws = ar.zero;
+    let interest = ar.zero, pikInterest = ar.zero, discountAmortisation = ar.zero, fees = ar.zero, principalDue = ar.zero, refinanced = ar.zero, scheduledDraws = ar.zero;
     const rows: FacilityRow<N>[] = [];
     for (const f of facilities) {
-      const row = stepFacility(ar, f, offset, baseRate, terms, open);
+      const row = stepFacility(ar, f, offset, baseRate, terms, open, input.interestConvention);
       // Not rolled because markets were shut: its maturity is still this quarter.
       if (!open && offset === f.maturity && f.refinanceable && ar.gt(row.principalDue, ar.zero)) events.push({kind: "maturedWhileShut", quarter, facilityId: f.id, amount: ar.toNumber(row.principalDue)});
       if (!ar.isZero(row.refinanced)) events.push({kind: "refinanced", quarter, facilityId: f.id, amount: ar.toNumber(row.refinanced)});
       interest = ar.add(interest, row.interest);
+      pikInterest = ar.add(pikInterest, row.pikInterest);
+      discountAmortisation = ar.add(discountAmortisation, row.discountAmortisation);
       fees = ar.add(fees, row.fees);
       principalDue = ar.add(principalDue, row.principalDue);
       refinanced = ar.add(refinanced, row.refinanced);
@@ -141,12 +158,15 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       rows.push(row);
     }
 
-    const taxableIncome = ar.sub(op.ebit, interest);
+    const capitalisedInterest = ar.mul(interest, ar.of(pathValue(input.capitalisedInterestShare, offset)));
+    const reportedInterestExpense = ar.sub(ar.add(interest, discountAmortisation), capitalisedInterest);
+    const taxableIncome = ar.sub(op.ebit, reportedInterestExpense);
     const taxes = ar.gt(taxableIncome, ar.zero) ? ar.mul(taxableIncome, taxRate) : ar.zero;
     const operatingCashFlow = ar.sub(op.ebitda, taxes);
-    // Everything but borrowing to fund a shortfall; refinanced principal never touches cash.
+    // Everything but borrowing to fund a shortfall; refinanced principal and interest paid
+    // in kind never touch cash.
     const cashFlowBeforeFinancing = ar.sub(
-      ar.sub(ar.sub(ar.sub(operatingCashFlow, interest), fees), op.capex),
+      ar.sub(ar.sub(ar.sub(operatingCashFlow, ar.sub(interest, pikInterest)), fees), op.capex),
       ar.sub(principalDue, refinanced)
     );
     const cashBeforeLiquidity = ar.add(ar.add(cash, cashFlowBeforeFinancing), scheduledDraws);
@@ -182,7 +202,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       openingCash: cash,
       revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
       depreciation: op.depreciation, ebit: op.ebit, taxes, operatingCashFlow, capex: op.capex,
-      interest, fees, principalDue, refinanced,
+      interest, pikInterest, discountAmortisation, capitalisedInterest, reportedInterestExpense, fees, principalDue, refinanced,
       repaid: ar.add(ar.sub(principalDue, refinanced), liquidity.revolverRepayment),
       scheduledDraws,
       revolverDraw: liquidity.revolverDraw,
@@ -218,30 +238,70 @@ type FacilityRow<N> = {-readonly [K in keyof FacilityQuarter<N>]: FacilityQuarte
  * One facility through one quarter, before the liquidity step: its scheduled draw,
  * interest, fees, principal due and any roll at maturity. Updates the facility's state.
  */
-function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number, baseRate: N, terms: RefinancingTerms<N>, open: boolean): FacilityRow<N> {
+function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number, baseRate: N, terms: RefinancingTerms<N>, open: boolean, convention: "endOfPeriod" | "average"): FacilityRow<N> {
   const opening = f.balance;
-  const annualRate = annualRateFor(ar, f.rate, baseRate);
   // A repaid term facility with nothing left to draw books zeros; most of a long
   // projection's facility-quarters are these.
   if (f.kind === "term" && ar.isZero(opening) && ar.isZero(f.undrawn) && offset !== f.maturity) {
     const zero = ar.zero;
-    return {opening, drawn: zero, annualRate, interest: zero, fees: zero, principalDue: zero, refinanced: zero, repaid: zero, closing: zero};
+    return {opening, drawn: zero, annualRate: annualRateFor(ar, f.rate, baseRate), interest: zero, pikInterest: zero, discountAmortisation: amortiseDiscount(ar, f), fees: zero, principalDue: zero, refinanced: zero, repaid: zero, closing: zero};
   }
   const draw = f.draws.get(offset) ?? ar.zero;
   const balance = ar.add(opening, draw);
+  const annualRate = hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, balance);
   const periodRate = ar.perQuarter(annualRate);
-  const interest = ar.mul(balance, periodRate);
+  const maturing = offset >= f.maturity;
+  // In the maturity quarter all interest is paid in cash.
+  const pikShare = maturing || !f.pikShare ? ar.zero : f.pikShare;
+  let interest: N;
+  let due: N;
+  if (convention === "endOfPeriod") {
+    interest = ar.mul(balance, periodRate);
+    due = scheduledPrincipal(ar, f, offset, balance, interest, periodRate);
+  } else if (f.amortisation === "annuity" && !maturing) {
+    // Average balance with a level payment P: I = r·(B + (B − (P − I)))/2, so
+    // I = r·(2B − P)/(2 − r); principal is what P leaves.
+    const payment = annuityPayment(ar, periodRate, f.maturity - offset + 1, balance);
+    interest = ar.div(ar.mul(periodRate, ar.sub(ar.add(balance, balance), payment)), ar.sub(TWO.get(ar), periodRate));
+    due = ar.sub(payment, interest);
+  } else {
+    // Average balance with principal D that does not depend on interest, and a share k
+    // paid in kind: I = r·(B + (B − D + k·I))/2, so I = r·(B − D/2)/(1 − r·k/2).
+    due = scheduledPrincipal(ar, f, offset, balance, ar.zero, periodRate);
+    const halfDue = ar.div(due, TWO.get(ar));
+    const denominator = ar.sub(ar.one, ar.div(ar.mul(periodRate, pikShare), TWO.get(ar)));
+    interest = ar.div(ar.mul(periodRate, ar.sub(balance, halfDue)), denominator);
+  }
+  const pikInterest = ar.mul(interest, pikShare);
   f.undrawn = ar.sub(f.undrawn, draw);
   let fees = ar.add(ar.mul(draw, f.upfrontFeeRate), ar.mul(f.undrawn, f.commitmentFeePerQuarter));
-  const due = scheduledPrincipal(ar, f, offset, balance, interest, periodRate);
-  const maturing = offset === f.maturity;
   const roll = rollAtMaturity(ar, f, offset, due, terms, open);
   const refinanced = roll ? roll.rolled : ar.zero;
-  if (roll) fees = ar.add(fees, roll.fee);
-  f.balance = ar.add(ar.sub(balance, due), refinanced);
-  if (maturing && f.kind === "revolver") f.undrawn = ar.zero;
+  if (roll) {
+    fees = ar.add(fees, roll.fee);
+    // The new terms are cash-pay.
+    f.pikShare = ar.zero;
+  }
+  f.balance = ar.add(ar.add(ar.sub(balance, due), refinanced), pikInterest);
+  if (offset === f.maturity && f.kind === "revolver") f.undrawn = ar.zero;
   return {
-    opening, drawn: draw, annualRate, interest, fees, principalDue: due, refinanced,
+    opening, drawn: draw, annualRate, interest, pikInterest, discountAmortisation: amortiseDiscount(ar, f), fees, principalDue: due, refinanced,
     repaid: ar.sub(due, refinanced), closing: f.balance
   };
 }
+
+/** This quarter's straight-line share of the facility's discount, never more than remains. */
+function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>): N {
+  if (!f.discountRemaining || !f.discountPerQuarter || ar.isZero(f.discountRemaining)) return ar.zero;
+  const amount = ar.min(f.discountPerQuarter, f.discountRemaining);
+  f.discountRemaining = ar.sub(f.discountRemaining, amount);
+  return amount;
+}
+
+const TWO = {
+  values: new Map<string, unknown>(),
+  get<N>(ar: Arithmetic<N>): N {
+    if (!this.values.has(ar.name)) this.values.set(ar.name, ar.of(2));
+    return this.values.get(ar.name) as N;
+  }
+};

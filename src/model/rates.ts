@@ -27,3 +27,27 @@ export function annualRateFor<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseR
   const base = rate.floor === null ? baseRate : ar.max(baseRate, rate.floor);
   return ar.add(base, rate.spread);
 }
+
+/**
+ * The annual rate on a balance part of which is hedged: on the hedged part (the notional,
+ * at most the balance) a swap replaces the reference rate with its fixed rate, and a cap
+ * limits it to the strike; the rest bears the reference rate (raised to any floor). The
+ * spread applies to all of it. A simplification: a swap's own floating leg is taken to
+ * match the loan's reference rate exactly.
+ */
+export function hedgedAnnualRate<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseRate: N, hedge: PreparedHedgeLike<N> | null | undefined, offset: number, balance: N): N {
+  if (rate.type === "fixed" || !hedge || offset > hedge.until || !ar.gt(balance, ar.zero)) return annualRateFor(ar, rate, baseRate);
+  const base = rate.floor === null ? baseRate : ar.max(baseRate, rate.floor);
+  const hedgedBase = hedge.type === "swap" ? hedge.rate : ar.min(base, hedge.rate);
+  // base + (hedged share) × (hedged base − base): exact where the hedge does not bite, and
+  // without the cancellation of a weighted sum over a tiny balance.
+  const share = ar.div(ar.min(hedge.notional, balance), balance);
+  return ar.add(ar.add(base, ar.mul(share, ar.sub(hedgedBase, base))), rate.spread);
+}
+
+interface PreparedHedgeLike<N> {
+  readonly type: "swap" | "cap";
+  readonly notional: N;
+  readonly rate: N;
+  readonly until: number;
+}

@@ -23,7 +23,11 @@ const facility = (index: number) => fc.record({
   amortisation: fc.constantFrom("bullet", "straightLine", "annuity"),
   upfrontFeeRate: between(0, 0.03),
   commitmentFeeRate: between(0, 0.01),
-  refinanceable: fc.boolean()
+  refinanceable: fc.boolean(),
+  // The debt-schedule features, each switched on in some runs.
+  pikShare: fc.oneof(fc.constant(0), between(0, 1)),
+  discount: amount(100),
+  hedge: fc.option(fc.record({type: fc.constantFrom("swap", "cap"), notional: amount(6000), rate: between(0, 0.1), untilOffset: fc.nat({max: 48})}), {nil: undefined})
 }).map((f) => ({
   id: `f${index}`,
   name: `Facility ${index}`,
@@ -35,7 +39,15 @@ const facility = (index: number) => fc.record({
   maturity: addQuarters(START, f.maturityOffset),
   upfrontFeeRate: f.upfrontFeeRate,
   commitmentFeeRate: f.commitmentFeeRate,
-  refinanceable: f.refinanceable
+  refinanceable: f.refinanceable,
+  // The schema refuses payment in kind on an annuity, and a hedge on a fixed rate.
+  pikShare: f.amortisation === "annuity" ? 0 : f.pikShare,
+  discount: f.discount,
+  ...(f.hedge && f.rate.type === "floating"
+    ? {hedge: f.hedge.type === "swap"
+      ? {type: "swap" as const, notional: f.hedge.notional, fixedRate: f.hedge.rate, until: addQuarters(START, f.hedge.untilOffset)}
+      : {type: "cap" as const, notional: f.hedge.notional, strike: f.hedge.rate, until: addQuarters(START, f.hedge.untilOffset)}}
+    : {})
 }));
 
 const facilities = fc.integer({min: 1, max: 10}).chain((count) => fc.tuple(...Array.from({length: count}, (_, i) => facility(i))));
@@ -68,6 +80,8 @@ export const modelInputs: fc.Arbitrary<ModelInputDraft> = fc.record({
   capex: pathOf(amount(2000)),
   taxRate: between(0, 0.4),
   baseRate: pathOf(between(-0.01, 0.12)),
+  interestConvention: fc.constantFrom("endOfPeriod", "average"),
+  capitalisedInterestShare: pathOf(fc.oneof(fc.constant(0), between(0, 1))),
   facilities,
   revolver: fc.option(revolver, {nil: undefined}),
   refinancing: fc.record({shareRolled: between(0, 1), spread: between(0, 0.15), tenorQuarters: fc.integer({min: 1, max: 40}), feeRate: between(0, 0.05), marketShut: fc.array(shutWindow, {maxLength: 2})}),

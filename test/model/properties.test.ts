@@ -22,11 +22,11 @@ function expectClose(actual: number, expected: number, tolerance: number, what: 
 const DECIMAL_TOLERANCE = 1e-24;
 
 function cashIdentities(l: LedgerQuarter<Decimal>): Array<[string, Decimal, Decimal]> {
-  const sources = l.openingCash.plus(l.operatingCashFlow).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced);
+  const sources = l.openingCash.plus(l.operatingCashFlow).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest);
   const uses = l.closingCash.plus(l.interest).plus(l.fees).plus(l.capex).plus(l.principalDue).plus(l.revolverRepayment);
-  const flows = l.openingCash.plus(l.operatingCashFlow).minus(l.interest).minus(l.fees).minus(l.capex).minus(l.repaid)
+  const flows = l.openingCash.plus(l.operatingCashFlow).minus(l.interest.minus(l.pikInterest)).minus(l.fees).minus(l.capex).minus(l.repaid)
     .plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing);
-  const debt = l.openingDebt.plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced)
+  const debt = l.openingDebt.plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest)
     .minus(l.principalDue).minus(l.revolverRepayment);
   const facilitySum = l.facilities.reduce((sum, f) => sum.plus(f.closing), l.openingCash.minus(l.openingCash));
   return [
@@ -34,7 +34,9 @@ function cashIdentities(l: LedgerQuarter<Decimal>): Array<[string, Decimal, Deci
     ["closing cash = opening cash + the quarter's flows", l.closingCash, flows],
     ["closing debt = opening debt + borrowing − repayments", l.closingDebt, debt],
     ["closing debt = the sum of the facilities", l.closingDebt, facilitySum],
-    ...l.facilities.map((f, i): [string, Decimal, Decimal] => [`facility ${i}: closing = opening + drawn − repaid`, f.closing, f.opening.plus(f.drawn).minus(f.repaid)])
+    ["reported interest expense = interest + discount amortised − interest capitalised", l.reportedInterestExpense, l.interest.plus(l.discountAmortisation).minus(l.capitalisedInterest)],
+    ["interest paid in kind is the facilities' PIK", l.pikInterest, l.facilities.reduce((sum, f) => sum.plus(f.pikInterest), l.openingCash.minus(l.openingCash))],
+    ...l.facilities.map((f, i): [string, Decimal, Decimal] => [`facility ${i}: closing = opening + drawn + PIK − repaid`, f.closing, f.opening.plus(f.drawn).plus(f.pikInterest).minus(f.repaid)])
   ];
 }
 
