@@ -34,9 +34,13 @@ export interface FacilityState<N> extends FacilityInfo {
   refinanceable: boolean;
   /** Share of interest paid in kind (added to the balance); none for revolvers and new borrowing. */
   pikShare?: N;
-  /** Unamortised discount and issuance costs, and the straight-line charge a quarter. */
-  discountRemaining?: N;
+  /**
+   * Discount and issuance costs amortised straight line: `discountPerQuarter` in each
+   * quarter before `discountLastQuarter`, and what is left (`discountLast`) in that one.
+   */
   readonly discountPerQuarter?: N;
+  readonly discountLast?: N;
+  readonly discountLastQuarter?: number;
   readonly hedge?: PreparedHedge<N> | null;
 }
 
@@ -71,9 +75,7 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
     commitmentFeePerQuarter: ar.perQuarter(ar.of(input.commitmentFeeRate)),
     refinanceable: input.refinanceable,
     pikShare: ar.of(input.pikShare),
-    discountRemaining: ar.of(input.discount),
-    // Straight line over the quarters to maturity, that quarter included.
-    discountPerQuarter: ar.div(ar.of(input.discount), ar.of(Math.max(1, quarterOffset(start, input.maturity) + 1))),
+    ...discountSchedule(ar, ar.of(input.discount), quarterOffset(start, input.maturity)),
     hedge: input.hedge
       ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
       : null
@@ -121,4 +123,15 @@ export function scheduledPrincipal<N>(ar: Arithmetic<N>, facility: FacilityState
     case "annuity":
       return ar.sub(annuityPayment(ar, periodRate, quartersLeft, balance), quarterInterest);
   }
+}
+
+/**
+ * Straight line over the quarters to maturity, that quarter included; the last quarter
+ * takes what the equal shares leave, so the total amortised is the discount exactly.
+ */
+function discountSchedule<N>(ar: Arithmetic<N>, discount: N, maturity: number) {
+  if (ar.isZero(discount)) return {discountPerQuarter: undefined, discountLast: undefined, discountLastQuarter: undefined};
+  const last = Math.max(0, maturity);
+  const perQuarter = ar.div(discount, ar.of(last + 1));
+  return {discountPerQuarter: perQuarter, discountLast: ar.sub(discount, ar.mul(perQuarter, ar.of(last))), discountLastQuarter: last};
 }

@@ -23,7 +23,8 @@ export function revolverState<N>(ar: Arithmetic<N>, input: ModelInput): Facility
     undrawn: ar.of(r.capacity - r.drawn),
     upfrontFeeRate: ar.zero,
     commitmentFeePerQuarter: ar.perQuarter(ar.of(r.commitmentFeeRate)),
-    refinanceable: false
+    refinanceable: false,
+    ...NO_SCHEDULE_FEATURES(ar)
   };
 }
 
@@ -48,7 +49,8 @@ export function newBorrowingState<N>(ar: Arithmetic<N>, input: ModelInput): Faci
     undrawn: ar.of(nb.limit),
     upfrontFeeRate: ar.of(nb.feeRate),
     commitmentFeePerQuarter: ar.zero,
-    refinanceable: true
+    refinanceable: true,
+    ...NO_SCHEDULE_FEATURES(ar)
   };
 }
 
@@ -121,4 +123,13 @@ export function holdMinimumCash<N>(ar: Arithmetic<N>, context: LiquidityContext<
     cash = ar.sub(cash, revolverRepayment);
   }
   return {revolverDraw, revolverRepayment, newBorrowing: borrowed, newBorrowingFee: fee, closingCash: cash};
+}
+
+/**
+ * The debt-schedule fields a revolver and new borrowing do not use, present all the same:
+ * every facility state then has one shape, which keeps the quarter loop's property reads
+ * monomorphic (and the benchmark honest).
+ */
+function NO_SCHEDULE_FEATURES<N>(ar: Arithmetic<N>) {
+  return {pikShare: ar.zero, hedge: null, discountPerQuarter: undefined, discountLast: undefined, discountLastQuarter: undefined};
 }

@@ -5,7 +5,7 @@ import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js"
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
 import {operatingModel} from "./operations.js";
 import {quarterLabel, quarterOrdinal, type QuarterLabel} from "./quarter.js";
-import {annualRateFor, hedgedAnnualRate, pathValue} from "./rates.js";
+import {hedgedAnnualRate, pathValue} from "./rates.js";
 import {marketOpen, refinancingTerms, rollAtMaturity, type RefinancingTerms} from "./refinance.js";
 import {minskyRegime, type Regime} from "./regime.js";
 
@@ -244,7 +244,7 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   // projection's facility-quarters are these.
   if (f.kind === "term" && ar.isZero(opening) && ar.isZero(f.undrawn) && offset !== f.maturity) {
     const zero = ar.zero;
-    return {opening, drawn: zero, annualRate: annualRateFor(ar, f.rate, baseRate), interest: zero, pikInterest: zero, discountAmortisation: amortiseDiscount(ar, f), fees: zero, principalDue: zero, refinanced: zero, repaid: zero, closing: zero};
+    return {opening, drawn: zero, annualRate: hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, zero), interest: zero, pikInterest: zero, discountAmortisation: amortiseDiscount(ar, f, offset), fees: zero, principalDue: zero, refinanced: zero, repaid: zero, closing: zero};
   }
   const draw = f.draws.get(offset) ?? ar.zero;
   const balance = ar.add(opening, draw);
@@ -268,9 +268,11 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
     // Average balance with principal D that does not depend on interest, and a share k
     // paid in kind: I = r·(B + (B − D + k·I))/2, so I = r·(B − D/2)/(1 − r·k/2).
     due = scheduledPrincipal(ar, f, offset, balance, ar.zero, periodRate);
-    const halfDue = ar.div(due, TWO.get(ar));
-    const denominator = ar.sub(ar.one, ar.div(ar.mul(periodRate, pikShare), TWO.get(ar)));
-    interest = ar.div(ar.mul(periodRate, ar.sub(balance, halfDue)), denominator);
+    const mean = ar.sub(balance, ar.mul(due, HALF.get(ar)));
+    // Without payment in kind the denominator is 1: skip a division, the dearest decimal step.
+    interest = ar.isZero(pikShare)
+      ? ar.mul(periodRate, mean)
+      : ar.div(ar.mul(periodRate, mean), ar.sub(ar.one, ar.mul(ar.mul(periodRate, pikShare), HALF.get(ar))));
   }
   const pikInterest = ar.mul(interest, pikShare);
   f.undrawn = ar.sub(f.undrawn, draw);
@@ -285,23 +287,24 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   f.balance = ar.add(ar.add(ar.sub(balance, due), refinanced), pikInterest);
   if (offset === f.maturity && f.kind === "revolver") f.undrawn = ar.zero;
   return {
-    opening, drawn: draw, annualRate, interest, pikInterest, discountAmortisation: amortiseDiscount(ar, f), fees, principalDue: due, refinanced,
+    opening, drawn: draw, annualRate, interest, pikInterest, discountAmortisation: amortiseDiscount(ar, f, offset), fees, principalDue: due, refinanced,
     repaid: ar.sub(due, refinanced), closing: f.balance
   };
 }
 
-/** This quarter's straight-line share of the facility's discount, never more than remains. */
-function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>): N {
-  if (!f.discountRemaining || !f.discountPerQuarter || ar.isZero(f.discountRemaining)) return ar.zero;
-  const amount = ar.min(f.discountPerQuarter, f.discountRemaining);
-  f.discountRemaining = ar.sub(f.discountRemaining, amount);
-  return amount;
+/** This quarter's straight-line share of the facility's discount (see `discountSchedule`). */
+function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number): N {
+  if (f.discountPerQuarter === undefined || f.discountLastQuarter === undefined || offset > f.discountLastQuarter) return ar.zero;
+  return offset === f.discountLastQuarter ? (f.discountLast as N) : f.discountPerQuarter;
 }
 
-const TWO = {
+/** Constants in each arithmetic, converted once. */
+const constant = (value: number) => ({
   values: new Map<string, unknown>(),
   get<N>(ar: Arithmetic<N>): N {
-    if (!this.values.has(ar.name)) this.values.set(ar.name, ar.of(2));
+    if (!this.values.has(ar.name)) this.values.set(ar.name, ar.of(value));
     return this.values.get(ar.name) as N;
   }
-};
+});
+const TWO = constant(2);
+const HALF = constant(0.5);

@@ -1,5 +1,6 @@
 import type {Arithmetic} from "./arithmetic.js";
 import type {Path, RateInput} from "./inputs.js";
+import {CENT_IN_MILLIONS} from "./metrics.js";
 
 /** The value of a per-quarter path at quarter `offset`: past its end, its last value holds. */
 export function pathValue(path: Path, offset: number): number {
@@ -36,12 +37,16 @@ export function annualRateFor<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseR
  * match the loan's reference rate exactly.
  */
 export function hedgedAnnualRate<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseRate: N, hedge: PreparedHedgeLike<N> | null | undefined, offset: number, balance: N): N {
-  if (rate.type === "fixed" || !hedge || offset > hedge.until || !ar.gt(balance, ar.zero)) return annualRateFor(ar, rate, baseRate);
+  if (rate.type === "fixed" || !hedge || offset > hedge.until || ar.isZero(hedge.notional)) return annualRateFor(ar, rate, baseRate);
   const base = rate.floor === null ? baseRate : ar.max(baseRate, rate.floor);
   const hedgedBase = hedge.type === "swap" ? hedge.rate : ar.min(base, hedge.rate);
   // base + (hedged share) × (hedged base − base): exact where the hedge does not bite, and
   // without the cancellation of a weighted sum over a tiny balance.
-  const share = ar.div(ar.min(hedge.notional, balance), balance);
+  // The hedged share tends to 1 as the balance falls to zero. Taking that limit for any
+  // balance under a cent keeps float dust (which one arithmetic rounds to zero and the
+  // other does not) from changing the rate in one arithmetic only.
+  if (!(ar.gt(balance, hedge.notional) && ar.gt(balance, CENT.get(ar)))) return ar.add(hedgedBase, rate.spread);
+  const share = ar.div(hedge.notional, balance);
   return ar.add(ar.add(base, ar.mul(share, ar.sub(hedgedBase, base))), rate.spread);
 }
 
@@ -51,3 +56,11 @@ interface PreparedHedgeLike<N> {
   readonly rate: N;
   readonly until: number;
 }
+
+const CENT = {
+  values: new Map<string, unknown>(),
+  get<N>(ar: Arithmetic<N>): N {
+    if (!this.values.has(ar.name)) this.values.set(ar.name, ar.of(CENT_IN_MILLIONS));
+    return this.values.get(ar.name) as N;
+  }
+};

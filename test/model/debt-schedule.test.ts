@@ -1,0 +1,123 @@
+import {describe, expect, it} from "vitest";
+import {ModelInputError, parseModelInput} from "../../src/model/index.js";
+import {facilityColumn, ledgerColumn, plainCompany, runDecimal} from "./fixtures.js";
+
+/**
+ * The professional debt schedule's features, each in a worked example with the numbers in
+ * view. The plain company: EBITDA 50 a quarter, no tax, base rate 4 %.
+ */
+const loan = {id: "loan", name: "Loan", principal: 1000, maturity: "2027Q4"};
+
+describe("payment in kind", () => {
+  it("adds its share of interest to the balance and pays the rest in cash", () => {
+    // 8 % fixed: 20 a quarter on 1,000; half in kind. Q1: 10 to the balance (1,010); Q2:
+    // 20.2 on 1,010, 10.1 in kind (1,020.1).
+    const p = runDecimal(plainCompany({facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}, pikShare: 0.5}]}));
+    expect(facilityColumn(p, "loan", "interest").slice(0, 2)).toEqual(["20", "20.2"]);
+    expect(facilityColumn(p, "loan", "pikInterest").slice(0, 2)).toEqual(["10", "10.1"]);
+    expect(facilityColumn(p, "loan", "closing").slice(0, 2)).toEqual(["1010", "1020.1"]);
+    // Cash pays only the cash half: 1,000 + 50 − 10 = 1,040, then + 50 − 10.1.
+    expect(ledgerColumn(p, "closingCash").slice(0, 2)).toEqual(["1040", "1079.9"]);
+  });
+
+  it("counts as interest the company cannot pay from cash flow: Minsky's regime sees all of it", () => {
+    // 20 % fixed on 1,000 = 50 a quarter, all in kind: operating cash flow (50) does not exceed it.
+    const p = runDecimal(plainCompany({facilities: [{...loan, rate: {type: "fixed", annualRate: 0.24}, pikShare: 1}]}));
+    expect(p.quarters[0]!.regime).toBe("ponzi");
+    expect(ledgerColumn(p, "closingCash")[0]).toBe("1050");
+  });
+
+  it("pays all interest in cash in the maturity quarter", () => {
+    const p = runDecimal(plainCompany({quarters: 2, facilities: [{...loan, maturity: "2026Q2", rate: {type: "fixed", annualRate: 0.08}, pikShare: 0.5}]}));
+    expect(facilityColumn(p, "loan", "pikInterest")).toEqual(["10", "0"]);
+    expect(facilityColumn(p, "loan", "principalDue")[1]).toBe("1010");
+  });
+
+  it("is refused with annuity repayment, naming the field", () => {
+    expect(() => parseModelInput(plainCompany({facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}, amortisation: {type: "annuity"}, pikShare: 0.2}]})))
+      .toThrow(/facilities\[0\]\.pikShare: payment in kind does not go with annuity/);
+  });
+});
+
+describe("interest-rate hedges", () => {
+  const floating = {...loan, rate: {type: "floating" as const, spread: 0.02}};
+
+  it("a swap replaces the reference rate on its notional until it ends", () => {
+    // Base 5 %, spread 2 %; 600 swapped into 3 %: (600 × 3 % + 400 × 5 %) / 1,000 + 2 % = 5.8 %,
+    // 14.5 a quarter. After 2026Q2 the whole balance floats: 7 %, 17.5.
+    const p = runDecimal(plainCompany({baseRate: 0.05, facilities: [{...floating, hedge: {type: "swap", notional: 600, fixedRate: 0.03, until: "2026Q2"}}]}));
+    expect(facilityColumn(p, "loan", "annualRate")).toEqual(["0.058", "0.058", "0.07", "0.07"]);
+    expect(facilityColumn(p, "loan", "interest")).toEqual(["14.5", "14.5", "17.5", "17.5"]);
+  });
+
+  it("a cap limits the reference rate on its notional, and does nothing below its strike", () => {
+    // Strike 4 %: at a base of 5 %, (600 × 4 % + 400 × 5 %) / 1,000 + 2 % = 6.4 %; at 3 % the cap does not bite: 5 %.
+    const p = runDecimal(plainCompany({baseRate: [0.05, 0.03], facilities: [{...floating, hedge: {type: "cap", notional: 600, strike: 0.04, until: "2027Q4"}}]}));
+    expect(facilityColumn(p, "loan", "annualRate").slice(0, 2)).toEqual(["0.064", "0.05"]);
+  });
+
+  it("lets a rate shock reach only the unhedged part", () => {
+    const shocked = (base: number) => runDecimal(plainCompany({baseRate: base, facilities: [{...floating, hedge: {type: "swap", notional: 750, fixedRate: 0.04, until: "2027Q4"}}]}));
+    // +300 bp on the 250 left floating: 250 × 3 % / 4 = 1.875 a quarter more.
+    expect(facilityColumn(shocked(0.07), "loan", "interest")[0]).toBe("16.875");
+    expect(facilityColumn(shocked(0.04), "loan", "interest")[0]).toBe("15");
+  });
+
+  it("is refused on a fixed-rate facility", () => {
+    expect(() => parseModelInput(plainCompany({facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}, hedge: {type: "cap", notional: 100, strike: 0.05, until: "2027Q1"}}]})))
+      .toThrow(/facilities\[0\]\.hedge: hedges a floating rate/);
+  });
+});
+
+describe("interest on the average balance, in closed form", () => {
+  it("straight line: on the mean of the opening and closing balance", () => {
+    // 1,000 over four quarters at 8 %: Q1 repays 250, so interest = 2 % × (1,000 + 750) / 2 = 17.5.
+    const p = runDecimal(plainCompany({interestConvention: "average", facilities: [{...loan, maturity: "2026Q4", rate: {type: "fixed", annualRate: 0.08}, amortisation: {type: "straightLine"}}]}));
+    expect(facilityColumn(p, "loan", "interest")).toEqual(["17.5", "12.5", "7.5", "2.5"]);
+  });
+
+  it("annuity: I = r·(2B − P)/(2 − r), with no circular reference", () => {
+    const p = runDecimal(plainCompany({interestConvention: "average", facilities: [{...loan, maturity: "2026Q4", rate: {type: "fixed", annualRate: 0.08}, amortisation: {type: "annuity"}}]}));
+    const interest = Number(facilityColumn(p, "loan", "interest")[0]);
+    const principal = Number(facilityColumn(p, "loan", "principalDue")[0]);
+    // The payment is PMT(2 %, 4, 1,000) = 262.6238 and interest is 2 % of the mean balance.
+    expect(interest + principal).toBeCloseTo(262.62375, 4);
+    expect(interest).toBeCloseTo(0.02 * (1000 + (1000 - principal)) / 2, 10);
+    expect(interest).toBeCloseTo(17.54923, 4);
+  });
+
+  it("with payment in kind: I = r·B/(1 − r·k/2), the interest that is its own average", () => {
+    const p = runDecimal(plainCompany({interestConvention: "average", facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}, pikShare: 0.5}]}));
+    const interest = Number(facilityColumn(p, "loan", "interest")[0]);
+    expect(interest).toBeCloseTo(20 / 0.995, 10);
+    expect(interest).toBeCloseTo(0.02 * (1000 + (1000 + interest / 2)) / 2, 10);
+  });
+
+  it("leaves a bullet's interest as it was: the balance does not move", () => {
+    const p = runDecimal(plainCompany({interestConvention: "average", facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}}]}));
+    expect(facilityColumn(p, "loan", "interest")[0]).toBe("20");
+  });
+});
+
+describe("reported interest expense", () => {
+  it("adds discount amortised straight line to maturity and takes off capitalised interest; cash does not move", () => {
+    // A discount of 12 over four quarters: 3 a quarter. A quarter of the 20 of interest capitalised: 5.
+    const plain = runDecimal(plainCompany({facilities: [{...loan, maturity: "2026Q4", rate: {type: "fixed", annualRate: 0.08}}]}));
+    const p = runDecimal(plainCompany({capitalisedInterestShare: 0.25, facilities: [{...loan, maturity: "2026Q4", rate: {type: "fixed", annualRate: 0.08}, discount: 12}]}));
+    expect(ledgerColumn(p, "discountAmortisation")).toEqual(["3", "3", "3", "3"]);
+    expect(ledgerColumn(p, "capitalisedInterest")[0]).toBe("5");
+    expect(ledgerColumn(p, "reportedInterestExpense")[0]).toBe("18");
+    expect(ledgerColumn(p, "closingCash")).toEqual(ledgerColumn(plain, "closingCash"));
+  });
+
+  it("lowers taxes by what it reports, not by what it pays", () => {
+    const withTax = (discount: number) => runDecimal(plainCompany({taxRate: 0.2, facilities: [{...loan, maturity: "2026Q4", rate: {type: "fixed", annualRate: 0.08}, discount}]}));
+    // EBIT 50 − reported interest (20, or 20 + 3): tax 6, or 5.4.
+    expect(ledgerColumn(withTax(0), "taxes")[0]).toBe("6");
+    expect(ledgerColumn(withTax(12), "taxes")[0]).toBe("5.4");
+  });
+
+  it("refuses a capitalised share above 1", () => {
+    expect(() => parseModelInput(plainCompany({capitalisedInterestShare: 1.5, facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}}]}))).toThrow(ModelInputError);
+  });
+});
