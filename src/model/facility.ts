@@ -42,6 +42,21 @@ export interface FacilityState<N> extends FacilityInfo {
   readonly discountLast?: N;
   readonly discountLastQuarter?: number;
   readonly hedge?: PreparedHedge<N> | null;
+  readonly covenants?: readonly PreparedCovenant<N>[];
+  /** A waiver fee owed, paid with the next quarter's fees. */
+  pendingFee?: N;
+}
+
+export interface PreparedCovenant<N> {
+  readonly kind: "minimumLiquidity" | "interestCoverage" | "maximumLeverage" | "dscr";
+  readonly threshold: N;
+  readonly consequence:
+    | {readonly type: "waiver"; readonly fee: N; readonly spreadStepUp: N}
+    | {readonly type: "equityCure"; readonly limit: N}
+    | {readonly type: "accelerate"};
+  /** Set once its waiver's step-up has been applied; what its cures have used. */
+  stepped: boolean;
+  cured: N;
 }
 
 /** An interest-rate hedge in the projection's arithmetic: a swap's fixed rate or a cap's strike, on a notional, until a quarter offset. */
@@ -76,6 +91,16 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
     refinanceable: input.refinanceable,
     pikShare: ar.of(input.pikShare),
     ...discountSchedule(ar, ar.of(input.discount), quarterOffset(start, input.maturity)),
+    covenants: input.covenants.map((c) => ({
+      kind: c.kind,
+      threshold: ar.of(c.threshold),
+      consequence: c.consequence.type === "waiver"
+        ? {type: "waiver" as const, fee: ar.of(c.consequence.fee), spreadStepUp: ar.of(c.consequence.spreadStepUp)}
+        : c.consequence.type === "equityCure" ? {type: "equityCure" as const, limit: ar.of(c.consequence.limit)} : {type: "accelerate" as const},
+      stepped: false,
+      cured: ar.zero
+    })),
+    pendingFee: ar.zero,
     hedge: input.hedge
       ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
       : null

@@ -66,6 +66,27 @@ const facility = z.object({
    * straight line to maturity, a non-cash part of reported interest expense.
    */
   discount: money.default(0),
+  /**
+   * Maintenance covenants, tested at each quarter's end with the facility's definitions,
+   * and what follows a breach.
+   */
+  covenants: z.array(z.object({
+    /**
+     * minimumLiquidity: cash + undrawn revolver ≥ threshold (USD millions);
+     * interestCoverage: EBITDA / interest ≥ threshold; maximumLeverage: net debt /
+     * annualised EBITDA ≤ threshold; dscr: operating cash flow / debt service ≥ threshold.
+     */
+    kind: z.enum(["minimumLiquidity", "interestCoverage", "maximumLeverage", "dscr"]),
+    threshold: z.number().min(0, "must not be negative").max(MAX_MONEY),
+    consequence: z.discriminatedUnion("type", [
+      /** The lenders waive it for a fee (paid the next quarter) and a step-up in the spread (from the next quarter, once per covenant). */
+      z.object({type: z.literal("waiver"), fee: money, spreadStepUp: z.number().min(0).max(0.5)}).strict(),
+      /** Equity is put in to cure the shortfall, up to `limit` in all (minimum liquidity only). */
+      z.object({type: z.literal("equityCure"), limit: money}).strict(),
+      /** The whole balance falls due the next quarter. */
+      z.object({type: z.literal("accelerate")}).strict()
+    ])
+  }).strict()).default([]),
   /** An interest-rate hedge on part of a floating facility's balance, until a quarter's end. */
   hedge: z.discriminatedUnion("type", [
     /** Pays a fixed rate instead of the reference rate on the notional. */
@@ -129,6 +150,14 @@ const modelInputObject = z.object({
    * that and the closing balance ("average"), solved in closed form, without iteration.
    */
   interestConvention: z.enum(["endOfPeriod", "average"]).default("endOfPeriod"),
+  /**
+   * Leases as a fixed charge: payments a quarter, paid in cash after EBITDA (use where
+   * EBITDA is before rent), and the lease liability at the start, running down straight
+   * line over `remainingQuarters`. Leverage and coverage are shown with and without them.
+   */
+  leases: z.object({paymentPerQuarter: path(money), liability: money, remainingQuarters: quarterCount(400)}).strict().optional(),
+  /** A share of cash above minimum cash plus a buffer repays term facilities in their listed order (seniority) at each quarter's end. */
+  cashSweep: z.object({share, buffer: money.default(0)}).strict().optional(),
   /** Share of interest capitalised into assets under construction: lowers reported interest expense, not cash paid. */
   capitalisedInterestShare: path(share).default(0),
   facilities: z.array(facility).min(1, "a debt-financed company needs at least one facility"),
@@ -175,6 +204,11 @@ function crossFieldIssues(input: z.output<typeof modelInputObject>): CrossFieldI
     if (f.pikShare > 0 && f.amortisation.type === "annuity") {
       issues.push({path: ["facilities", i, "pikShare"], message: "payment in kind does not go with annuity repayment (its level payment would have to be re-solved); use bullet or straight-line"});
     }
+    f.covenants.forEach((c, j) => {
+      if (c.consequence.type === "equityCure" && c.kind !== "minimumLiquidity") {
+        issues.push({path: ["facilities", i, "covenants", j, "consequence"], message: "an equity cure here cures minimum liquidity only"});
+      }
+    });
     if (f.hedge && f.rate.type !== "floating") {
       issues.push({path: ["facilities", i, "hedge"], message: "hedges a floating rate; this facility is fixed"});
     }

@@ -131,5 +131,5 @@ export function holdMinimumCash<N>(ar: Arithmetic<N>, context: LiquidityContext<
  * monomorphic (and the benchmark honest).
  */
 function NO_SCHEDULE_FEATURES<N>(ar: Arithmetic<N>) {
-  return {pikShare: ar.zero, hedge: null, discountPerQuarter: undefined, discountLast: undefined, discountLastQuarter: undefined};
+  return {pikShare: ar.zero, hedge: null, discountPerQuarter: undefined, discountLast: undefined, discountLastQuarter: undefined, covenants: [], pendingFee: ar.zero};
 }

@@ -16,6 +16,10 @@ export interface SolvencyMetrics<N> {
   readonly dscr: N | null;
   /** Quarters that liquidity (cash + undrawn revolver) lasts at this quarter's burn. */
   readonly runwayQuarters: N | null;
+  /** With leases as a fixed charge: EBITDA / (interest + lease payments). */
+  readonly fixedChargeCoverage: N | null;
+  /** With lease liabilities as debt: (closing debt + lease liability − closing cash) / annualised EBITDA. */
+  readonly netLeverageWithLeases: N | null;
 }
 
 export interface MetricInputs<N> {
@@ -30,6 +34,8 @@ export interface MetricInputs<N> {
   /** Cash flow before any borrowing or refinancing: negative when the quarter burns cash. */
   readonly cashFlowBeforeFinancing: N;
   readonly undrawnRevolver: N;
+  readonly leasePayments: N;
+  readonly leaseLiability: N;
 }
 
 /**
@@ -52,6 +58,8 @@ export function solvencyMetrics<N>(ar: Arithmetic<N>, m: MetricInputs<N>, cent: 
     interestCoverageEbit: ratioOrNull(ar, m.ebit, m.interest, cent),
     netLeverage: ratioOrNull(ar, ar.sub(m.closingDebt, m.closingCash), annualisedEbitda, cent),
     dscr: ratioOrNull(ar, m.operatingCashFlow, debtService, cent),
-    runwayQuarters: ratioOrNull(ar, liquidity, ar.neg(m.cashFlowBeforeFinancing), cent)
+    runwayQuarters: ratioOrNull(ar, liquidity, ar.neg(m.cashFlowBeforeFinancing), cent),
+    fixedChargeCoverage: ratioOrNull(ar, m.ebitda, ar.add(m.interest, m.leasePayments), cent),
+    netLeverageWithLeases: ratioOrNull(ar, ar.sub(ar.add(m.closingDebt, m.leaseLiability), m.closingCash), annualisedEbitda, cent)
   };
 }

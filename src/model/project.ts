@@ -1,5 +1,5 @@
 import type {Arithmetic} from "./arithmetic.js";
-import {annuityPayment, facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState} from "./facility.js";
+import {annuityPayment, facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState, type PreparedCovenant} from "./facility.js";
 import {parseModelInput, type ModelInput} from "./inputs.js";
 import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js";
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
@@ -35,9 +35,10 @@ export interface FacilityQuarter<N> {
 /**
  * The ledger of one quarter. Every amount is positive and named for its direction, so
  * that closingCash = openingCash + operatingCashFlow + scheduledDraws + revolverDraw +
- * newBorrowing + refinanced + pikInterest − interest − fees − capex − principalDue −
- * revolverRepayment, and closingDebt = openingDebt + scheduledDraws + revolverDraw +
- * newBorrowing + pikInterest − (principalDue − refinanced) − revolverRepayment.
+ * newBorrowing + refinanced + pikInterest + equityCure − interest − fees − capex −
+ * principalDue − revolverRepayment − sweepRepayment, and closingDebt = openingDebt +
+ * scheduledDraws + revolverDraw + newBorrowing + pikInterest − (principalDue − refinanced)
+ * − revolverRepayment − sweepRepayment. Operating cash flow is after lease payments.
  */
 export interface LedgerQuarter<N> {
   readonly quarter: QuarterLabel;
@@ -50,7 +51,7 @@ export interface LedgerQuarter<N> {
   readonly ebit: N;
   /** Tax rate × (EBIT − reported interest expense), when positive; losses carry nothing forward. */
   readonly taxes: N;
-  /** EBITDA − taxes: cash from operations before any debt service. */
+  /** EBITDA − taxes − lease payments: cash from operations before any debt service. */
   readonly operatingCashFlow: N;
   readonly capex: N;
   /** Interest accrued on debt, paid in cash or in kind. */
@@ -63,6 +64,16 @@ export interface LedgerQuarter<N> {
   readonly capitalisedInterest: N;
   /** As an income statement shows it: interest + discount amortisation − capitalised interest. */
   readonly reportedInterestExpense: N;
+  /** Lease payments, a fixed charge paid in cash after EBITDA (zero without leases). */
+  readonly leasePayments: N;
+  /** The lease liability at the quarter's end. */
+  readonly leaseLiability: N;
+  /** Term debt repaid early by the cash sweep (also in `repaid`). */
+  readonly sweepRepayment: N;
+  /** Equity put in to cure a minimum-liquidity covenant. */
+  readonly equityCure: N;
+  /** What the revolver has left to draw at the quarter's end: with cash, the company's liquidity. */
+  readonly undrawnRevolver: N;
   readonly fees: N;
   readonly principalDue: N;
   readonly refinanced: N;
@@ -92,7 +103,8 @@ export interface ProjectedQuarter<N> {
 export type ProjectionEvent =
   | {readonly kind: "refinanced"; readonly quarter: QuarterLabel; readonly facilityId: string; readonly amount: number}
   | {readonly kind: "maturedWhileShut"; readonly quarter: QuarterLabel; readonly facilityId: string; readonly amount: number}
-  | {readonly kind: "cannotPay"; readonly quarter: QuarterLabel; readonly shortfall: number};
+  | {readonly kind: "cannotPay"; readonly quarter: QuarterLabel; readonly shortfall: number}
+  | {readonly kind: "covenantBreach"; readonly quarter: QuarterLabel; readonly facilityId: string; readonly covenant: string; readonly value: number | null; readonly threshold: number; readonly consequence: string};
 
 export interface Projection<N> {
   readonly arithmetic: Arithmetic<N>["name"];
@@ -100,6 +112,8 @@ export interface Projection<N> {
   readonly quarters: readonly ProjectedQuarter<N>[];
   /** The first quarter the company cannot pay, or null if it always can. */
   readonly firstDefaultQuarter: QuarterLabel | null;
+  /** The first quarter a maintenance covenant is breached (cured or not), or null. */
+  readonly firstBreachQuarter: QuarterLabel | null;
   readonly events: readonly ProjectionEvent[];
 }
 
@@ -134,6 +148,11 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   let cash = ar.of(input.openingCash);
   let openingDebt = facilities.reduce((sum, f) => ar.add(sum, f.balance), ar.zero);
   let firstDefaultQuarter: QuarterLabel | null = null;
+  let firstBreachQuarter: QuarterLabel | null = null;
+  const leases = input.leases;
+  const leaseLiabilityAtStart = ar.of(leases?.liability ?? 0);
+  const sweepShare = ar.of(input.cashSweep?.share ?? 0);
+  const sweepFloor = ar.add(minimumCash, ar.of(input.cashSweep?.buffer ?? 0));
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
@@ -160,9 +179,12 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
 
     const capitalisedInterest = ar.mul(interest, ar.of(pathValue(input.capitalisedInterestShare, offset)));
     const reportedInterestExpense = ar.sub(ar.add(interest, discountAmortisation), capitalisedInterest);
-    const taxableIncome = ar.sub(op.ebit, reportedInterestExpense);
+    const leasePayments = leases ? ar.of(pathValue(leases.paymentPerQuarter, offset)) : ar.zero;
+    // Straight line to zero over the leases' remaining quarters.
+    const leaseLiability = leases ? ar.mul(leaseLiabilityAtStart, ar.of(Math.max(0, 1 - (offset + 1) / leases.remainingQuarters))) : ar.zero;
+    const taxableIncome = ar.sub(ar.sub(op.ebit, reportedInterestExpense), leasePayments);
     const taxes = ar.gt(taxableIncome, ar.zero) ? ar.mul(taxableIncome, taxRate) : ar.zero;
-    const operatingCashFlow = ar.sub(op.ebitda, taxes);
+    const operatingCashFlow = ar.sub(ar.sub(op.ebitda, taxes), leasePayments);
     // Everything but borrowing to fund a shortfall; refinanced principal and interest paid
     // in kind never touch cash.
     const cashFlowBeforeFinancing = ar.sub(
@@ -188,10 +210,37 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       newBorrowingRow.fees = ar.add(newBorrowingRow.fees, liquidity.newBorrowingFee);
       newBorrowingRow.closing = (newBorrowing as FacilityState<N>).balance;
     }
+    let closingCash = liquidity.closingCash;
+    const sweepRepayment = sweepCash(ar, facilities, rows, closingCash, sweepShare, sweepFloor);
+    closingCash = ar.sub(closingCash, sweepRepayment);
     let closingDebt = ar.zero;
     for (const row of rows) closingDebt = ar.add(closingDebt, row.closing);
 
-    const closingCash = liquidity.closingCash;
+    // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
+    const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
+    let equityCure = ar.zero;
+    const breaches: ProjectionEvent[] = [];
+    for (const f of facilities) {
+      for (const c of f.covenants ?? []) {
+        if (c.kind !== "minimumLiquidity") continue;
+        const liquidityNow = ar.add(ar.add(closingCash, equityCure), undrawnRevolver);
+        // Short by less than a cent is not short: float could not tell (see breachedBelow).
+        if (!ar.lt(liquidityNow, ar.sub(c.threshold, cent))) continue;
+        let consequence: string = c.consequence.type;
+        if (c.consequence.type === "equityCure") {
+          const cure = ar.min(ar.sub(c.threshold, liquidityNow), ar.sub(c.consequence.limit, c.cured));
+          if (ar.gt(cure, ar.zero)) {
+            c.cured = ar.add(c.cured, cure);
+            equityCure = ar.add(equityCure, cure);
+          }
+          consequence = ar.lt(ar.add(liquidityNow, cure), c.threshold) ? "equityCure (limit reached: not cured)" : "equityCure";
+        } else {
+          applyConsequence(ar, f, c, offset);
+        }
+        breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: ar.toNumber(liquidityNow), threshold: ar.toNumber(c.threshold), consequence});
+      }
+    }
+    closingCash = ar.add(closingCash, equityCure);
     const cannotPay = ar.isNegative(closingCash);
     if (cannotPay) {
       firstDefaultQuarter ??= quarter;
@@ -203,7 +252,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
       depreciation: op.depreciation, ebit: op.ebit, taxes, operatingCashFlow, capex: op.capex,
       interest, pikInterest, discountAmortisation, capitalisedInterest, reportedInterestExpense, fees, principalDue, refinanced,
-      repaid: ar.add(ar.sub(principalDue, refinanced), liquidity.revolverRepayment),
+      leasePayments, leaseLiability, sweepRepayment, equityCure, undrawnRevolver,
+      repaid: ar.add(ar.add(ar.sub(principalDue, refinanced), liquidity.revolverRepayment), sweepRepayment),
       scheduledDraws,
       revolverDraw: liquidity.revolverDraw,
       revolverRepayment: liquidity.revolverRepayment,
@@ -214,9 +264,27 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     };
     const metrics = solvencyMetrics(ar, {
       ebitda: op.ebitda, ebit: op.ebit, interest, fees, principalDue, operatingCashFlow,
-      closingDebt, closingCash, cashFlowBeforeFinancing,
-      undrawnRevolver: revolver ? revolver.undrawn : ar.zero
+      closingDebt, closingCash, cashFlowBeforeFinancing, undrawnRevolver, leasePayments, leaseLiability
     }, cent);
+    // Ratio covenants, on the quarter's metrics; their consequences bite from the next quarter.
+    for (const f of facilities) {
+      for (const c of f.covenants ?? []) {
+        if (c.kind === "minimumLiquidity") continue;
+        const value = c.kind === "interestCoverage" ? metrics.interestCoverageEbitda : c.kind === "dscr" ? metrics.dscr : metrics.netLeverage;
+        const margin = ratioMargin(ar, c.threshold);
+        const breached = c.kind === "maximumLeverage"
+          // No EBITDA to speak of with net debt outstanding: leverage is beyond any limit.
+          ? (value === null ? ar.gt(ar.sub(closingDebt, closingCash), cent) : ar.gt(value, ar.add(c.threshold, margin)))
+          : value !== null && ar.lt(value, ar.sub(c.threshold, margin));
+        if (!breached) continue;
+        applyConsequence(ar, f, c, offset);
+        breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: value === null ? null : ar.toNumber(value), threshold: ar.toNumber(c.threshold), consequence: c.consequence.type});
+      }
+    }
+    if (breaches.length) {
+      firstBreachQuarter ??= quarter;
+      events.push(...breaches);
+    }
     quarters.push({ledger, metrics, regime: minskyRegime(ar, operatingCashFlow, interest, principalDue), cannotPay});
     cash = closingCash;
     openingDebt = closingDebt;
@@ -227,6 +295,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     facilities: facilities.map(({id, name, kind}) => ({id, name, kind})),
     quarters,
     firstDefaultQuarter,
+    firstBreachQuarter,
     events
   };
 }
@@ -277,6 +346,11 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   const pikInterest = ar.mul(interest, pikShare);
   f.undrawn = ar.sub(f.undrawn, draw);
   let fees = ar.add(ar.mul(draw, f.upfrontFeeRate), ar.mul(f.undrawn, f.commitmentFeePerQuarter));
+  if (f.pendingFee && !ar.isZero(f.pendingFee)) {
+    // A covenant waiver's fee, agreed last quarter.
+    fees = ar.add(fees, f.pendingFee);
+    f.pendingFee = ar.zero;
+  }
   const roll = rollAtMaturity(ar, f, offset, due, terms, open);
   const refinanced = roll ? roll.rolled : ar.zero;
   if (roll) {
@@ -298,6 +372,56 @@ function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: num
   return offset === f.discountLastQuarter ? (f.discountLast as N) : f.discountPerQuarter;
 }
 
+/**
+ * How far past its threshold a ratio must be to breach: 1e-9 of the threshold (at least
+ * 1e-12). A tie, or a miss smaller than float can resolve, is not a breach, so that the
+ * two arithmetics never disagree on one that the numbers cannot decide.
+ */
+function ratioMargin<N>(ar: Arithmetic<N>, threshold: N): N {
+  return ar.max(ar.mul(threshold, NANO.get(ar)), PICO.get(ar));
+}
+
+/**
+ * A breached covenant's consequence, from the next quarter: a waiver's fee (with the next
+ * quarter's fees) and, the first time only, its step-up in the rate; or acceleration, the
+ * whole balance due the next quarter, not to be rolled.
+ */
+function applyConsequence<N>(ar: Arithmetic<N>, f: FacilityState<N>, c: PreparedCovenant<N>, offset: number): void {
+  if (c.consequence.type === "waiver") {
+    f.pendingFee = ar.add(f.pendingFee ?? ar.zero, c.consequence.fee);
+    if (!c.stepped) {
+      c.stepped = true;
+      const step = c.consequence.spreadStepUp;
+      f.rate = f.rate.type === "fixed" ? {type: "fixed", annualRate: ar.add(f.rate.annualRate, step)} : {...f.rate, spread: ar.add(f.rate.spread, step)};
+    }
+  } else if (c.consequence.type === "accelerate" && f.maturity > offset + 1) {
+    f.maturity = offset + 1;
+    f.refinanceable = false;
+  }
+}
+
+/**
+ * The cash sweep: `share` of cash above `floor` repays term facilities in their listed
+ * order (seniority), each up to its balance. Updates the facilities and their rows; returns
+ * the total repaid.
+ */
+function sweepCash<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], rows: FacilityRow<N>[], cash: N, share: N, floor: N): N {
+  if (ar.isZero(share) || !ar.gt(cash, floor)) return ar.zero;
+  let left = ar.mul(ar.sub(cash, floor), share);
+  let swept = ar.zero;
+  facilities.forEach((f, i) => {
+    if (f.kind !== "term" || !ar.gt(left, ar.zero) || !ar.gt(f.balance, ar.zero)) return;
+    const pay = ar.min(left, f.balance);
+    f.balance = ar.sub(f.balance, pay);
+    const row = rows[i]!;
+    row.repaid = ar.add(row.repaid, pay);
+    row.closing = f.balance;
+    left = ar.sub(left, pay);
+    swept = ar.add(swept, pay);
+  });
+  return swept;
+}
+
 /** Constants in each arithmetic, converted once. */
 const constant = (value: number) => ({
   values: new Map<string, unknown>(),
@@ -307,4 +431,6 @@ const constant = (value: number) => ({
   }
 });
 const TWO = constant(2);
+const NANO = constant(1e-9);
+const PICO = constant(1e-12);
 const HALF = constant(0.5);

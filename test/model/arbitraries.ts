@@ -27,7 +27,16 @@ const facility = (index: number) => fc.record({
   // The debt-schedule features, each switched on in some runs.
   pikShare: fc.oneof(fc.constant(0), between(0, 1)),
   discount: amount(100),
-  hedge: fc.option(fc.record({type: fc.constantFrom("swap", "cap"), notional: amount(6000), rate: between(0, 0.1), untilOffset: fc.nat({max: 48})}), {nil: undefined})
+  hedge: fc.option(fc.record({type: fc.constantFrom("swap", "cap"), notional: amount(6000), rate: between(0, 0.1), untilOffset: fc.nat({max: 48})}), {nil: undefined}),
+  covenants: fc.array(fc.record({
+    kind: fc.constantFrom("minimumLiquidity", "interestCoverage", "maximumLeverage", "dscr"),
+    threshold: between(0, 10),
+    consequence: fc.oneof(
+      fc.record({type: fc.constant("waiver" as const), fee: amount(20), spreadStepUp: between(0, 0.05)}),
+      fc.record({type: fc.constant("accelerate" as const)}),
+      fc.record({type: fc.constant("equityCure" as const), limit: amount(500)})
+    )
+  }), {maxLength: 2})
 }).map((f) => ({
   id: `f${index}`,
   name: `Facility ${index}`,
@@ -43,6 +52,12 @@ const facility = (index: number) => fc.record({
   // The schema refuses payment in kind on an annuity, and a hedge on a fixed rate.
   pikShare: f.amortisation === "annuity" ? 0 : f.pikShare,
   discount: f.discount,
+  // An equity cure cures minimum liquidity only; a liquidity threshold is money (× 100 here).
+  covenants: f.covenants.map((c) => ({
+    kind: c.kind,
+    threshold: c.kind === "minimumLiquidity" ? c.threshold * 100 : c.threshold,
+    consequence: c.consequence.type === "equityCure" && c.kind !== "minimumLiquidity" ? {type: "accelerate" as const} : c.consequence
+  })),
   ...(f.hedge && f.rate.type === "floating"
     ? {hedge: f.hedge.type === "swap"
       ? {type: "swap" as const, notional: f.hedge.notional, fixedRate: f.hedge.rate, until: addQuarters(START, f.hedge.untilOffset)}
@@ -82,6 +97,8 @@ export const modelInputs: fc.Arbitrary<ModelInputDraft> = fc.record({
   baseRate: pathOf(between(-0.01, 0.12)),
   interestConvention: fc.constantFrom("endOfPeriod", "average"),
   capitalisedInterestShare: pathOf(fc.oneof(fc.constant(0), between(0, 1))),
+  leases: fc.option(fc.record({paymentPerQuarter: pathOf(amount(200)), liability: amount(3000), remainingQuarters: fc.integer({min: 1, max: 60})}), {nil: undefined}),
+  cashSweep: fc.option(fc.record({share: between(0, 1), buffer: amount(500)}), {nil: undefined}),
   facilities,
   revolver: fc.option(revolver, {nil: undefined}),
   refinancing: fc.record({shareRolled: between(0, 1), spread: between(0, 0.15), tenorQuarters: fc.integer({min: 1, max: 40}), feeRate: between(0, 0.05), marketShut: fc.array(shutWindow, {maxLength: 2})}),

@@ -22,12 +22,12 @@ function expectClose(actual: number, expected: number, tolerance: number, what: 
 const DECIMAL_TOLERANCE = 1e-24;
 
 function cashIdentities(l: LedgerQuarter<Decimal>): Array<[string, Decimal, Decimal]> {
-  const sources = l.openingCash.plus(l.operatingCashFlow).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest);
-  const uses = l.closingCash.plus(l.interest).plus(l.fees).plus(l.capex).plus(l.principalDue).plus(l.revolverRepayment);
+  const sources = l.openingCash.plus(l.operatingCashFlow).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest).plus(l.equityCure);
+  const uses = l.closingCash.plus(l.interest).plus(l.fees).plus(l.capex).plus(l.principalDue).plus(l.revolverRepayment).plus(l.sweepRepayment);
   const flows = l.openingCash.plus(l.operatingCashFlow).minus(l.interest.minus(l.pikInterest)).minus(l.fees).minus(l.capex).minus(l.repaid)
-    .plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing);
+    .plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.equityCure);
   const debt = l.openingDebt.plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest)
-    .minus(l.principalDue).minus(l.revolverRepayment);
+    .minus(l.principalDue).minus(l.revolverRepayment).minus(l.sweepRepayment);
   const facilitySum = l.facilities.reduce((sum, f) => sum.plus(f.closing), l.openingCash.minus(l.openingCash));
   return [
     ["sources equal uses", sources, uses],
@@ -95,6 +95,10 @@ describe("the engine over random scenarios", () => {
       const fast = project(input, floatArithmetic);
       const scale = projectionScale(exact);
       const tolerance = 1e-9 * scale;
+      // A covenant decided by less than float can resolve may go either way, and its
+      // consequence (a fee, a step-up, an acceleration) then changes every later quarter:
+      // such runs are not a disagreement of the engine, and are left out.
+      fc.pre(!covenantNearTie(input, exact, tolerance));
       expect(fast.facilities).toEqual(exact.facilities);
       expect(fast.quarters.length).toBe(exact.quarters.length);
       exact.quarters.forEach((e, q) => {
@@ -119,19 +123,40 @@ describe("the engine over random scenarios", () => {
   });
 });
 
+/** Whether some covenant's test in the exact projection is within float's error of its threshold. */
+function covenantNearTie(input: ReturnType<typeof parseModelInput>, exact: Projection<number>, tolerance: number): boolean {
+  const covenants = input.facilities.flatMap((f) => f.covenants);
+  if (!covenants.length) return false;
+  return exact.quarters.some(({ledger: l, metrics: m}) => covenants.some((c) => {
+    if (c.kind === "minimumLiquidity") {
+      // Liquidity as tested: cash before any cure, and the revolver's undrawn amount.
+      const liquidity = l.closingCash - l.equityCure + l.undrawnRevolver;
+      return Math.abs(liquidity - (c.threshold - 1e-8)) <= 4 * tolerance || (l.equityCure > 0 && l.equityCure <= 4 * tolerance + 1e-8);
+    }
+    const [value, denominator] = c.kind === "interestCoverage" ? [m.interestCoverageEbitda, l.interest] : c.kind === "dscr" ? [m.dscr, l.interest + l.fees + l.principalDue] : [m.netLeverage, 4 * l.ebitda];
+    // A ratio's error is its inputs' error over its denominator; near a cent the ratio may be null in one arithmetic only.
+    if (Math.abs(denominator) <= 2e-8 + 4 * tolerance) return true;
+    if (value === null) return false;
+    const error = (4 * tolerance * (1 + Math.abs(value))) / Math.abs(denominator);
+    return Math.abs(value - c.threshold) <= error + 1e-9 * c.threshold + 1e-12;
+  }));
+}
+
 /**
  * A ratio's float error is its inputs' error (1e-9 of the scale at most) magnified by
  * how small its denominator is against the scale; the tolerance says so.
  */
 function compareMetrics(exact: Projection<number>["quarters"][number], fast: Projection<number>["quarters"][number], scale: number): void {
   const l = exact.ledger;
-  const burn = -(l.operatingCashFlow - l.interest - l.fees - l.capex - (l.principalDue - l.refinanced));
+  const burn = -(l.operatingCashFlow - (l.interest - l.pikInterest) - l.fees - l.capex - (l.principalDue - l.refinanced));
   const denominators: Record<keyof typeof exact.metrics, number> = {
     interestCoverageEbitda: l.interest,
     interestCoverageEbit: l.interest,
     netLeverage: 4 * l.ebitda,
     dscr: l.interest + l.fees + l.principalDue,
-    runwayQuarters: burn
+    runwayQuarters: burn,
+    fixedChargeCoverage: l.interest + l.leasePayments,
+    netLeverageWithLeases: 4 * l.ebitda
   };
   for (const [key, denominator] of Object.entries(denominators) as Array<[keyof typeof denominators, number]>) {
     const e = exact.metrics[key], f = fast.metrics[key];
