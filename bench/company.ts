@@ -38,15 +38,22 @@ export const benchCompany: ModelInputDraft = {
  * The same company using every debt-schedule feature the engine has: interest on the
  * average balance, capitalised interest, a discount on every facility, payment in kind on
  * the non-annuity ones, and a swap or a cap on each floating one. The benchmark compares
- * it with the plain one (the target: no more than 25 % slower).
+ * it with the plain one (the target: no more than 25 % slower), with leases, a cash sweep
+ * and two covenants on every facility.
  */
 export const benchCompanyAllFeatures: ModelInputDraft = {
   ...benchCompany,
   interestConvention: "average",
   capitalisedInterestShare: [0.3, 0.2, 0.1, 0],
+  leases: {paymentPerQuarter: [150, 170, 190, 210], liability: 5000, remainingQuarters: 40},
+  cashSweep: {share: 0.25, buffer: 1000},
   facilities: benchCompany.facilities.map((f, i) => ({
     ...f,
     discount: 10 + i,
+    covenants: [
+      {kind: "minimumLiquidity" as const, threshold: 300, consequence: {type: "equityCure" as const, limit: 500}},
+      {kind: "interestCoverage" as const, threshold: 1.5, consequence: {type: "waiver" as const, fee: 5, spreadStepUp: 0.0025}}
+    ],
     pikShare: f.amortisation?.type === "annuity" ? 0 : 0.25,
     ...(f.rate.type === "floating"
       ? {hedge: i % 4 === 0 ? {type: "swap" as const, notional: 400, fixedRate: 0.035, until: "2029Q4"} : {type: "cap" as const, notional: 500, strike: 0.05, until: "2030Q4"}}

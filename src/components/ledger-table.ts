@@ -26,7 +26,10 @@ const LINES: readonly LedgerLine[] = [
   {label: "Refinanced", how: "Principal due rolled into new terms instead of paid", value: money("refinanced")},
   {label: "Revolver draw", how: "Drawn to hold minimum cash", value: money("revolverDraw")},
   {label: "New borrowing", how: "Borrowed to fund a shortfall the revolver could not", value: money("newBorrowing")},
-  {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing − interest paid in cash − fees − capex − repayments", value: money("closingCash")},
+  {label: "Lease payments", how: "A fixed charge paid in cash after EBITDA (already in operating cash flow)", value: money("leasePayments")},
+  {label: "Cash sweep", how: "Share of cash above minimum cash and the buffer, repaying term debt in seniority order", value: money("sweepRepayment")},
+  {label: "Equity cure", how: "Equity put in to cure a minimum-liquidity covenant", value: money("equityCure")},
+  {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing + equity cure − interest paid in cash − fees − capex − repayments", value: money("closingCash")},
   {label: "Closing debt", how: "Σ closing balances of the facilities", value: money("closingDebt")},
   {label: "Interest coverage (EBITDA)", how: "EBITDA / interest", value: (q) => formatRatio(q.metrics.interestCoverageEbitda)},
   {label: "Minsky regime", how: "Hedge: operating cash flow covers interest and principal due; speculative: interest only; Ponzi: not even interest", value: (q) => q.regime}

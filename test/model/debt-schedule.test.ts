@@ -121,3 +121,86 @@ describe("reported interest expense", () => {
     expect(() => parseModelInput(plainCompany({capitalisedInterestShare: 1.5, facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}}]}))).toThrow(ModelInputError);
   });
 });
+
+describe("maintenance covenants", () => {
+  // 12 % fixed on 1,000: interest 30 a quarter against EBITDA 50: coverage 1.67×.
+  const covenanted = (covenant: object, extra: object = {}) => runDecimal(plainCompany({
+    facilities: [{...loan, rate: {type: "fixed", annualRate: 0.12}, covenants: [covenant]} as never], ...extra
+  }));
+
+  it("a coverage test that holds leaves no breach", () => {
+    const p = covenanted({kind: "interestCoverage", threshold: 1.5, consequence: {type: "accelerate"}});
+    expect(p.firstBreachQuarter).toBeNull();
+    expect(p.events.filter((e) => e.kind === "covenantBreach")).toEqual([]);
+  });
+
+  it("a breach is an event, the first breach an outcome; acceleration makes the whole balance due the next quarter", () => {
+    const p = covenanted({kind: "interestCoverage", threshold: 2, consequence: {type: "accelerate"}});
+    expect(p.firstBreachQuarter).toBe("2026Q1");
+    expect(p.events.find((e) => e.kind === "covenantBreach")).toMatchObject({quarter: "2026Q1", facilityId: "loan", covenant: "interestCoverage", threshold: 2, consequence: "accelerate"});
+    expect(facilityColumn(p, "loan", "principalDue").slice(0, 2)).toEqual(["0", "1000"]);
+    // 1,000 + 50 − 30 = 1,020 after Q1; Q2 adds 50, pays 30 of interest and the 1,000: 40.
+    expect(ledgerColumn(p, "closingCash").slice(0, 2)).toEqual(["1020", "40"]);
+  });
+
+  it("a waiver costs its fee the next quarter and steps the rate up once", () => {
+    const p = covenanted({kind: "interestCoverage", threshold: 2, consequence: {type: "waiver", fee: 5, spreadStepUp: 0.01}});
+    expect(facilityColumn(p, "loan", "annualRate")).toEqual(["0.12", "0.13", "0.13", "0.13"]);
+    expect(facilityColumn(p, "loan", "fees")).toEqual(["0", "5", "5", "5"]);
+    expect(p.events.filter((e) => e.kind === "covenantBreach")).toHaveLength(4);
+  });
+
+  it("an equity cure puts in what minimum liquidity lacks, up to its limit", () => {
+    // Cash 1,000 + 50 − 30 = 1,020 against a minimum of 1,030: a cure of 10. Then 1,040 vs 1,030: no breach.
+    const p = covenanted({kind: "minimumLiquidity", threshold: 1030, consequence: {type: "equityCure", limit: 8}});
+    expect(ledgerColumn(p, "equityCure")[0]).toBe("8");
+    expect(p.events.find((e) => e.kind === "covenantBreach")).toMatchObject({consequence: "equityCure (limit reached: not cured)"});
+    expect(ledgerColumn(p, "closingCash")[0]).toBe("1028");
+  });
+
+  it("refuses an equity cure of a ratio covenant", () => {
+    expect(() => parseModelInput(plainCompany({facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}, covenants: [{kind: "dscr", threshold: 1, consequence: {type: "equityCure", limit: 10}}]}]})))
+      .toThrow(/covenants\[0\]\.consequence: an equity cure here cures minimum liquidity only/);
+  });
+});
+
+describe("leases as a fixed charge", () => {
+  const withLeases = runDecimal(plainCompany({
+    leases: {paymentPerQuarter: 10, liability: 400, remainingQuarters: 4},
+    facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}}]
+  }));
+
+  it("pays them in cash out of operating cash flow", () => {
+    expect(ledgerColumn(withLeases, "operatingCashFlow")[0]).toBe("40");
+    expect(ledgerColumn(withLeases, "closingCash")[0]).toBe("1020");
+  });
+
+  it("shows coverage and leverage both without and with them", () => {
+    const m = withLeases.quarters[0]!.metrics;
+    // EBITDA 50 / interest 20 = 2.5×; with leases 50 / (20 + 10) = 1.67×.
+    expect(m.interestCoverageEbitda!.toString()).toBe("2.5");
+    expect(m.fixedChargeCoverage!.toFixed(4)).toBe("1.6667");
+    // Net debt (1,000 − 1,020) / 200 = −0.1×; with the lease liability left (300): 280 / 200 = 1.4×.
+    expect(m.netLeverage!.toString()).toBe("-0.1");
+    expect(m.netLeverageWithLeases!.toString()).toBe("1.4");
+    expect(ledgerColumn(withLeases, "leaseLiability")).toEqual(["300", "200", "100", "0"]);
+  });
+});
+
+describe("the cash sweep", () => {
+  it("repays term facilities in their listed order with a share of cash above minimum cash and a buffer", () => {
+    // Interest 5 + 25: cash 1,000 + 50 − 30 = 1,020; above 500 + 100: 420; half of it, 210,
+    // goes to the senior loan (200, repaid whole) and then 10 to the junior.
+    const p = runDecimal(plainCompany({
+      quarters: 1, minimumCash: 500, cashSweep: {share: 0.5, buffer: 100},
+      facilities: [
+        {id: "senior", name: "Senior", principal: 200, rate: {type: "fixed", annualRate: 0.1}, maturity: "2027Q4"},
+        {id: "junior", name: "Junior", principal: 800, rate: {type: "fixed", annualRate: 0.125}, maturity: "2027Q4"}
+      ]
+    }));
+    expect(ledgerColumn(p, "sweepRepayment")).toEqual(["210"]);
+    expect(facilityColumn(p, "senior", "closing")).toEqual(["0"]);
+    expect(facilityColumn(p, "junior", "closing")).toEqual(["790"]);
+    expect(ledgerColumn(p, "closingCash")).toEqual(["810"]);
+  });
+});
