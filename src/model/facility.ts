@@ -89,21 +89,40 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
     upfrontFeeRate: ar.of(input.upfrontFeeRate),
     commitmentFeePerQuarter: ar.perQuarter(ar.of(input.commitmentFeeRate)),
     refinanceable: input.refinanceable,
-    pikShare: ar.of(input.pikShare),
-    ...discountSchedule(ar, ar.of(input.discount), quarterOffset(start, input.maturity)),
-    covenants: input.covenants.map((c) => ({
-      kind: c.kind,
-      threshold: ar.of(c.threshold),
-      consequence: c.consequence.type === "waiver"
-        ? {type: "waiver" as const, fee: ar.of(c.consequence.fee), spreadStepUp: ar.of(c.consequence.spreadStepUp)}
-        : c.consequence.type === "equityCure" ? {type: "equityCure" as const, limit: ar.of(c.consequence.limit)} : {type: "accelerate" as const},
-      stepped: false,
-      cured: ar.zero
-    })),
-    pendingFee: ar.zero,
-    hedge: input.hedge
-      ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
-      : null
+    // In the order of `scheduleFeatures`, which the revolver and new borrowing use too:
+    // one shape for every facility state keeps the quarter loop's reads monomorphic.
+    ...scheduleFeatures<N>(ar, {
+      pikShare: ar.of(input.pikShare),
+      hedge: input.hedge
+        ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
+        : null,
+      discount: discountSchedule(ar, ar.of(input.discount), quarterOffset(start, input.maturity)),
+      covenants: input.covenants.map((c) => ({
+        kind: c.kind,
+        threshold: ar.of(c.threshold),
+        consequence: c.consequence.type === "waiver"
+          ? {type: "waiver" as const, fee: ar.of(c.consequence.fee), spreadStepUp: ar.of(c.consequence.spreadStepUp)}
+          : c.consequence.type === "equityCure" ? {type: "equityCure" as const, limit: ar.of(c.consequence.limit)} : {type: "accelerate" as const},
+        stepped: false,
+        cured: ar.zero
+      }))
+    })
+  };
+}
+
+/** The debt-schedule fields of a facility state, always all of them and in this order. */
+export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
+  pikShare?: N; hedge?: PreparedHedge<N> | null; covenants?: PreparedCovenant<N>[];
+  discount?: {discountPerQuarter: N | undefined; discountLast: N | undefined; discountLastQuarter: number | undefined};
+} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "pendingFee"> {
+  return {
+    pikShare: f.pikShare ?? ar.zero,
+    hedge: f.hedge ?? null,
+    discountPerQuarter: f.discount?.discountPerQuarter,
+    discountLast: f.discount?.discountLast,
+    discountLastQuarter: f.discount?.discountLastQuarter,
+    covenants: f.covenants ?? [],
+    pendingFee: ar.zero
   };
 }
 
@@ -154,7 +173,7 @@ export function scheduledPrincipal<N>(ar: Arithmetic<N>, facility: FacilityState
  * Straight line over the quarters to maturity, that quarter included; the last quarter
  * takes what the equal shares leave, so the total amortised is the discount exactly.
  */
-function discountSchedule<N>(ar: Arithmetic<N>, discount: N, maturity: number) {
+function discountSchedule<N>(ar: Arithmetic<N>, discount: N, maturity: number): {discountPerQuarter: N | undefined; discountLast: N | undefined; discountLastQuarter: number | undefined} {
   if (ar.isZero(discount)) return {discountPerQuarter: undefined, discountLast: undefined, discountLastQuarter: undefined};
   const last = Math.max(0, maturity);
   const perQuarter = ar.div(discount, ar.of(last + 1));

@@ -1,6 +1,7 @@
 import type {Arithmetic} from "./arithmetic.js";
 import type {FacilityState} from "./facility.js";
 import type {ModelInput} from "./inputs.js";
+import {scheduleFeatures} from "./facility.js";
 import {prepareRate} from "./rates.js";
 import {quarterOffset} from "./quarter.js";
 
@@ -24,7 +25,7 @@ export function revolverState<N>(ar: Arithmetic<N>, input: ModelInput): Facility
     upfrontFeeRate: ar.zero,
     commitmentFeePerQuarter: ar.perQuarter(ar.of(r.commitmentFeeRate)),
     refinanceable: false,
-    ...NO_SCHEDULE_FEATURES(ar)
+    ...scheduleFeatures(ar)
   };
 }
 
@@ -50,7 +51,7 @@ export function newBorrowingState<N>(ar: Arithmetic<N>, input: ModelInput): Faci
     upfrontFeeRate: ar.of(nb.feeRate),
     commitmentFeePerQuarter: ar.zero,
     refinanceable: true,
-    ...NO_SCHEDULE_FEATURES(ar)
+    ...scheduleFeatures(ar)
   };
 }
 
@@ -123,13 +124,4 @@ export function holdMinimumCash<N>(ar: Arithmetic<N>, context: LiquidityContext<
     cash = ar.sub(cash, revolverRepayment);
   }
   return {revolverDraw, revolverRepayment, newBorrowing: borrowed, newBorrowingFee: fee, closingCash: cash};
-}
-
-/**
- * The debt-schedule fields a revolver and new borrowing do not use, present all the same:
- * every facility state then has one shape, which keeps the quarter loop's property reads
- * monomorphic (and the benchmark honest).
- */
-function NO_SCHEDULE_FEATURES<N>(ar: Arithmetic<N>) {
-  return {pikShare: ar.zero, hedge: null, discountPerQuarter: undefined, discountLast: undefined, discountLastQuarter: undefined, covenants: [], pendingFee: ar.zero};
 }

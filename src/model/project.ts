@@ -5,7 +5,7 @@ import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js"
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
 import {operatingModel} from "./operations.js";
 import {quarterLabel, quarterOrdinal, type QuarterLabel} from "./quarter.js";
-import {hedgedAnnualRate, pathValue} from "./rates.js";
+import {annualRateFor, hedgedAnnualRate, pathValue} from "./rates.js";
 import {marketOpen, refinancingTerms, rollAtMaturity, type RefinancingTerms} from "./refinance.js";
 import {minskyRegime, type Regime} from "./regime.js";
 
@@ -153,6 +153,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const leaseLiabilityAtStart = ar.of(leases?.liability ?? 0);
   const sweepShare = ar.of(input.cashSweep?.share ?? 0);
   const sweepFloor = ar.add(minimumCash, ar.of(input.cashSweep?.buffer ?? 0));
+  const covenanted = facilities.filter((f) => (f.covenants?.length ?? 0) > 0);
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
@@ -218,28 +219,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
 
     // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
     const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
-    let equityCure = ar.zero;
     const breaches: ProjectionEvent[] = [];
-    for (const f of facilities) {
-      for (const c of f.covenants ?? []) {
-        if (c.kind !== "minimumLiquidity") continue;
-        const liquidityNow = ar.add(ar.add(closingCash, equityCure), undrawnRevolver);
-        // Short by less than a cent is not short: float could not tell (see breachedBelow).
-        if (!ar.lt(liquidityNow, ar.sub(c.threshold, cent))) continue;
-        let consequence: string = c.consequence.type;
-        if (c.consequence.type === "equityCure") {
-          const cure = ar.min(ar.sub(c.threshold, liquidityNow), ar.sub(c.consequence.limit, c.cured));
-          if (ar.gt(cure, ar.zero)) {
-            c.cured = ar.add(c.cured, cure);
-            equityCure = ar.add(equityCure, cure);
-          }
-          consequence = ar.lt(ar.add(liquidityNow, cure), c.threshold) ? "equityCure (limit reached: not cured)" : "equityCure";
-        } else {
-          applyConsequence(ar, f, c, offset);
-        }
-        breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: ar.toNumber(liquidityNow), threshold: ar.toNumber(c.threshold), consequence});
-      }
-    }
+    const equityCure = covenanted.length ? testLiquidityCovenants(ar, covenanted, closingCash, undrawnRevolver, cent, offset, quarter, breaches) : ar.zero;
     closingCash = ar.add(closingCash, equityCure);
     const cannotPay = ar.isNegative(closingCash);
     if (cannotPay) {
@@ -267,20 +248,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       closingDebt, closingCash, cashFlowBeforeFinancing, undrawnRevolver, leasePayments, leaseLiability
     }, cent);
     // Ratio covenants, on the quarter's metrics; their consequences bite from the next quarter.
-    for (const f of facilities) {
-      for (const c of f.covenants ?? []) {
-        if (c.kind === "minimumLiquidity") continue;
-        const value = c.kind === "interestCoverage" ? metrics.interestCoverageEbitda : c.kind === "dscr" ? metrics.dscr : metrics.netLeverage;
-        const margin = ratioMargin(ar, c.threshold);
-        const breached = c.kind === "maximumLeverage"
-          // No EBITDA to speak of with net debt outstanding: leverage is beyond any limit.
-          ? (value === null ? ar.gt(ar.sub(closingDebt, closingCash), cent) : ar.gt(value, ar.add(c.threshold, margin)))
-          : value !== null && ar.lt(value, ar.sub(c.threshold, margin));
-        if (!breached) continue;
-        applyConsequence(ar, f, c, offset);
-        breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: value === null ? null : ar.toNumber(value), threshold: ar.toNumber(c.threshold), consequence: c.consequence.type});
-      }
-    }
+    if (covenanted.length) testRatioCovenants(ar, covenanted, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
     if (breaches.length) {
       firstBreachQuarter ??= quarter;
       events.push(...breaches);
@@ -317,7 +285,7 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   }
   const draw = f.draws.get(offset) ?? ar.zero;
   const balance = ar.add(opening, draw);
-  const annualRate = hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, balance);
+  const annualRate = f.hedge ? hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, balance) : annualRateFor(ar, f.rate, baseRate);
   const periodRate = ar.perQuarter(annualRate);
   const maturing = offset >= f.maturity;
   // In the maturity quarter all interest is paid in cash.
@@ -327,21 +295,8 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   if (convention === "endOfPeriod") {
     interest = ar.mul(balance, periodRate);
     due = scheduledPrincipal(ar, f, offset, balance, interest, periodRate);
-  } else if (f.amortisation === "annuity" && !maturing) {
-    // Average balance with a level payment P: I = r·(B + (B − (P − I)))/2, so
-    // I = r·(2B − P)/(2 − r); principal is what P leaves.
-    const payment = annuityPayment(ar, periodRate, f.maturity - offset + 1, balance);
-    interest = ar.div(ar.mul(periodRate, ar.sub(ar.add(balance, balance), payment)), ar.sub(TWO.get(ar), periodRate));
-    due = ar.sub(payment, interest);
   } else {
-    // Average balance with principal D that does not depend on interest, and a share k
-    // paid in kind: I = r·(B + (B − D + k·I))/2, so I = r·(B − D/2)/(1 − r·k/2).
-    due = scheduledPrincipal(ar, f, offset, balance, ar.zero, periodRate);
-    const mean = ar.sub(balance, ar.mul(due, HALF.get(ar)));
-    // Without payment in kind the denominator is 1: skip a division, the dearest decimal step.
-    interest = ar.isZero(pikShare)
-      ? ar.mul(periodRate, mean)
-      : ar.div(ar.mul(periodRate, mean), ar.sub(ar.one, ar.mul(ar.mul(periodRate, pikShare), HALF.get(ar))));
+    ({interest, due} = averageBalanceInterest(ar, f, offset, balance, periodRate, pikShare, maturing));
   }
   const pikInterest = ar.mul(interest, pikShare);
   f.undrawn = ar.sub(f.undrawn, draw);
@@ -361,15 +316,83 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   f.balance = ar.add(ar.add(ar.sub(balance, due), refinanced), pikInterest);
   if (offset === f.maturity && f.kind === "revolver") f.undrawn = ar.zero;
   return {
-    opening, drawn: draw, annualRate, interest, pikInterest, discountAmortisation: amortiseDiscount(ar, f, offset), fees, principalDue: due, refinanced,
+    opening, drawn: draw, annualRate, interest, pikInterest, discountAmortisation: f.discountPerQuarter === undefined ? ar.zero : amortiseDiscount(ar, f, offset), fees, principalDue: due, refinanced,
     repaid: ar.sub(due, refinanced), closing: f.balance
   };
+}
+
+/**
+ * Interest on the mean of the balance after draws and the closing balance, in closed form.
+ * With principal D that does not depend on interest and a share k paid in kind:
+ * I = r·(B + (B − D + k·I))/2, so I = r·(B − D/2)/(1 − r·k/2). With an annuity's level
+ * payment P: I = r·(B + (B − (P − I)))/2, so I = r·(2B − P)/(2 − r), principal P − I.
+ */
+function averageBalanceInterest<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number, balance: N, periodRate: N, pikShare: N, maturing: boolean): {interest: N; due: N} {
+  if (f.amortisation === "annuity" && !maturing) {
+    const payment = annuityPayment(ar, periodRate, f.maturity - offset + 1, balance);
+    const interest = ar.div(ar.mul(periodRate, ar.sub(ar.add(balance, balance), payment)), ar.sub(TWO.get(ar), periodRate));
+    return {interest, due: ar.sub(payment, interest)};
+  }
+  const due = scheduledPrincipal(ar, f, offset, balance, ar.zero, periodRate);
+  const mean = ar.sub(balance, ar.mul(due, HALF.get(ar)));
+  // Without payment in kind the denominator is 1: skip a division, the dearest decimal step.
+  const interest = ar.isZero(pikShare)
+    ? ar.mul(periodRate, mean)
+    : ar.div(ar.mul(periodRate, mean), ar.sub(ar.one, ar.mul(ar.mul(periodRate, pikShare), HALF.get(ar))));
+  return {interest, due};
 }
 
 /** This quarter's straight-line share of the facility's discount (see `discountSchedule`). */
 function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number): N {
   if (f.discountPerQuarter === undefined || f.discountLastQuarter === undefined || offset > f.discountLastQuarter) return ar.zero;
   return offset === f.discountLastQuarter ? (f.discountLast as N) : f.discountPerQuarter;
+}
+
+/**
+ * Minimum-liquidity covenants at the quarter's end: liquidity is cash (with any cure so
+ * far) plus the undrawn revolver. Records breaches; returns the equity put in to cure.
+ */
+function testLiquidityCovenants<N>(ar: Arithmetic<N>, covenanted: FacilityState<N>[], closingCash: N, undrawnRevolver: N, cent: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): N {
+  let equityCure = ar.zero;
+  for (const f of covenanted) {
+    for (const c of f.covenants!) {
+      if (c.kind !== "minimumLiquidity") continue;
+      const liquidityNow = ar.add(ar.add(closingCash, equityCure), undrawnRevolver);
+      // Short by less than a cent is not short: float could not tell.
+      if (!ar.lt(liquidityNow, ar.sub(c.threshold, cent))) continue;
+      let consequence: string = c.consequence.type;
+      if (c.consequence.type === "equityCure") {
+        const cure = ar.min(ar.sub(c.threshold, liquidityNow), ar.sub(c.consequence.limit, c.cured));
+        if (ar.gt(cure, ar.zero)) {
+          c.cured = ar.add(c.cured, cure);
+          equityCure = ar.add(equityCure, cure);
+        }
+        consequence = ar.lt(ar.add(liquidityNow, cure), c.threshold) ? "equityCure (limit reached: not cured)" : "equityCure";
+      } else {
+        applyConsequence(ar, f, c, offset);
+      }
+      breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: ar.toNumber(liquidityNow), threshold: ar.toNumber(c.threshold), consequence});
+    }
+  }
+  return equityCure;
+}
+
+/** Ratio covenants on the quarter's metrics, each facility's by its own thresholds. Records breaches. */
+function testRatioCovenants<N>(ar: Arithmetic<N>, covenanted: FacilityState<N>[], metrics: SolvencyMetrics<N>, closingDebt: N, closingCash: N, cent: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): void {
+  for (const f of covenanted) {
+    for (const c of f.covenants!) {
+      if (c.kind === "minimumLiquidity") continue;
+      const value = c.kind === "interestCoverage" ? metrics.interestCoverageEbitda : c.kind === "dscr" ? metrics.dscr : metrics.netLeverage;
+      const margin = ratioMargin(ar, c.threshold);
+      const breached = c.kind === "maximumLeverage"
+        // No EBITDA to speak of with net debt outstanding: leverage is beyond any limit.
+        ? (value === null ? ar.gt(ar.sub(closingDebt, closingCash), cent) : ar.gt(value, ar.add(c.threshold, margin)))
+        : value !== null && ar.lt(value, ar.sub(c.threshold, margin));
+      if (!breached) continue;
+      applyConsequence(ar, f, c, offset);
+      breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: value === null ? null : ar.toNumber(value), threshold: ar.toNumber(c.threshold), consequence: c.consequence.type});
+    }
+  }
 }
 
 /**
