@@ -1,4 +1,4 @@
-import {boundary, type SensitivityGrid} from "../risk/grid.js";
+import {boundary, halfSteps, type SensitivityGrid} from "../risk/grid.js";
 import type {MonteCarloSummary} from "../risk/monte-carlo.js";
 import {OUTCOMES} from "../risk/outcomes.js";
 import type {Tornado} from "../risk/tornado.js";
@@ -15,8 +15,7 @@ export type HeatmapRow =
 
 export function heatmapRows(grid: SensitivityGrid, current: Controls): HeatmapRow[] {
   const outcome = OUTCOMES[grid.outcome];
-  const dx = (grid.x.values[1]! - grid.x.values[0]!) / 2;
-  const dy = (grid.y.values[1]! - grid.y.values[0]!) / 2;
+  const {dx, dy} = halfSteps(grid);
   const cells: HeatmapRow[] = grid.cells.map((c) => ({
     layer: "cell", x0: c.x - dx, x1: c.x + dx, y0: c.y - dy, y1: c.y + dy, x: c.x, y: c.y,
     value: c.value !== null && Number.isFinite(c.value) ? c.value : null,

@@ -116,3 +116,17 @@ export const floatArithmetic: Arithmetic<number> = {
 export function roundToCent(amountInMillions: Decimal): Decimal {
   return new Money(amountInMillions).toDecimalPlaces(8, Decimal.ROUND_HALF_EVEN);
 }
+
+/**
+ * A constant in each arithmetic, converted once on first use: the quarter loop reads it
+ * without allocating a decimal each time.
+ */
+export function arithmeticConstant(value: number) {
+  const values = new Map<string, unknown>();
+  return {
+    get<N>(ar: Arithmetic<N>): N {
+      if (!values.has(ar.name)) values.set(ar.name, ar.of(value));
+      return values.get(ar.name) as N;
+    }
+  };
+}

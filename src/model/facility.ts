@@ -1,4 +1,4 @@
-import type {Arithmetic} from "./arithmetic.js";
+import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
 import type {FacilityInput} from "./inputs.js";
 import {quarterOffset} from "./quarter.js";
 import {prepareRate, type PreparedRate} from "./rates.js";
@@ -140,13 +140,7 @@ export function annuityPayment<N>(ar: Arithmetic<N>, periodRate: N, periods: num
   return ar.div(ar.mul(principal, periodRate), ar.annuityDenominator(periodRate, periods));
 }
 
-const NEGLIGIBLE_RATE = {
-  values: new Map<string, unknown>(),
-  get<N>(ar: Arithmetic<N>): N {
-    if (!this.values.has(ar.name)) this.values.set(ar.name, ar.of(1e-12));
-    return this.values.get(ar.name) as N;
-  }
-};
+const NEGLIGIBLE_RATE = arithmeticConstant(1e-12);
 
 /**
  * Principal falling due in quarter `offset` on the balance outstanding after the

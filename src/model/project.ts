@@ -1,4 +1,4 @@
-import type {Arithmetic} from "./arithmetic.js";
+import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
 import {annuityPayment, facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState, type PreparedCovenant} from "./facility.js";
 import {parseModelInput, type ModelInput} from "./inputs.js";
 import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js";
@@ -445,15 +445,7 @@ function sweepCash<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], rows: F
   return swept;
 }
 
-/** Constants in each arithmetic, converted once. */
-const constant = (value: number) => ({
-  values: new Map<string, unknown>(),
-  get<N>(ar: Arithmetic<N>): N {
-    if (!this.values.has(ar.name)) this.values.set(ar.name, ar.of(value));
-    return this.values.get(ar.name) as N;
-  }
-});
-const TWO = constant(2);
-const NANO = constant(1e-9);
-const PICO = constant(1e-12);
-const HALF = constant(0.5);
+const TWO = arithmeticConstant(2);
+const NANO = arithmeticConstant(1e-9);
+const PICO = arithmeticConstant(1e-12);
+const HALF = arithmeticConstant(0.5);

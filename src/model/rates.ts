@@ -1,4 +1,5 @@
-import type {Arithmetic} from "./arithmetic.js";
+import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
+import type {PreparedHedge} from "./facility.js";
 import type {Path, RateInput} from "./inputs.js";
 import {CENT_IN_MILLIONS} from "./metrics.js";
 
@@ -36,7 +37,7 @@ export function annualRateFor<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseR
  * spread applies to all of it. A simplification: a swap's own floating leg is taken to
  * match the loan's reference rate exactly.
  */
-export function hedgedAnnualRate<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseRate: N, hedge: PreparedHedgeLike<N> | null | undefined, offset: number, balance: N): N {
+export function hedgedAnnualRate<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseRate: N, hedge: PreparedHedge<N> | null | undefined, offset: number, balance: N): N {
   if (rate.type === "fixed" || !hedge || offset > hedge.until || ar.isZero(hedge.notional)) return annualRateFor(ar, rate, baseRate);
   const base = rate.floor === null ? baseRate : ar.max(baseRate, rate.floor);
   const hedgedBase = hedge.type === "swap" ? hedge.rate : ar.min(base, hedge.rate);
@@ -50,17 +51,4 @@ export function hedgedAnnualRate<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, ba
   return ar.add(ar.add(base, ar.mul(share, ar.sub(hedgedBase, base))), rate.spread);
 }
 
-interface PreparedHedgeLike<N> {
-  readonly type: "swap" | "cap";
-  readonly notional: N;
-  readonly rate: N;
-  readonly until: number;
-}
-
-const CENT = {
-  values: new Map<string, unknown>(),
-  get<N>(ar: Arithmetic<N>): N {
-    if (!this.values.has(ar.name)) this.values.set(ar.name, ar.of(CENT_IN_MILLIONS));
-    return this.values.get(ar.name) as N;
-  }
-};
+const CENT = arithmeticConstant(CENT_IN_MILLIONS);

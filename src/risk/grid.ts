@@ -56,6 +56,11 @@ function controlsAt(controls: Controls, xKey: ControlKey, x: number, yKey: Contr
   return withControl(withControl(controls, xKey, x), yKey, y);
 }
 
+/** Half a cell's width and height, in the axes' units: a cell spans its value ± these. */
+export function halfSteps(grid: SensitivityGrid): {dx: number; dy: number} {
+  return {dx: (grid.x.values[1]! - grid.x.values[0]!) / 2, dy: (grid.y.values[1]! - grid.y.values[0]!) / 2};
+}
+
 /** A boundary segment between two cells, in the axes' units. */
 export interface Segment {
   readonly x: number;
@@ -71,8 +76,7 @@ export interface Segment {
 export function boundary(grid: SensitivityGrid, status: (cell: GridCell) => boolean): Segment[] {
   const nx = grid.x.values.length;
   const ny = grid.y.values.length;
-  const dx = (grid.x.values[1]! - grid.x.values[0]!) / 2;
-  const dy = (grid.y.values[1]! - grid.y.values[0]!) / 2;
+  const {dx, dy} = halfSteps(grid);
   const at = (i: number, j: number) => grid.cells[j * nx + i]!;
   const segments: Segment[] = [];
   for (let j = 0; j < ny; j++) {
