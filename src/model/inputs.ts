@@ -353,15 +353,23 @@ export function withPaths(input: ModelInput, change: PathChange): ModelInput {
 
 const copyPath = (p: number | readonly number[]): number | number[] => typeof p === "number" ? p : [...p];
 
+/** A schema's bounds, read once: zod computes them from its checks on every read. */
+const boundsOf = (schema: z.ZodNumber) => ({min: schema.minValue ?? -Infinity, max: schema.maxValue ?? Infinity});
+const GROWTH_BOUNDS = boundsOf(growthRate);
+const RATE_BOUNDS = boundsOf(annualRate);
+
+function withinBounds(p: unknown, {min, max}: {min: number; max: number}): boolean {
+  if (typeof p === "number") return Number.isFinite(p) && p >= min && p <= max;
+  if (!Array.isArray(p) || p.length === 0) return false;
+  for (const x of p) if (!(typeof x === "number" && Number.isFinite(x) && x >= min && x <= max)) return false;
+  return true;
+}
+
 function quickPathCheck(change: PathChange): boolean {
   if (typeof change !== "object" || change === null) return false;
-  for (const key of Object.keys(change)) if (!["growth", "baseRate", "marketShut"].includes(key)) return false;
-  const within = (p: unknown, bounds: z.ZodNumber): boolean => {
-    const ok = (x: unknown) => typeof x === "number" && Number.isFinite(x) && x >= (bounds.minValue ?? -Infinity) && x <= (bounds.maxValue ?? Infinity);
-    return Array.isArray(p) ? p.length > 0 && p.every(ok) : ok(p);
-  };
-  if (change.growth !== undefined && !within(change.growth, growthRate)) return false;
-  if (change.baseRate !== undefined && !within(change.baseRate, annualRate)) return false;
+  for (const key in change) if (key !== "growth" && key !== "baseRate" && key !== "marketShut") return false;
+  if (change.growth !== undefined && !withinBounds(change.growth, GROWTH_BOUNDS)) return false;
+  if (change.baseRate !== undefined && !withinBounds(change.baseRate, RATE_BOUNDS)) return false;
   if (change.marketShut !== undefined) {
     if (!Array.isArray(change.marketShut)) return false;
     for (const w of change.marketShut) {

@@ -178,7 +178,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       rows.push(row);
     }
 
-    const capitalisedInterest = ar.mul(interest, ar.of(pathValue(input.capitalisedInterestShare, offset)));
+    const capitalisedShare = pathValue(input.capitalisedInterestShare, offset);
+    const capitalisedInterest = capitalisedShare === 0 ? ar.zero : ar.mul(interest, ar.of(capitalisedShare));
     const reportedInterestExpense = ar.sub(ar.add(interest, discountAmortisation), capitalisedInterest);
     const leasePayments = leases ? ar.of(pathValue(leases.paymentPerQuarter, offset)) : ar.zero;
     // Straight line to zero over the leases' remaining quarters.
@@ -219,8 +220,9 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
 
     // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
     const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
-    const breaches: ProjectionEvent[] = [];
-    const equityCure = covenanted.length ? testLiquidityCovenants(ar, covenanted, closingCash, undrawnRevolver, cent, offset, quarter, breaches) : ar.zero;
+    // Allocated only for a model with covenants: the plain path pays nothing for them.
+    const breaches: ProjectionEvent[] | null = covenanted.length ? [] : null;
+    const equityCure = breaches ? testLiquidityCovenants(ar, covenanted, closingCash, undrawnRevolver, cent, offset, quarter, breaches) : ar.zero;
     closingCash = ar.add(closingCash, equityCure);
     const cannotPay = ar.isNegative(closingCash);
     if (cannotPay) {
@@ -248,8 +250,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       closingDebt, closingCash, cashFlowBeforeFinancing, undrawnRevolver, leasePayments, leaseLiability
     }, cent);
     // Ratio covenants, on the quarter's metrics; their consequences bite from the next quarter.
-    if (covenanted.length) testRatioCovenants(ar, covenanted, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
-    if (breaches.length) {
+    if (breaches) testRatioCovenants(ar, covenanted, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
+    if (breaches?.length) {
       firstBreachQuarter ??= quarter;
       events.push(...breaches);
     }
@@ -283,7 +285,7 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
     const zero = ar.zero;
     return {opening, drawn: zero, annualRate: hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, zero), interest: zero, pikInterest: zero, discountAmortisation: amortiseDiscount(ar, f, offset), fees: zero, principalDue: zero, refinanced: zero, repaid: zero, closing: zero};
   }
-  const draw = f.draws.get(offset) ?? ar.zero;
+  const draw = f.draws.size === 0 ? ar.zero : f.draws.get(offset) ?? ar.zero;
   const balance = ar.add(opening, draw);
   const annualRate = f.hedge ? hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, balance) : annualRateFor(ar, f.rate, baseRate);
   const periodRate = ar.perQuarter(annualRate);
@@ -306,7 +308,7 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
     fees = ar.add(fees, f.pendingFee);
     f.pendingFee = ar.zero;
   }
-  const roll = rollAtMaturity(ar, f, offset, due, terms, open);
+  const roll = offset === f.maturity ? rollAtMaturity(ar, f, offset, due, terms, open) : null;
   const refinanced = roll ? roll.rolled : ar.zero;
   if (roll) {
     fees = ar.add(fees, roll.fee);

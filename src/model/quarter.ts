@@ -26,10 +26,18 @@ export function quarterOrdinal(label: string): number {
 const ordinals = new Map<string, number>();
 
 export function quarterLabel(ordinal: number): QuarterLabel {
-  const year = Math.floor(ordinal / 4);
-  const quarter = (ordinal % 4) + 1;
-  return `${year}Q${quarter}` as QuarterLabel;
+  // Every projection labels its quarters: reuse the strings rather than build them again.
+  let label = labels.get(ordinal);
+  if (label === undefined) {
+    const year = Math.floor(ordinal / 4);
+    const quarter = (ordinal % 4) + 1;
+    label = `${year}Q${quarter}` as QuarterLabel;
+    if (labels.size < 10_000) labels.set(ordinal, label);
+  }
+  return label;
 }
+
+const labels = new Map<number, QuarterLabel>();
 
 /** The offset of `label` from `start`: 0 for the start itself, negative before it. */
 export function quarterOffset(start: string, label: string): number {

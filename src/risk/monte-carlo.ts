@@ -108,7 +108,7 @@ export interface MonteCarloTally {
   readonly cannotPayBy: Float64Array;
   /** Per quarter: paths in Ponzi finance that quarter. */
   readonly ponzi: Float64Array;
-  /** Path-major: cash[path × quarters + q]. */
+  /** Quarter-major, so that a quarter's values are one run to sort: cash[q × paths + path]. */
   readonly cash: Float64Array;
   readonly debt: Float64Array;
 }
@@ -124,17 +124,18 @@ export function newTally(setup: MonteCarloSetup): MonteCarloTally {
 
 /** Runs paths [from, to) on the float path into the tally. */
 export function runPaths(setup: MonteCarloSetup, tally: MonteCarloTally, from: number, to: number): void {
-  const quarters = setup.assumptions.quarters;
+  const paths = setup.assumptions.paths;
   for (let i = from; i < to; i++) {
-    const p = project(pathInput(setup, i), floatArithmetic);
+    const quarters = project(pathInput(setup, i), floatArithmetic).quarters;
     let defaulted = false;
-    p.quarters.forEach((q, t) => {
+    for (let t = 0; t < quarters.length; t++) {
+      const q = quarters[t]!;
       defaulted ||= q.cannotPay;
       if (defaulted) tally.cannotPayBy[t]! += 1;
       if (q.regime === "ponzi") tally.ponzi[t]! += 1;
-      tally.cash[i * quarters + t] = q.ledger.closingCash;
-      tally.debt[i * quarters + t] = q.ledger.closingDebt;
-    });
+      tally.cash[t * paths + i] = q.ledger.closingCash;
+      tally.debt[t * paths + i] = q.ledger.closingDebt;
+    }
     tally.done++;
   }
 }
@@ -168,15 +169,68 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
 }
 
+/**
+ * The q-quantiles of `values` by the same rule as `quantile`, without sorting: each
+ * order statistic the rule reads is selected in place, in increasing rank, each selection
+ * narrowing the next. Reorders `values`. The fan charts need 5 quantiles of 10,000 values
+ * for each of 28 quarters twice: sorting them all was a tenth of a simulation's time.
+ */
+export function quantiles(values: Float64Array, qs: readonly number[]): number[] {
+  const n = values.length;
+  const ranks = [...new Set(qs.flatMap((q) => {
+    const lo = Math.floor((n - 1) * q);
+    return [lo, Math.min(n - 1, lo + 1)];
+  }))].sort((a, b) => a - b);
+  selectRanks(values, ranks, 0, ranks.length, 0, n - 1);
+  return qs.map((q) => {
+    const position = (n - 1) * q;
+    const lo = Math.floor(position);
+    const hi = Math.min(n - 1, lo + 1);
+    return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
+  });
+}
+
+/**
+ * Hoare's quickselect for several ranks at once: partition [left, right], then recurse
+ * only into the sides that hold ranks still wanted (ranks[from..to), ascending).
+ * Afterwards each wanted values[k] is the value of rank k. The pivot is the median of
+ * three, which keeps sorted or constant runs (a quarter where every path has the same
+ * debt) linear.
+ */
+function selectRanks(values: Float64Array, ranks: readonly number[], from: number, to: number, left: number, right: number): void {
+  while (from < to && right > left) {
+    const mid = (left + right) >>> 1;
+    const a = values[left]!, b = values[mid]!, c = values[right]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+    let i = left, j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!; values[i] = values[j]!; values[j] = swap;
+        i++; j--;
+      }
+    }
+    // Now [left, j] ≤ pivot ≤ [i, right], and anything between j and i equals the pivot.
+    let split = from;
+    while (split < to && ranks[split]! <= j) split++;
+    let rest = split;
+    while (rest < to && ranks[rest]! < i) rest++;
+    selectRanks(values, ranks, from, split, left, j);
+    from = rest; left = i;
+  }
+}
+
+const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
 export function summarise(setup: MonteCarloSetup, tally: MonteCarloTally): MonteCarloSummary {
-  const {quarters} = setup.assumptions;
+  const {paths} = setup.assumptions;
   const n = tally.done;
   if (n === 0) throw new RangeError("no path has run");
   const bands = (values: Float64Array): Band[] => setup.quarterLabels.map((quarter, t) => {
-    const column = new Float64Array(n);
-    for (let i = 0; i < n; i++) column[i] = values[i * quarters + t]!;
-    column.sort();
-    return {quarter, p5: quantile(column, 0.05), p25: quantile(column, 0.25), p50: quantile(column, 0.5), p75: quantile(column, 0.75), p95: quantile(column, 0.95)};
+    // Paths run in order, so the first n of each quarter's run are the ones done.
+    const [p5, p25, p50, p75, p95] = quantiles(values.slice(t * paths, t * paths + n), BAND_QUANTILES) as [number, number, number, number, number];
+    return {quarter, p5, p25, p50, p75, p95};
   });
   return {
     assumptions: setup.assumptions, paths: n, quarters: setup.quarterLabels,

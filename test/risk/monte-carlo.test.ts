@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {benchCompany} from "../../bench/company.js";
 import {ModelInputError, parseModelInput, quarterOffset} from "../../src/model/index.js";
 import {controlsOf} from "../../src/scenario/controls.js";
-import {checkPaths, MONTE_CARLO_DEFAULTS, monteCarloSetup, newTally, pathInput, quantile, runPaths, simulate, summarise} from "../../src/risk/monte-carlo.js";
+import {checkPaths, MONTE_CARLO_DEFAULTS, monteCarloSetup, newTally, pathInput, quantile, quantiles, runPaths, simulate, summarise} from "../../src/risk/monte-carlo.js";
 import {projectFast, riskSubject} from "../../src/risk/subject.js";
 
 const subject = riskSubject(benchCompany, controlsOf(benchCompany));
@@ -82,6 +83,23 @@ describe("a quantile", () => {
     expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
     expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
     expect(quantile([7], 0.95)).toBe(7);
+  });
+
+  it("selected without sorting is the sorted rule's, for any values, ties and sizes", () => {
+    const qs = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1];
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.double({noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12}), fc.constantFrom(0, 1, -1)), {minLength: 1, maxLength: 300}),
+      (values) => {
+        const sorted = Float64Array.from(values).sort();
+        expect(quantiles(Float64Array.from(values), qs)).toEqual(qs.map((q) => quantile(sorted, q)));
+      }
+    ), {numRuns: 300});
+  });
+
+  it("selected without sorting stays linear on a constant or sorted quarter", () => {
+    expect(quantiles(new Float64Array(100_000).fill(42), [0.05, 0.95])).toEqual([42, 42]);
+    const ascending = Float64Array.from({length: 100_001}, (_, i) => i);
+    expect(quantiles(ascending, [0.05, 0.5, 0.95])).toEqual([5000, 50000, 95000]);
   });
 });
 
