@@ -35,6 +35,7 @@ export interface Arithmetic<N> {
   neg(a: N): N;
   min(a: N, b: N): N;
   max(a: N, b: N): N;
+  eq(a: N, b: N): boolean;
   lt(a: N, b: N): boolean;
   lte(a: N, b: N): boolean;
   gt(a: N, b: N): boolean;
@@ -77,6 +78,7 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   neg: (a) => a.negated(),
   min: (a, b) => (a.lte(b) ? a : b),
   max: (a, b) => (a.gte(b) ? a : b),
+  eq: (a, b) => a.eq(b),
   lt: (a, b) => a.lt(b),
   lte: (a, b) => a.lte(b),
   gt: (a, b) => a.gt(b),
@@ -99,6 +101,7 @@ export const floatArithmetic: Arithmetic<number> = {
   neg: (a) => -a,
   min: (a, b) => (a <= b ? a : b),
   max: (a, b) => (a >= b ? a : b),
+  eq: (a, b) => a === b,
   lt: (a, b) => a < b,
   lte: (a, b) => a <= b,
   gt: (a, b) => a > b,

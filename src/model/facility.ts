@@ -1,5 +1,6 @@
 import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
 import type {FacilityInput} from "./inputs.js";
+import {CENT_IN_MILLIONS} from "./metrics.js";
 import {quarterOffset} from "./quarter.js";
 import {prepareRate, type PreparedRate} from "./rates.js";
 
@@ -45,11 +46,24 @@ export interface FacilityState<N> extends FacilityInfo {
   readonly covenants?: readonly PreparedCovenant<N>[];
   /** A waiver fee owed, paid with the next quarter's fees. */
   pendingFee?: N;
+  /**
+   * Interest on the average balance divides by 1 − r·k/2 with payment in kind, or by 2 − r
+   * for an annuity (see `averageBalanceInterest`). The divisor changes only when the rate
+   * does, and a decimal division costs four multiplications: its reciprocal is kept with
+   * the period rate it was made for.
+   */
+  averageDivisorRate?: N | null;
+  averageReciprocal?: N | null;
 }
 
 export interface PreparedCovenant<N> {
   readonly kind: "minimumLiquidity" | "interestCoverage" | "maximumLeverage" | "dscr";
   readonly threshold: N;
+  /**
+   * Where a breach starts, worked out once: liquidity below threshold − a cent, a minimum
+   * ratio below threshold − its margin, leverage above threshold + its margin.
+   */
+  readonly breachBound: N;
   readonly consequence:
     | {readonly type: "waiver"; readonly fee: N; readonly spreadStepUp: N}
     | {readonly type: "equityCure"; readonly limit: N}
@@ -100,6 +114,7 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
       covenants: input.covenants.map((c) => ({
         kind: c.kind,
         threshold: ar.of(c.threshold),
+        breachBound: breachBound(ar, c.kind, ar.of(c.threshold)),
         consequence: c.consequence.type === "waiver"
           ? {type: "waiver" as const, fee: ar.of(c.consequence.fee), spreadStepUp: ar.of(c.consequence.spreadStepUp)}
           : c.consequence.type === "equityCure" ? {type: "equityCure" as const, limit: ar.of(c.consequence.limit)} : {type: "accelerate" as const},
@@ -110,11 +125,23 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
   };
 }
 
+/**
+ * Short by less than a cent is not short (float could not tell); a ratio must pass its
+ * threshold by 1e-9 of it (at least 1e-12). A tie, or a miss smaller than float can
+ * resolve, is not a breach, so the two arithmetics never disagree on one that the numbers
+ * cannot decide.
+ */
+function breachBound<N>(ar: Arithmetic<N>, kind: PreparedCovenant<N>["kind"], threshold: N): N {
+  if (kind === "minimumLiquidity") return ar.sub(threshold, ar.of(CENT_IN_MILLIONS));
+  const margin = ar.max(ar.mul(threshold, ar.of(1e-9)), ar.of(1e-12));
+  return kind === "maximumLeverage" ? ar.add(threshold, margin) : ar.sub(threshold, margin);
+}
+
 /** The debt-schedule fields of a facility state, always all of them and in this order. */
 export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
   pikShare?: N; hedge?: PreparedHedge<N> | null; covenants?: PreparedCovenant<N>[];
   discount?: {discountPerQuarter: N | undefined; discountLast: N | undefined; discountLastQuarter: number | undefined};
-} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "pendingFee"> {
+} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "pendingFee" | "averageDivisorRate" | "averageReciprocal"> {
   return {
     pikShare: f.pikShare ?? ar.zero,
     hedge: f.hedge ?? null,
@@ -122,7 +149,9 @@ export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
     discountLast: f.discount?.discountLast,
     discountLastQuarter: f.discount?.discountLastQuarter,
     covenants: f.covenants ?? [],
-    pendingFee: ar.zero
+    pendingFee: ar.zero,
+    averageDivisorRate: null,
+    averageReciprocal: null
   };
 }
 

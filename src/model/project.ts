@@ -153,7 +153,15 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const leaseLiabilityAtStart = ar.of(leases?.liability ?? 0);
   const sweepShare = ar.of(input.cashSweep?.share ?? 0);
   const sweepFloor = ar.add(minimumCash, ar.of(input.cashSweep?.buffer ?? 0));
-  const covenanted = facilities.filter((f) => (f.covenants?.length ?? 0) > 0);
+  // Every covenant with its facility, liquidity tests apart from ratio tests: each quarter
+  // runs down two flat lists.
+  const liquidityTests: CovenantTest<N>[] = [];
+  const ratioTests: CovenantTest<N>[] = [];
+  for (const facility of facilities) {
+    for (const covenant of facility.covenants ?? []) (covenant.kind === "minimumLiquidity" ? liquidityTests : ratioTests).push({facility, covenant});
+  }
+  const covenanted = liquidityTests.length + ratioTests.length > 0;
+  const breaches: ProjectionEvent[] = [];
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
@@ -221,8 +229,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
     const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
     // Allocated only for a model with covenants: the plain path pays nothing for them.
-    const breaches: ProjectionEvent[] | null = covenanted.length ? [] : null;
-    const equityCure = breaches ? testLiquidityCovenants(ar, covenanted, closingCash, undrawnRevolver, cent, offset, quarter, breaches) : ar.zero;
+    breaches.length = 0;
+    const equityCure = liquidityTests.length ? testLiquidityCovenants(ar, liquidityTests, closingCash, undrawnRevolver, offset, quarter, breaches) : ar.zero;
     closingCash = ar.add(closingCash, equityCure);
     const cannotPay = ar.isNegative(closingCash);
     if (cannotPay) {
@@ -250,8 +258,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       closingDebt, closingCash, cashFlowBeforeFinancing, undrawnRevolver, leasePayments, leaseLiability
     }, cent);
     // Ratio covenants, on the quarter's metrics; their consequences bite from the next quarter.
-    if (breaches) testRatioCovenants(ar, covenanted, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
-    if (breaches?.length) {
+    if (ratioTests.length) testRatioCovenants(ar, ratioTests, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
+    if (covenanted && breaches.length) {
       firstBreachQuarter ??= quarter;
       events.push(...breaches);
     }
@@ -268,6 +276,12 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     firstBreachQuarter,
     events
   };
+}
+
+/** A maintenance covenant and the facility whose terms it is in. */
+interface CovenantTest<N> {
+  readonly facility: FacilityState<N>;
+  readonly covenant: PreparedCovenant<N>;
 }
 
 /** A facility's quarter while it is being booked: the liquidity step still adds to it. */
@@ -297,8 +311,13 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   if (convention === "endOfPeriod") {
     interest = ar.mul(balance, periodRate);
     due = scheduledPrincipal(ar, f, offset, balance, interest, periodRate);
+  } else if (f.amortisation === "annuity" && !maturing) {
+    const payment = annuityPayment(ar, periodRate, f.maturity - offset + 1, balance);
+    interest = averageAnnuityInterest(ar, f, balance, periodRate, payment);
+    due = ar.sub(payment, interest);
   } else {
-    ({interest, due} = averageBalanceInterest(ar, f, offset, balance, periodRate, pikShare, maturing));
+    due = scheduledPrincipal(ar, f, offset, balance, ar.zero, periodRate);
+    interest = averageBalanceInterest(ar, f, balance, due, periodRate, pikShare);
   }
   const pikInterest = ar.mul(interest, pikShare);
   f.undrawn = ar.sub(f.undrawn, draw);
@@ -326,22 +345,34 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
 /**
  * Interest on the mean of the balance after draws and the closing balance, in closed form.
  * With principal D that does not depend on interest and a share k paid in kind:
- * I = r·(B + (B − D + k·I))/2, so I = r·(B − D/2)/(1 − r·k/2). With an annuity's level
- * payment P: I = r·(B + (B − (P − I)))/2, so I = r·(2B − P)/(2 − r), principal P − I.
+ * I = r·(B + (B − D + k·I))/2, so I = r·(B − D/2)/(1 − r·k/2).
  */
-function averageBalanceInterest<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number, balance: N, periodRate: N, pikShare: N, maturing: boolean): {interest: N; due: N} {
-  if (f.amortisation === "annuity" && !maturing) {
-    const payment = annuityPayment(ar, periodRate, f.maturity - offset + 1, balance);
-    const interest = ar.div(ar.mul(periodRate, ar.sub(ar.add(balance, balance), payment)), ar.sub(TWO.get(ar), periodRate));
-    return {interest, due: ar.sub(payment, interest)};
-  }
-  const due = scheduledPrincipal(ar, f, offset, balance, ar.zero, periodRate);
+function averageBalanceInterest<N>(ar: Arithmetic<N>, f: FacilityState<N>, balance: N, due: N, periodRate: N, pikShare: N): N {
   const mean = ar.sub(balance, ar.mul(due, HALF.get(ar)));
   // Without payment in kind the denominator is 1: skip a division, the dearest decimal step.
-  const interest = ar.isZero(pikShare)
-    ? ar.mul(periodRate, mean)
-    : ar.div(ar.mul(periodRate, mean), ar.sub(ar.one, ar.mul(ar.mul(periodRate, pikShare), HALF.get(ar))));
-  return {interest, due};
+  if (ar.isZero(pikShare)) return ar.mul(periodRate, mean);
+  return ar.mul(ar.mul(periodRate, mean), averageReciprocal(ar, f, periodRate, pikShare));
+}
+
+/**
+ * The same for an annuity's level payment P (which includes the interest):
+ * I = r·(B + (B − (P − I)))/2, so I = r·(2B − P)/(2 − r); the principal is P − I.
+ */
+function averageAnnuityInterest<N>(ar: Arithmetic<N>, f: FacilityState<N>, balance: N, periodRate: N, payment: N): N {
+  return ar.mul(ar.mul(periodRate, ar.sub(ar.add(balance, balance), payment)), averageReciprocal(ar, f, periodRate, null));
+}
+
+/**
+ * 1 / (1 − r·k/2) with a share k paid in kind, or 1 / (2 − r) for an annuity (`pikShare`
+ * null), made again only when the period rate has changed (see `FacilityState.averageReciprocal`).
+ */
+function averageReciprocal<N>(ar: Arithmetic<N>, f: FacilityState<N>, periodRate: N, pikShare: N | null): N {
+  if (f.averageDivisorRate === null || f.averageDivisorRate === undefined || !ar.eq(f.averageDivisorRate, periodRate)) {
+    const divisor = pikShare === null ? ar.sub(TWO.get(ar), periodRate) : ar.sub(ar.one, ar.mul(ar.mul(periodRate, pikShare), HALF.get(ar)));
+    f.averageReciprocal = ar.div(ar.one, divisor);
+    f.averageDivisorRate = periodRate;
+  }
+  return f.averageReciprocal as N;
 }
 
 /** This quarter's straight-line share of the facility's discount (see `discountSchedule`). */
@@ -354,56 +385,40 @@ function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: num
  * Minimum-liquidity covenants at the quarter's end: liquidity is cash (with any cure so
  * far) plus the undrawn revolver. Records breaches; returns the equity put in to cure.
  */
-function testLiquidityCovenants<N>(ar: Arithmetic<N>, covenanted: FacilityState<N>[], closingCash: N, undrawnRevolver: N, cent: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): N {
+function testLiquidityCovenants<N>(ar: Arithmetic<N>, tests: readonly CovenantTest<N>[], closingCash: N, undrawnRevolver: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): N {
   let equityCure = ar.zero;
-  for (const f of covenanted) {
-    for (const c of f.covenants!) {
-      if (c.kind !== "minimumLiquidity") continue;
-      const liquidityNow = ar.add(ar.add(closingCash, equityCure), undrawnRevolver);
-      // Short by less than a cent is not short: float could not tell.
-      if (!ar.lt(liquidityNow, ar.sub(c.threshold, cent))) continue;
-      let consequence: string = c.consequence.type;
-      if (c.consequence.type === "equityCure") {
-        const cure = ar.min(ar.sub(c.threshold, liquidityNow), ar.sub(c.consequence.limit, c.cured));
-        if (ar.gt(cure, ar.zero)) {
-          c.cured = ar.add(c.cured, cure);
-          equityCure = ar.add(equityCure, cure);
-        }
-        consequence = ar.lt(ar.add(liquidityNow, cure), c.threshold) ? "equityCure (limit reached: not cured)" : "equityCure";
-      } else {
-        applyConsequence(ar, f, c, offset);
+  const liquidity = ar.add(closingCash, undrawnRevolver);
+  for (const {facility: f, covenant: c} of tests) {
+    const liquidityNow = ar.add(liquidity, equityCure);
+    if (!ar.lt(liquidityNow, c.breachBound)) continue;
+    let consequence: string = c.consequence.type;
+    if (c.consequence.type === "equityCure") {
+      const cure = ar.min(ar.sub(c.threshold, liquidityNow), ar.sub(c.consequence.limit, c.cured));
+      if (ar.gt(cure, ar.zero)) {
+        c.cured = ar.add(c.cured, cure);
+        equityCure = ar.add(equityCure, cure);
       }
-      breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: ar.toNumber(liquidityNow), threshold: ar.toNumber(c.threshold), consequence});
+      consequence = ar.lt(ar.add(liquidityNow, cure), c.threshold) ? "equityCure (limit reached: not cured)" : "equityCure";
+    } else {
+      applyConsequence(ar, f, c, offset);
     }
+    breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: ar.toNumber(liquidityNow), threshold: ar.toNumber(c.threshold), consequence});
   }
   return equityCure;
 }
 
 /** Ratio covenants on the quarter's metrics, each facility's by its own thresholds. Records breaches. */
-function testRatioCovenants<N>(ar: Arithmetic<N>, covenanted: FacilityState<N>[], metrics: SolvencyMetrics<N>, closingDebt: N, closingCash: N, cent: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): void {
-  for (const f of covenanted) {
-    for (const c of f.covenants!) {
-      if (c.kind === "minimumLiquidity") continue;
-      const value = c.kind === "interestCoverage" ? metrics.interestCoverageEbitda : c.kind === "dscr" ? metrics.dscr : metrics.netLeverage;
-      const margin = ratioMargin(ar, c.threshold);
-      const breached = c.kind === "maximumLeverage"
-        // No EBITDA to speak of with net debt outstanding: leverage is beyond any limit.
-        ? (value === null ? ar.gt(ar.sub(closingDebt, closingCash), cent) : ar.gt(value, ar.add(c.threshold, margin)))
-        : value !== null && ar.lt(value, ar.sub(c.threshold, margin));
-      if (!breached) continue;
-      applyConsequence(ar, f, c, offset);
-      breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: value === null ? null : ar.toNumber(value), threshold: ar.toNumber(c.threshold), consequence: c.consequence.type});
-    }
+function testRatioCovenants<N>(ar: Arithmetic<N>, tests: readonly CovenantTest<N>[], metrics: SolvencyMetrics<N>, closingDebt: N, closingCash: N, cent: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): void {
+  for (const {facility: f, covenant: c} of tests) {
+    const value = c.kind === "interestCoverage" ? metrics.interestCoverageEbitda : c.kind === "dscr" ? metrics.dscr : metrics.netLeverage;
+    const breached = c.kind === "maximumLeverage"
+      // No EBITDA to speak of with net debt outstanding: leverage is beyond any limit.
+      ? (value === null ? ar.gt(ar.sub(closingDebt, closingCash), cent) : ar.gt(value, c.breachBound))
+      : value !== null && ar.lt(value, c.breachBound);
+    if (!breached) continue;
+    applyConsequence(ar, f, c, offset);
+    breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: value === null ? null : ar.toNumber(value), threshold: ar.toNumber(c.threshold), consequence: c.consequence.type});
   }
-}
-
-/**
- * How far past its threshold a ratio must be to breach: 1e-9 of the threshold (at least
- * 1e-12). A tie, or a miss smaller than float can resolve, is not a breach, so that the
- * two arithmetics never disagree on one that the numbers cannot decide.
- */
-function ratioMargin<N>(ar: Arithmetic<N>, threshold: N): N {
-  return ar.max(ar.mul(threshold, NANO.get(ar)), PICO.get(ar));
 }
 
 /**
@@ -448,6 +463,4 @@ function sweepCash<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], rows: F
 }
 
 const TWO = arithmeticConstant(2);
-const NANO = arithmeticConstant(1e-9);
-const PICO = arithmeticConstant(1e-12);
 const HALF = arithmeticConstant(0.5);

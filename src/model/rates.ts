@@ -40,7 +40,10 @@ export function annualRateFor<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseR
 export function hedgedAnnualRate<N>(ar: Arithmetic<N>, rate: PreparedRate<N>, baseRate: N, hedge: PreparedHedge<N> | null | undefined, offset: number, balance: N): N {
   if (rate.type === "fixed" || !hedge || offset > hedge.until || ar.isZero(hedge.notional)) return annualRateFor(ar, rate, baseRate);
   const base = rate.floor === null ? baseRate : ar.max(baseRate, rate.floor);
-  const hedgedBase = hedge.type === "swap" ? hedge.rate : ar.min(base, hedge.rate);
+  // A cap whose strike is above the reference rate does not bite: the rate is unhedged.
+  if (hedge.type === "cap" && !ar.lt(hedge.rate, base)) return ar.add(base, rate.spread);
+  // The swap's fixed rate, or the cap's strike (below the reference rate, or it would not bite).
+  const hedgedBase = hedge.rate;
   // base + (hedged share) × (hedged base − base): exact where the hedge does not bite, and
   // without the cancellation of a weighted sum over a tiny balance.
   // The hedged share tends to 1 as the balance falls to zero. Taking that limit for any
