@@ -14,6 +14,8 @@ export interface RegimeRow {
   readonly quarter: string;
   readonly regime: "hedge" | "speculative" | "ponzi";
   readonly cannotPay: boolean;
+  /** The quarter's covenant breaches, worded for the tooltip; empty when there are none. */
+  readonly breaches: string;
 }
 
 const finite = (rows: SeriesRow[]) => rows.filter((r) => Number.isFinite(r.value));
@@ -33,8 +35,21 @@ export function coverageRows(p: Projection<number>): SeriesRow[] {
 }
 
 export function regimeRows(p: Projection<number>): RegimeRow[] {
-  return p.quarters.map((q) => ({quarter: q.ledger.quarter, regime: q.regime, cannotPay: q.cannotPay}));
+  const names = new Map(p.facilities.map((f) => [f.id, f.name]));
+  const breaches = new Map<string, string[]>();
+  for (const e of p.events) {
+    if (e.kind !== "covenantBreach") continue;
+    const value = e.value === null ? "not meaningful" : e.covenant === "minimumLiquidity" ? `${e.value.toFixed(0)} USD m` : `${e.value.toFixed(2)}×`;
+    const list = breaches.get(e.quarter) ?? [];
+    list.push(`${names.get(e.facilityId) ?? e.facilityId}: ${COVENANT_NAMES[e.covenant] ?? e.covenant} ${value} against ${e.threshold} (${e.consequence})`);
+    breaches.set(e.quarter, list);
+  }
+  return p.quarters.map((q) => ({quarter: q.ledger.quarter, regime: q.regime, cannotPay: q.cannotPay, breaches: (breaches.get(q.ledger.quarter) ?? []).join("; ")}));
 }
+
+const COVENANT_NAMES: Readonly<Record<string, string>> = {
+  minimumLiquidity: "liquidity", interestCoverage: "interest coverage", maximumLeverage: "leverage", dscr: "DSCR"
+};
 
 export function maturityRows(p: Projection<number>): SeriesRow[] {
   return finite(p.quarters.flatMap(({ledger: l}) => l.facilities.map((f, i) => ({quarter: l.quarter, series: p.facilities[i]!.name, value: f.principalDue - f.refinanced}))

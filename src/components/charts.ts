@@ -72,13 +72,23 @@ export function regimeChart(options: ChartOptions = {}): TopLevelSpec {
     ...base(options),
     height: 60,
     title: "Minsky regime by quarter",
-    description: "Each quarter's financing regime: hedge when operating cash flow covers interest and principal due, speculative when it covers interest only, Ponzi when it does not cover interest.",
-    mark: {type: "rect"},
-    encoding: {
-      x: quarterAxis,
-      color: {field: "regime", type: "nominal", title: "Regime", scale: {domain: Object.keys(REGIME_COLOURS), range: Object.values(REGIME_COLOURS)}},
-      tooltip: [{field: "quarter", title: "Quarter"}, {field: "regime", title: "Regime"}, {field: "cannotPay", title: "Cannot pay"}]
-    }
+    description: "Each quarter's financing regime: hedge when operating cash flow covers interest and principal due, speculative when it covers interest only, Ponzi when it does not cover interest. A black triangle marks a quarter in which a maintenance covenant is breached.",
+    layer: [
+      {
+        mark: {type: "rect"},
+        encoding: {
+          x: quarterAxis,
+          color: {field: "regime", type: "nominal", title: "Regime", scale: {domain: Object.keys(REGIME_COLOURS), range: Object.values(REGIME_COLOURS)}},
+          tooltip: [{field: "quarter", title: "Quarter"}, {field: "regime", title: "Regime"}, {field: "cannotPay", title: "Cannot pay"}, {field: "breaches", title: "Covenant breaches"}]
+        }
+      },
+      {
+        // Covenant breaches, on the band: the first is an outcome beside the first quarter it cannot pay.
+        transform: [{filter: "datum.breaches != null && datum.breaches != ''"}],
+        mark: {type: "point", shape: "triangle-down", filled: true, color: "black", size: 80, yOffset: -4},
+        encoding: {x: quarterAxis, tooltip: [{field: "quarter", title: "Quarter"}, {field: "breaches", title: "Covenant breaches"}]}
+      }
+    ]
   };
 }
 

@@ -1,5 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
-import {CONTROL_BOUNDS, CONTROL_LABELS, type Controls} from "../scenario/controls.js";
+import {CONTROL_BOUNDS, CONTROL_CHOICES, CONTROL_LABELS, type Controls} from "../scenario/controls.js";
 
 /**
  * The page's inputs, grouped and labelled with units, each starting from the base case
@@ -36,15 +36,29 @@ export const CONTROL_GROUPS: readonly Group[] = [
   {title: "Liquidity", sliders: [
     {key: "revolverCapacity"},
     {key: "minimumCash"}
+  ]},
+  {title: "Debt schedule (assumptions: none of these from a filing)", sliders: [
+    {key: "averageBalanceInterest"},
+    {key: "pikSharePct"},
+    {key: "hedgedSharePct"},
+    {key: "cashSweepPct"},
+    {key: "leasePayments"},
+    {key: "liquidityCovenant"},
+    {key: "coverageCovenant"},
+    {key: "covenantConsequence"}
   ]}
 ];
 
 /** `initial` is what the inputs show first (e.g. from the URL); reset returns to `defaults`. */
 export function controlsForm(defaults: Controls, initial: Controls = defaults): HTMLElement & {value: Controls} {
-  const inputs = Object.fromEntries(CONTROL_GROUPS.flatMap((g) => g.sliders).map((s) => [
-    s.key,
-    Inputs.range([CONTROL_BOUNDS[s.key].min, CONTROL_BOUNDS[s.key].max], {label: CONTROL_LABELS[s.key], step: CONTROL_BOUNDS[s.key].step, value: initial[s.key]})
-  ]));
+  const inputs = Object.fromEntries(CONTROL_GROUPS.flatMap((g) => g.sliders).map((s) => {
+    const choices = CONTROL_CHOICES[s.key];
+    // A choice among options is a set of radio buttons whose value is the option's number.
+    const input = choices
+      ? Inputs.radio(choices.map((_, i) => i), {label: CONTROL_LABELS[s.key], format: (i: number) => choices[i] ?? String(i), value: initial[s.key]})
+      : Inputs.range([CONTROL_BOUNDS[s.key].min, CONTROL_BOUNDS[s.key].max], {label: CONTROL_LABELS[s.key], step: CONTROL_BOUNDS[s.key].step, value: initial[s.key]});
+    return [s.key, input];
+  }));
   const form = Inputs.form(inputs, {
     template: (elements) => {
       const root = document.createElement("div");

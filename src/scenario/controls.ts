@@ -25,6 +25,22 @@ export interface Controls {
   readonly marketShutQuarters: number;
   readonly revolverCapacity: number;
   readonly minimumCash: number;
+  /** The debt schedule. 1: interest on the quarter's average balance; 0: on its opening balance. */
+  readonly averageBalanceInterest: number;
+  /** Share of interest paid in kind on every term loan that is not an annuity, percent. */
+  readonly pikSharePct: number;
+  /** Share of each floating term loan swapped to today's reference rate until its maturity, percent. */
+  readonly hedgedSharePct: number;
+  /** Share of cash above minimum cash that repays term loans in order, each quarter, percent. */
+  readonly cashSweepPct: number;
+  /** Lease payments a quarter, USD millions: a fixed charge after EBITDA. */
+  readonly leasePayments: number;
+  /** A minimum-liquidity covenant on every term loan, USD millions (0: none). */
+  readonly liquidityCovenant: number;
+  /** A minimum interest-coverage covenant (EBITDA / interest) on every term loan, × (0: none). */
+  readonly coverageCovenant: number;
+  /** What follows a breach of those covenants: 0 a waiver, 1 an equity cure (liquidity; coverage is waived), 2 acceleration. */
+  readonly covenantConsequence: number;
 }
 
 /**
@@ -43,7 +59,15 @@ export const CONTROL_BOUNDS: Readonly<Record<keyof Controls, {readonly min: numb
   marketShutAfter: {min: 0, max: 12, step: 1},
   marketShutQuarters: {min: 0, max: 12, step: 1},
   revolverCapacity: {min: 0, max: 5000, step: 50},
-  minimumCash: {min: 0, max: 3000, step: 50}
+  minimumCash: {min: 0, max: 3000, step: 50},
+  averageBalanceInterest: {min: 0, max: 1, step: 1},
+  pikSharePct: {min: 0, max: 100, step: 5},
+  hedgedSharePct: {min: 0, max: 100, step: 5},
+  cashSweepPct: {min: 0, max: 100, step: 5},
+  leasePayments: {min: 0, max: 3000, step: 10},
+  liquidityCovenant: {min: 0, max: 5000, step: 50},
+  coverageCovenant: {min: 0, max: 5, step: 0.05},
+  covenantConsequence: {min: 0, max: 2, step: 1}
 };
 
 /** Each control's label, with its unit, as the sliders and the risk tools show it. */
@@ -59,8 +83,42 @@ export const CONTROL_LABELS: Readonly<Record<keyof Controls, string>> = {
   marketShutAfter: "Markets shut in quarter (0: never)",
   marketShutQuarters: "…for quarters",
   revolverCapacity: "Revolver capacity (USD m)",
-  minimumCash: "Minimum cash (USD m)"
+  minimumCash: "Minimum cash (USD m)",
+  averageBalanceInterest: "Interest on",
+  pikSharePct: "Interest paid in kind (%)",
+  hedgedSharePct: "Floating debt swapped to fixed (%)",
+  cashSweepPct: "Cash sweep of excess cash (%)",
+  leasePayments: "Lease payments a quarter (USD m)",
+  liquidityCovenant: "Minimum-liquidity covenant (USD m, 0: none)",
+  coverageCovenant: "Interest-coverage covenant (×, 0: none)",
+  covenantConsequence: "On a breach"
 };
+
+/** Controls that choose among a few options: what each value means. */
+export const CONTROL_CHOICES: Readonly<Partial<Record<keyof Controls, readonly string[]>>> = {
+  averageBalanceInterest: ["the opening balance", "the average balance"],
+  covenantConsequence: ["waiver (fee and step-up)", "equity cure", "acceleration"]
+};
+
+/** A control's value as the page words it: an option's name, or the number. */
+export function controlValueText(key: keyof Controls, value: number): string {
+  return CONTROL_CHOICES[key]?.[value] ?? String(value);
+}
+
+/**
+ * What the debt-schedule controls assume beyond their own value: stated on the page, and
+ * none of it from a filing.
+ */
+export const DEBT_SCHEDULE_ASSUMPTIONS = {
+  /** A waiver costs this share of the facility's principal as a fee, paid the next quarter... */
+  waiverFeeShare: 0.0025,
+  /** ...and this step-up in its spread (once per covenant). */
+  waiverSpreadStepUp: 0.01,
+  /** Equity cures may add up to this multiple of the liquidity covenant, in all. */
+  equityCureLimitMultiple: 1,
+  /** Lease liability at the start: this many quarters of the payment, falling straight line to zero. */
+  leaseQuarters: 40
+} as const;
 
 /** The controls' values that reproduce the base case. */
 export function controlsOf(base: ModelInputDraft): Controls {
@@ -83,11 +141,45 @@ export function controlsOf(base: ModelInputDraft): Controls {
     marketShutAfter: 0,
     marketShutQuarters: 0,
     revolverCapacity: base.revolver?.capacity ?? 0,
-    minimumCash: base.minimumCash ?? 0
+    minimumCash: base.minimumCash ?? 0,
+    ...debtScheduleControlsOf(base)
   };
 }
 
+type DebtScheduleKey = "averageBalanceInterest" | "pikSharePct" | "hedgedSharePct" | "cashSweepPct" | "leasePayments" | "liquidityCovenant" | "coverageCovenant" | "covenantConsequence";
+
+/**
+ * The debt-schedule controls as the base case sets them. Where the base case's facilities
+ * differ among themselves (one has a covenant, another not), the control shows what they
+ * share (none), and the base's own terms stand until the reader moves it.
+ */
+function debtScheduleControlsOf(base: ModelInputDraft): Pick<Controls, DebtScheduleKey> {
+  const clean = (x: number) => Number(x.toPrecision(12));
+  const terms = base.facilities ?? [];
+  const uniform = <T>(values: readonly T[]): T | undefined => values.length > 0 && values.every((v) => v === values[0]) ? values[0] : undefined;
+  const eligible = terms.filter((f) => f.amortisation?.type !== "annuity");
+  const floating = terms.filter((f) => f.rate.type === "floating");
+  const todaysRate = typeof base.baseRate === "number" ? base.baseRate : (base.baseRate[0] ?? 0);
+  const hedgedShare = uniform(floating.map((f) => f.hedge?.type === "swap" && f.hedge.fixedRate === todaysRate ? f.hedge.notional / facilityCommitment(f) : 0));
+  const covenant = (kind: string) => uniform(terms.map((f) => f.covenants?.find((c) => c.kind === kind)?.threshold ?? 0)) ?? 0;
+  const consequence = uniform(terms.flatMap((f) => (f.covenants ?? []).map((c) => c.consequence.type)));
+  const lease = base.leases?.paymentPerQuarter;
+  return {
+    averageBalanceInterest: base.interestConvention === "average" ? 1 : 0,
+    pikSharePct: clean((uniform(eligible.map((f) => f.pikShare ?? 0)) ?? 0) * 100),
+    hedgedSharePct: clean((hedgedShare ?? 0) * 100),
+    cashSweepPct: clean((base.cashSweep?.share ?? 0) * 100),
+    leasePayments: lease === undefined ? 0 : typeof lease === "number" ? lease : (lease[0] ?? 0),
+    liquidityCovenant: covenant("minimumLiquidity"),
+    coverageCovenant: covenant("interestCoverage"),
+    covenantConsequence: consequence === "equityCure" ? 1 : consequence === "accelerate" ? 2 : 0
+  };
+}
+
+const facilityCommitment = (f: ModelInputDraft["facilities"][number]) => f.principal + (f.draws ?? []).reduce((sum, d) => sum + d.amount, 0);
+
 export function applyControls(base: ModelInputDraft, c: Controls): ModelInputDraft {
+  const schedule = applyDebtSchedule(base, c);
   const shut = c.marketShutAfter > 0 && c.marketShutQuarters > 0
     ? [{from: addQuarters(base.start, c.marketShutAfter - 1), to: addQuarters(base.start, c.marketShutAfter + c.marketShutQuarters - 2)}]
     : [];
@@ -102,6 +194,7 @@ export function applyControls(base: ModelInputDraft, c: Controls): ModelInputDra
     capex: c.capex,
     minimumCash: c.minimumCash,
     ...(revolver ? {revolver} : {}),
+    ...schedule,
     refinancing: {
       shareRolled: c.shareRolledPct / 100,
       spread: c.refinancingSpreadPct / 100,
@@ -110,4 +203,50 @@ export function applyControls(base: ModelInputDraft, c: Controls): ModelInputDra
       marketShut: shut
     }
   };
+}
+
+/**
+ * The debt-schedule controls on top of the base: only those the reader moved away from
+ * the base's own values change anything, so the base case (its facilities' own terms, and
+ * the same objects, which the risk tools' fast parse relies on) comes back unchanged.
+ */
+function applyDebtSchedule(base: ModelInputDraft, c: Controls): Partial<ModelInputDraft> {
+  const from = debtScheduleControlsOf(base);
+  const moved = (key: DebtScheduleKey) => c[key] !== from[key];
+  const out: {-readonly [K in keyof ModelInputDraft]?: ModelInputDraft[K]} = {};
+  if (moved("averageBalanceInterest")) out.interestConvention = c.averageBalanceInterest >= 1 ? "average" : "endOfPeriod";
+  if (moved("cashSweepPct")) out.cashSweep = {share: c.cashSweepPct / 100, buffer: base.cashSweep?.buffer ?? 0};
+  if (moved("leasePayments")) {
+    const quarters = base.leases?.remainingQuarters ?? DEBT_SCHEDULE_ASSUMPTIONS.leaseQuarters;
+    out.leases = c.leasePayments > 0 ? {paymentPerQuarter: c.leasePayments, liability: c.leasePayments * quarters, remainingQuarters: quarters} : undefined;
+  }
+  const facilityKeys: DebtScheduleKey[] = ["pikSharePct", "hedgedSharePct", "liquidityCovenant", "coverageCovenant", "covenantConsequence"];
+  if (facilityKeys.some(moved)) {
+    const A = DEBT_SCHEDULE_ASSUMPTIONS;
+    const todaysRate = typeof base.baseRate === "number" ? base.baseRate : (base.baseRate[0] ?? 0);
+    const covenantsMoved = moved("liquidityCovenant") || moved("coverageCovenant") || moved("covenantConsequence");
+    out.facilities = base.facilities.map((f) => {
+      const g = {...f};
+      if (moved("pikSharePct") && f.amortisation?.type !== "annuity") g.pikShare = c.pikSharePct / 100;
+      if (moved("hedgedSharePct") && f.rate.type === "floating") {
+        // A swap to today's reference rate, the base's first: in the CoreWeave base case the
+        // base-rate input is the change since the filings, 0, which holds the hedged part at
+        // the rate it pays now whatever the rate slider does.
+        g.hedge = c.hedgedSharePct > 0 ? {type: "swap", notional: facilityCommitment(f) * c.hedgedSharePct / 100, fixedRate: todaysRate, until: f.maturity} : undefined;
+      }
+      if (covenantsMoved) {
+        const waiver = {type: "waiver" as const, fee: f.principal * A.waiverFeeShare, spreadStepUp: A.waiverSpreadStepUp};
+        const liquidity = c.covenantConsequence === 1
+          ? {type: "equityCure" as const, limit: c.liquidityCovenant * A.equityCureLimitMultiple}
+          : c.covenantConsequence === 2 ? {type: "accelerate" as const} : waiver;
+        const coverage = c.covenantConsequence === 2 ? {type: "accelerate" as const} : waiver;
+        g.covenants = [
+          ...(c.liquidityCovenant > 0 ? [{kind: "minimumLiquidity" as const, threshold: c.liquidityCovenant, consequence: liquidity}] : []),
+          ...(c.coverageCovenant > 0 ? [{kind: "interestCoverage" as const, threshold: c.coverageCovenant, consequence: coverage}] : [])
+        ];
+      }
+      return g;
+    });
+  }
+  return out;
 }

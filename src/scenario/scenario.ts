@@ -1,5 +1,5 @@
 import {z} from "zod";
-import {CONTROL_BOUNDS, type Controls} from "./controls.js";
+import {CONTROL_BOUNDS, CONTROL_CHOICES, type Controls} from "./controls.js";
 
 /**
  * Scenarios as files. A scenario names a parent and holds only the assumptions (the
@@ -8,10 +8,13 @@ import {CONTROL_BOUNDS, type Controls} from "./controls.js";
  * (later) URL state: anything outside it is an error that names the file and the field.
  */
 const controlKeys = Object.keys(CONTROL_BOUNDS) as Array<keyof Controls>;
+/** Counts of quarters and choices among options: a fraction of one means nothing. */
+const INTEGER_CONTROLS = new Set<keyof Controls>(["tenorQuarters", "marketShutAfter", "marketShutQuarters", ...Object.keys(CONTROL_CHOICES) as Array<keyof Controls>]);
 
 export const assumptionsSchema = z.object(Object.fromEntries(controlKeys.map((key) => {
   const {min, max} = CONTROL_BOUNDS[key];
-  return [key, z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).optional()];
+  const number = z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  return [key, (INTEGER_CONTROLS.has(key) ? number.int("must be a whole number") : number).optional()];
 })) as {[K in keyof Controls]: z.ZodOptional<z.ZodNumber>}).strict();
 export type Assumptions = z.output<typeof assumptionsSchema>;
 

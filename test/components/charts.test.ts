@@ -37,7 +37,7 @@ describe("the coverage chart", () => {
 
 describe("the regime band", () => {
   it("colours hedge, speculative and Ponzi with a fixed scale, whatever the data holds", () => {
-    const color = (regimeChart() as any).encoding.color;
+    const color = (regimeChart() as any).layer[0].encoding.color;
     expect(color.scale.domain).toEqual(["hedge", "speculative", "ponzi"]);
     expect(color.scale.range).toEqual(Object.values(REGIME_COLOURS));
   });
@@ -68,5 +68,16 @@ describe("chart rows", () => {
   it("give one regime and one cash point a quarter", () => {
     expect(regimeRows(projection)).toHaveLength(4);
     expect(cashRows(projection).filter((r) => r.series === "Closing cash")).toHaveLength(4);
+  });
+
+  it("mark on the regime band each quarter a covenant is breached, with what, against what, and what follows", () => {
+    expect(regimeRows(projection).every((r) => r.breaches === "")).toBe(true);
+    const covenanted = {...loan, maturity: "2027Q4", covenants: [{kind: "minimumLiquidity" as const, threshold: 1e6, consequence: {type: "waiver" as const, fee: 1, spreadStepUp: 0}}]};
+    const rows = regimeRows(project(plainCompany({facilities: [covenanted]}), floatArithmetic));
+    expect(rows[0]!.breaches).toMatch(/^Loan: liquidity \d+ USD m against 1000000 \(waiver\)$/);
+    expect(rows.every((r) => r.breaches !== "")).toBe(true);
+    const marks = (regimeChart() as any).layer[1];
+    expect(marks.transform[0].filter).toContain("datum.breaches");
+    expect(marks.mark.shape).toBe("triangle-down");
   });
 });
