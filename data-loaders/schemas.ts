@@ -152,6 +152,20 @@ export const principalPaymentRow = z.object({
 export type PrincipalPaymentRow = z.output<typeof principalPaymentRow>;
 
 /**
+ * Original issue discount and issuance costs not yet amortised, as the debt table prints
+ * them under the facilities ("Less: Unamortized discount and issuance costs"), at a date
+ * the facilities are listed for.
+ */
+export const debtDiscountRow = z.object({
+  as_of: isoDate,
+  amount: printedNumber.refine((v) => v >= 0, "must not be negative (the table prints it in parentheses: enter it without)"),
+  unit,
+  source_id: text,
+  locator: text
+});
+export type DebtDiscountRow = z.output<typeof debtDiscountRow>;
+
+/**
  * The facts the debate's claims turn on that are not statement lines: shares of revenue,
  * lenders, defaults, sales of stock, borrowers. Each names the claim it bears on and the
  * subject a verdict reads; a flag is 1 (the filing says so) or 0 (it says not).

@@ -90,6 +90,19 @@ export function maturityScheduleTable(company: string, data: ValidatedCompany) {
   }))).orderby("as_of");
 }
 
+export function debtDiscountsTable(company: string, data: ValidatedCompany) {
+  const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
+  return aq.from(data.debtDiscounts.map(({value: d}) => ({
+    company,
+    as_of: d.as_of,
+    amount: toMillions(d.amount, d.unit),
+    unit: "USD millions",
+    source: d.source_id,
+    source_url: url.get(d.source_id) ?? "",
+    locator: d.locator
+  }))).orderby("as_of");
+}
+
 export function sourcesTable(data: ValidatedCompany) {
   return aq.from(data.sources.map((s) => ({...s}))).orderby(aq.desc("published"));
 }

@@ -1,6 +1,6 @@
 import {parseCsv, type ParsedRow} from "./csv.js";
 import {RawDataError, type RawDataIssue} from "./errors.js";
-import {facilityRow, factRow, LINE_ITEMS, principalPaymentRow, sourceRow, SOURCE_KINDS, statementRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
+import {debtDiscountRow, facilityRow, factRow, LINE_ITEMS, principalPaymentRow, sourceRow, SOURCE_KINDS, statementRow, type DebtDiscountRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
 /** The raw files of one company, by name, as text. */
 export interface RawFiles {
@@ -8,9 +8,10 @@ export interface RawFiles {
   readonly "statements.csv": string;
   readonly "debt_facilities.csv": string;
   readonly "principal_payments.csv": string;
+  readonly "debt_discounts.csv": string;
   readonly "facts.csv": string;
 }
-export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv", "facts.csv"] as const;
+export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv", "debt_discounts.csv", "facts.csv"] as const;
 
 /** A company's raw data after every check: rows as printed, with their row numbers. */
 export interface ValidatedCompany {
@@ -18,6 +19,7 @@ export interface ValidatedCompany {
   readonly statements: readonly ParsedRow<StatementRow>[];
   readonly facilities: readonly ParsedRow<FacilityRow>[];
   readonly principalPayments: readonly ParsedRow<PrincipalPaymentRow>[];
+  readonly debtDiscounts: readonly ParsedRow<DebtDiscountRow>[];
   readonly facts: readonly FactRow[];
 }
 
@@ -55,6 +57,7 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
   const statements = parseCsv("statements.csv", files["statements.csv"], statementRow, issues);
   const facilities = parseCsv("debt_facilities.csv", files["debt_facilities.csv"], facilityRow, issues);
   const principalPayments = parseCsv("principal_payments.csv", files["principal_payments.csv"], principalPaymentRow, issues);
+  const debtDiscounts = parseCsv("debt_discounts.csv", files["debt_discounts.csv"], debtDiscountRow, issues);
   const facts = parseCsv("facts.csv", files["facts.csv"], factRow, issues);
 
   // Sources: unique ids; every cited id exists.
@@ -63,7 +66,7 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
     if (sourceIds.has(value.source_id)) issues.push({file: "sources.csv", row, field: "source_id", message: `"${value.source_id}" is listed twice`});
     sourceIds.set(value.source_id, value);
   }
-  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments], ["facts.csv", facts]];
+  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments], ["debt_discounts.csv", debtDiscounts], ["facts.csv", facts]];
   for (const [file, rows] of citing) {
     for (const {row, value} of rows) {
       if (!sourceIds.has(value.source_id)) issues.push({file, row, field: "source_id", message: `"${value.source_id}" is not in sources.csv`});
@@ -79,9 +82,29 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
 
   checkStatements(statements, sourceIds, issues);
   checkFacilities(facilities, principalPayments, issues);
+  checkDebtDiscounts(debtDiscounts, facilities, issues);
 
   if (issues.length > 0) throw new RawDataError(issues);
-  return {sources: sources.map((s) => s.value), statements: keepBestSourced(statements, sourceIds), facilities, principalPayments, facts: facts.map((f) => f.value)};
+  return {sources: sources.map((s) => s.value), statements: keepBestSourced(statements, sourceIds), facilities, principalPayments, debtDiscounts, facts: facts.map((f) => f.value)};
+}
+
+/** One discount a date, at a date the facilities are listed for, and less than their principal. */
+function checkDebtDiscounts(discounts: readonly ParsedRow<DebtDiscountRow>[], facilities: readonly ParsedRow<FacilityRow>[], issues: RawDataIssue[]): void {
+  const seen = new Map<string, number>();
+  for (const {row, value: d} of discounts) {
+    const first = seen.get(d.as_of);
+    if (first !== undefined) issues.push({file: "debt_discounts.csv", row, field: "as_of", message: `duplicates row ${first} (${d.as_of})`});
+    seen.set(d.as_of, row);
+    const listed = facilities.filter((f) => f.value.as_of === d.as_of);
+    if (listed.length === 0) {
+      issues.push({file: "debt_discounts.csv", row, field: "as_of", message: `no facilities are listed at ${d.as_of} in debt_facilities.csv`});
+      continue;
+    }
+    const principal = listed.reduce((sum, f) => sum + toMillions(f.value.principal, f.value.unit), 0);
+    if (toMillions(d.amount, d.unit) >= principal) {
+      issues.push({file: "debt_discounts.csv", row, field: "amount", message: `${toMillions(d.amount, d.unit)} USD millions is not less than the facilities' principal (${Number(principal.toFixed(6))})`});
+    }
+  }
 }
 
 const statementKey = (s: StatementRow) => `${s.period_start}/${s.period_end}/${s.line_item}`;

@@ -23,6 +23,14 @@ export interface FinancialFigure {
   readonly locator: string;
 }
 
+/** Unamortised discount and issuance costs at a date the debt table lists facilities for (USD millions). */
+export interface DiscountFigure {
+  readonly as_of: string;
+  readonly amount: number;
+  readonly source: string;
+  readonly locator: string;
+}
+
 export interface Provenance {
   readonly input: string;
   readonly value: string;
@@ -72,7 +80,7 @@ const usd = (x: number) => `${x.toLocaleString("en-US", {maximumFractionDigits: 
  * The base case from the dataset. The projection starts in the quarter after the latest
  * debt table held, from that table's facilities.
  */
-export function baseCase(financials: readonly FinancialFigure[], facilities: readonly FacilityFigure[]): BaseCase {
+export function baseCase(financials: readonly FinancialFigure[], facilities: readonly FacilityFigure[], discounts: readonly DiscountFigure[] = []): BaseCase {
   const asOf = [...new Set(facilities.map((f) => f.as_of))].sort().at(-1);
   if (!asOf) throw new Error("the dataset holds no debt table: there is no base case to build");
   const start = nextQuarter(quarterOfMonth(asOf));
@@ -107,6 +115,7 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
   });
 
   const A = BASE_ASSUMPTIONS;
+  const schedule = debtScheduleFigures(financials, facilities.filter((f) => f.as_of === asOf && f.principal > 0 && !f.facility.toLowerCase().includes("revolving")), discounts.find((d) => d.as_of === asOf), provenance, cite);
   const facilityInputs: ModelInputDraft["facilities"] = [];
   let revolverDrawn = 0;
   facilities.filter((f) => f.as_of === asOf && f.principal > 0).forEach((f, i) => {
@@ -125,7 +134,8 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
       // The filing states an effective rate; a floating facility bears it as a spread over
       // the change in the reference rate since the filing (the base-rate input), so a rate
       // shock reaches it and leaves fixed notes alone.
-      rate: terms.floating ? {type: "floating", spread: rate ?? 0.1} : {type: "fixed", annualRate: rate ?? 0.1},
+      rate: terms.floating ? {type: "floating", spread: cashRate(rate ?? 0.1, schedule)} : {type: "fixed", annualRate: cashRate(rate ?? 0.1, schedule)},
+      discount: schedule.discountShare * f.principal,
       amortisation: {type: terms.amortising ? "straightLine" : "bullet"},
       maturity: maturity < start ? start : maturity
     });
@@ -147,7 +157,8 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
     facilities: facilityInputs,
     revolver: {capacity: Math.max(A.revolverCapacity, revolverDrawn), drawn: revolverDrawn, rate: {type: "floating", spread: facilities.find((f) => f.as_of === asOf && f.facility.toLowerCase().includes("revolving"))?.effective_rate_low ?? 0.07}},
     refinancing: {...A.refinancing, marketShut: []},
-    newBorrowing: A.newBorrowing
+    newBorrowing: A.newBorrowing,
+    capitalisedInterestShare: schedule.capitalisedShare
   };
   provenance.push(
     {input: "Opening cash", value: usd(A.openingCash), status: "assumption", basis: "the dataset does not hold the balance sheet yet"},
@@ -162,3 +173,54 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
   );
   return {input, provenance, lastReportedQuarter: previousQuarter(start)};
 }
+
+/** What the debt note's interest table and discount line give the base case's facilities. */
+interface ScheduleFigures {
+  /** Contractual over contractual + amortisation: the cash share of an effective rate. */
+  readonly cashShareOfEffective: number;
+  /** Unamortised discount per USD of principal, spread evenly over the facilities. */
+  readonly discountShare: number;
+  /** Capitalised over contractual interest. */
+  readonly capitalisedShare: number;
+}
+
+/**
+ * The debt table's rates are effective rates: they include the amortisation of discounts
+ * and issuance costs, which is reported as interest expense but never paid. From the latest
+ * quarter whose interest breakdown is held, the cash share of an effective rate (contractual
+ * over contractual plus amortisation) turns each rate into a cash rate, the unamortised
+ * discount at the table's date is amortised separately, and the capitalised share of
+ * contractual interest is held, so that reported interest expense is modelled as the
+ * income statement shows it. Where the breakdown is not held, the rates stay effective.
+ */
+function debtScheduleFigures(financials: readonly FinancialFigure[], listed: readonly FacilityFigure[], discount: DiscountFigure | undefined, provenance: Provenance[], cite: (f: {source: string; locator: string}) => string): ScheduleFigures {
+  const quarterly = (item: string) => financials.filter((f) => f.line_item === item && /Q\d$/.test(f.period));
+  const breakdown = quarterly("contractual_interest_expense").sort((a, b) => b.period.localeCompare(a.period)).map((contractual) => ({
+    contractual,
+    amortisation: quarterly("amortization_of_debt_discounts_and_issuance_costs").find((f) => f.period === contractual.period),
+    capitalised: quarterly("capitalized_interest").find((f) => f.period === contractual.period)
+  })).find((b) => b.amortisation !== undefined && b.capitalised !== undefined);
+  let cashShareOfEffective = 1;
+  let capitalisedShare = 0;
+  if (breakdown && breakdown.amortisation && breakdown.capitalised && breakdown.contractual.value > 0) {
+    const {contractual, amortisation, capitalised} = breakdown;
+    // To 0.01 % of the rate, like the other derived figures.
+    cashShareOfEffective = Math.round((contractual.value / (contractual.value + amortisation.value)) * 10000) / 10000;
+    capitalisedShare = toShare(-capitalised.value / contractual.value);
+    provenance.push(
+      {input: "Cash share of the effective rates", value: pct(cashShareOfEffective), status: "derived", basis: `contractual interest over contractual interest plus amortisation of discounts, ${contractual.period} (${cite(contractual)}; ${cite(amortisation)}); each facility's effective rate times this is its cash rate`},
+      {input: "Capitalised interest", value: pct(capitalisedShare), status: "derived", basis: `capitalised over contractual interest, ${contractual.period} (${cite(capitalised)}), held for every quarter: that construction goes on at this pace is an assumption`}
+    );
+  } else {
+    provenance.push({input: "Cash share of the effective rates", value: "100 %", status: "assumption", basis: "no quarter's interest breakdown is held: the effective rates, which include discount amortisation, are taken as cash rates"});
+  }
+  const principal = listed.reduce((sum, f) => sum + f.principal, 0);
+  const discountShare = discount && principal > 0 && cashShareOfEffective < 1 ? discount.amount / principal : 0;
+  if (discount && discountShare > 0) {
+    provenance.push({input: "Unamortised discount and issuance costs", value: usd(discount.amount), status: "reported", basis: `${discount.as_of}, ${cite(discount)}; spread over the facilities in proportion to principal (the table gives no split, an assumption) and amortised straight line to each one's maturity`});
+  }
+  return {cashShareOfEffective, discountShare, capitalisedShare};
+}
+
+const toShare = (x: number) => Math.round(x * 10000) / 10000;
+const cashRate = (effective: number, s: ScheduleFigures) => toBasisPoint(effective * s.cashShareOfEffective);

@@ -33,7 +33,7 @@ describe("the real CoreWeave raw data", () => {
 });
 
 describe("bad raw input stops the build, naming file, row and field", () => {
-  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv", FACTS = "facts.csv";
+  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv", FACTS = "facts.csv", D = "debt_discounts.csv";
   // The row number a line appended to the real file gets (rows count from 1, after the header).
   const appendedRow = (name: keyof RawFiles) => real[name].trimEnd().split("\n").length;
   const cases: Array<[string, RawFiles, string, number, string, RegExp]> = [
@@ -63,7 +63,11 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     ["a fact citing an unknown source", withFile(FACTS, (t) => t.replace("magnetar_loan_principal,256630,USD thousands,2025-06-30,10q-2025q2-debt", "magnetar_loan_principal,256630,USD thousands,2025-06-30,nowhere")), FACTS, 12, "source_id", /not in sources.csv/],
     ["a fact id used twice", withFile(FACTS, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), FACTS, appendedRow(FACTS), "fact_id", /used by row 1/],
     ["a source address that is not http(s)", withFile(SRC, (t) => t.replace("https://www.stocktitan.net", "javascript:alert(1)//www.stocktitan.net")), SRC, 1, "url", /http\(s\)|address/],
-    ["a source of an unknown kind", withFile(SRC, (t) => t.replace("pr-2025q3,press_release", "pr-2025q3,rumour")), SRC, 1, "kind", /must be one of/]
+    ["a source of an unknown kind", withFile(SRC, (t) => t.replace("pr-2025q3,press_release", "pr-2025q3,rumour")), SRC, 1, "kind", /must be one of/],
+    ["a discount at a date no debt table lists", withFile(D, (t) => t.replace("2025-06-30,119984", "2025-03-31,119984")), D, 1, "as_of", /no facilities are listed at 2025-03-31/],
+    ["a discount printed negative", withFile(D, (t) => t.replace("2025-06-30,119984", "2025-06-30,-119984")), D, 1, "amount", /must not be negative/],
+    ["a discount as large as the debt", withFile(D, (t) => t.replace("2025-06-30,119984,USD thousands", "2025-06-30,11171485,USD thousands")), D, 1, "amount", /not less than the facilities' principal/],
+    ["a discount given twice for a date", withFile(D, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), D, appendedRow(D), "as_of", /duplicates row 1/]
   ];
 
   for (const [what, files, file, row, field, message] of cases) {
