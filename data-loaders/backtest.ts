@@ -1,5 +1,5 @@
 import {addQuarters, decimalArithmetic, project, quarterOfMonth, type ModelInputDraft} from "../src/model/index.js";
-import type {FacilityFigure as CitedFacilityFigure, FinancialFigure as CitedFinancialFigure} from "../src/scenario/base-case.js";
+import {interestBreakdown, type FacilityFigure as CitedFacilityFigure, type FinancialFigure as CitedFinancialFigure} from "../src/scenario/base-case.js";
 
 /**
  * Does the engine reproduce what was reported? For each quarter whose opening debt
@@ -28,6 +28,22 @@ export interface BacktestRow {
   readonly error_pct: number;
   /** Facilities left out, and why (e.g. no stated rate). */
   readonly left_out: readonly string[];
+  /**
+   * The same quarter as the income statement books it, where the dataset holds an interest
+   * breakdown (of the opening quarter or before) and the table's discount: cash interest at
+   * contractual rates (effective rates times the breakdown's cash share), plus the discount
+   * amortised to each facility's maturity, less the capitalised share. Null where not held.
+   */
+  readonly projected_as_reported: number | null;
+  readonly error_as_reported_pct: number | null;
+  /** The breakdown's quarter, whose shares were used. */
+  readonly shares_from: string | null;
+}
+
+/** Unamortised discount at a debt table's date, USD millions. */
+export interface DiscountAt {
+  readonly as_of: string;
+  readonly amount: number;
 }
 
 /** The quarter that starts the day after `asOf` (a quarter end), as "2025Q3". */
@@ -39,7 +55,7 @@ export function quarterAfter(asOf: string): string | null {
 // income statement's net figure.
 const REPORTED_INTEREST = ["interest_expense_on_debt", "interest_expense_net"] as const;
 
-export function backtest(facilities: readonly FacilityFigure[], financials: readonly FinancialFigure[]): BacktestRow[] {
+export function backtest(facilities: readonly FacilityFigure[], financials: readonly FinancialFigure[], discounts: readonly DiscountAt[] = []): BacktestRow[] {
   const rows: BacktestRow[] = [];
   for (const asOf of [...new Set(facilities.map((f) => f.as_of))].sort()) {
     const quarter = quarterAfter(asOf);
@@ -65,17 +81,34 @@ export function backtest(facilities: readonly FacilityFigure[], financials: read
       });
     });
     if (drafts.length === 0) continue;
-    const projection = project({
+    const shell = (facilities: ModelInputDraft["facilities"], capitalisedInterestShare = 0): ModelInputDraft => ({
       start: quarter, quarters: 1, openingCash: 0,
       revenue: {lastQuarter: 0, growth: 0}, costs: {kind: "margin", ebitdaMargin: 0},
-      capex: 0, baseRate: 0, facilities: drafts
-    } satisfies ModelInputDraft, decimalArithmetic);
-    const projected = projection.quarters[0]!.ledger.interest.toNumber();
+      capex: 0, baseRate: 0, facilities, capitalisedInterestShare
+    });
+    const projected = project(shell(drafts), decimalArithmetic).quarters[0]!.ledger.interest.toNumber();
+    const error = (x: number) => Number((((x - reported.value) / reported.value) * 100).toFixed(2));
+    // As booked: only figures known at the table's date (no later quarter's breakdown).
+    const shares = interestBreakdown(financials, quarterOfMonth(asOf));
+    const discount = discounts.find((d) => d.as_of === asOf);
+    let asReported: number | null = null;
+    if (shares && discount) {
+      const principal = drafts.reduce((sum, f) => sum + f.principal, 0);
+      const booked = drafts.map((f) => ({
+        ...f,
+        rate: {type: "fixed" as const, annualRate: (f.rate as {annualRate: number}).annualRate * shares.cashShareOfEffective},
+        discount: (discount.amount * f.principal) / principal
+      }));
+      asReported = project(shell(booked, shares.capitalisedShare), decimalArithmetic).quarters[0]!.ledger.reportedInterestExpense.toNumber();
+    }
     rows.push({
       quarter, facilities_as_of: asOf, projected, reported: reported.value,
       reported_line_item: reported.line_item, reported_source: reported.source,
-      error_pct: Number((((projected - reported.value) / reported.value) * 100).toFixed(2)),
-      left_out: leftOut
+      error_pct: error(projected),
+      left_out: leftOut,
+      projected_as_reported: asReported,
+      error_as_reported_pct: asReported === null ? null : error(asReported),
+      shares_from: shares && discount ? shares.period : null
     });
   }
   return rows;

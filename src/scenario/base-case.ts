@@ -194,19 +194,12 @@ interface ScheduleFigures {
  * income statement shows it. Where the breakdown is not held, the rates stay effective.
  */
 function debtScheduleFigures(financials: readonly FinancialFigure[], listed: readonly FacilityFigure[], discount: DiscountFigure | undefined, provenance: Provenance[], cite: (f: {source: string; locator: string}) => string): ScheduleFigures {
-  const quarterly = (item: string) => financials.filter((f) => f.line_item === item && /Q\d$/.test(f.period));
-  const breakdown = quarterly("contractual_interest_expense").sort((a, b) => b.period.localeCompare(a.period)).map((contractual) => ({
-    contractual,
-    amortisation: quarterly("amortization_of_debt_discounts_and_issuance_costs").find((f) => f.period === contractual.period),
-    capitalised: quarterly("capitalized_interest").find((f) => f.period === contractual.period)
-  })).find((b) => b.amortisation !== undefined && b.capitalised !== undefined);
+  const breakdown = interestBreakdown(financials);
   let cashShareOfEffective = 1;
   let capitalisedShare = 0;
-  if (breakdown && breakdown.amortisation && breakdown.capitalised && breakdown.contractual.value > 0) {
+  if (breakdown) {
     const {contractual, amortisation, capitalised} = breakdown;
-    // To 0.01 % of the rate, like the other derived figures.
-    cashShareOfEffective = Math.round((contractual.value / (contractual.value + amortisation.value)) * 10000) / 10000;
-    capitalisedShare = toShare(-capitalised.value / contractual.value);
+    ({cashShareOfEffective, capitalisedShare} = breakdown);
     provenance.push(
       {input: "Cash share of the effective rates", value: pct(cashShareOfEffective), status: "derived", basis: `contractual interest over contractual interest plus amortisation of discounts, ${contractual.period} (${cite(contractual)}; ${cite(amortisation)}); each facility's effective rate times this is its cash rate`},
       {input: "Capitalised interest", value: pct(capitalisedShare), status: "derived", basis: `capitalised over contractual interest, ${contractual.period} (${cite(capitalised)}), held for every quarter: that construction goes on at this pace is an assumption`}
@@ -223,4 +216,25 @@ function debtScheduleFigures(financials: readonly FinancialFigure[], listed: rea
 }
 
 const toShare = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * The latest quarter (up to `notAfter`, if given) whose interest breakdown is held whole:
+ * contractual interest, amortisation of discounts and capitalised interest, with the cash
+ * share of an effective rate and the capitalised share of contractual interest it gives,
+ * each to 0.01 %.
+ */
+export function interestBreakdown<F extends {readonly period: string; readonly line_item: string; readonly value: number}>(financials: readonly F[], notAfter?: string) {
+  const quarterly = (item: string) => financials.filter((f) => f.line_item === item && /Q\d$/.test(f.period) && (notAfter === undefined || f.period <= notAfter));
+  for (const contractual of quarterly("contractual_interest_expense").sort((a, b) => b.period.localeCompare(a.period))) {
+    const amortisation = quarterly("amortization_of_debt_discounts_and_issuance_costs").find((f) => f.period === contractual.period);
+    const capitalised = quarterly("capitalized_interest").find((f) => f.period === contractual.period);
+    if (!amortisation || !capitalised || contractual.value <= 0) continue;
+    return {
+      period: contractual.period, contractual, amortisation, capitalised,
+      cashShareOfEffective: toShare(contractual.value / (contractual.value + amortisation.value)),
+      capitalisedShare: toShare(-capitalised.value / contractual.value)
+    };
+  }
+  return null;
+}
 const cashRate = (effective: number, s: ScheduleFigures) => toBasisPoint(effective * s.cashShareOfEffective);

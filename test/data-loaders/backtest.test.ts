@@ -11,8 +11,25 @@ describe("the interest backtest", () => {
   it("projects a quarter from the facilities at the previous quarter end: 1,000 at 8 % → 20", () => {
     expect(backtest([facility({})], [reported({})])).toEqual([{
       quarter: "2025Q2", facilities_as_of: "2025-03-31", projected: 20, reported: 20,
-      reported_line_item: "interest_expense_net", reported_source: "test", error_pct: 0, left_out: []
+      reported_line_item: "interest_expense_net", reported_source: "test", error_pct: 0, left_out: [],
+      projected_as_reported: null, error_as_reported_pct: null, shares_from: null
     }]);
+  });
+
+  it("books the quarter as the income statement does where the breakdown and the discount are held", () => {
+    // 2025Q1: contractual 18 and amortisation 2, so 90 % of an effective rate is cash; 1.8 capitalised, 10 %.
+    const breakdown = [
+      reported({period: "2025Q1", line_item: "contractual_interest_expense", value: 18}),
+      reported({period: "2025Q1", line_item: "amortization_of_debt_discounts_and_issuance_costs", value: 2}),
+      reported({period: "2025Q1", line_item: "capitalized_interest", value: -1.8})
+    ];
+    const [row] = backtest([facility({})], [reported({value: 19.5}), ...breakdown], [{as_of: "2025-03-31", amount: 40}]);
+    // Cash 1,000 × 8 % × 0.9 / 4 = 18; the discount over 12 quarters to 2028Q1, 3.33; less 10 % of 18.
+    expect(row!.projected_as_reported).toBeCloseTo(18 + 40 / 12 - 1.8, 9);
+    expect(row!.shares_from).toBe("2025Q1");
+    // A breakdown from after the table's date is not used: it was not known then.
+    const later = breakdown.map((b) => ({...b, period: "2025Q2"}));
+    expect(backtest([facility({})], [reported({}), ...later], [{as_of: "2025-03-31", amount: 40}])[0]!.projected_as_reported).toBeNull();
   });
 
   it("takes the midpoint of a stated range: 9–10 % on 1,000 → 23.75, 5 % above a reported 22.62", () => {
@@ -41,7 +58,7 @@ describe("the interest backtest", () => {
 
   it("reproduces CoreWeave's reported interest within the ±3 % goal where the dataset allows a backtest", () => {
     const tables = companyTables();
-    const rows = backtest(tables.facilities, tables.financials);
+    const rows = backtest(tables.facilities, tables.financials, tables.discounts);
     expect(rows.map((r) => r.quarter)).toContain("2025Q3");
     for (const row of rows) expect(Math.abs(row.error_pct)).toBeLessThanOrEqual(3);
   });
