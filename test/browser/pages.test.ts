@@ -129,12 +129,14 @@ describe("the story page", () => {
     expect(sliders.length).toBeGreaterThanOrEqual(10);
     const shutFrom = sliders.findIndex((s) => s.label.startsWith("Markets shut"));
     const rate = sliders.findIndex((s) => s.label.startsWith("Reference-rate change"));
+    const growth = sliders.findIndex((s) => s.label.startsWith("Growth a quarter"));
     for (const [i, slider] of sliders.entries()) {
       // A shut's length bites only when there is a shut: open one for that input, and
       // give "shut in quarter" a length for its own turn. A swap to today's rate bites
-      // only when the rate moves.
-      const dependsOn = slider.label.startsWith("…for") ? shutFrom : slider.label.startsWith("Markets shut") ? i + 1 : slider.label.startsWith("Floating debt swapped") ? rate : -1;
-      if (dependsOn >= 0) await setSlider(page, dependsOn, dependsOn === shutFrom ? 1 : dependsOn === rate ? sliders[rate]!.max : 4);
+      // only when the rate moves, and a cash sweep only when there is cash to sweep.
+      const dependsOn = slider.label.startsWith("…for") ? shutFrom : slider.label.startsWith("Markets shut") ? i + 1
+        : slider.label.startsWith("Floating debt swapped") ? rate : slider.label.startsWith("Cash sweep") ? growth : -1;
+      if (dependsOn >= 0) await setSlider(page, dependsOn, dependsOn === shutFrom ? 1 : dependsOn === rate || dependsOn === growth ? sliders[dependsOn]!.max : 4);
       const before = await drawn(page);
       // An input may not bite at one extreme (a longer tenor past the horizon): try both.
       const changed: boolean[] = [];
