@@ -17,7 +17,9 @@ export function forkView(parent: string, parentControls: Controls, controls: Con
   area.value = text;
   area.setAttribute("aria-label", "Scenario file for this view");
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], {type: "application/json"}));
+  // A data: address, not a Blob's object URL: this view is rebuilt on every input, and each
+  // object URL would hold its Blob until the page closes (and cost a tenth of the redraw).
+  link.href = `data:application/json;charset=utf-8,${encodeURIComponent(text)}`;
   link.download = "my-view.json";
   link.className = "download-fork";
   link.textContent = "Download my-view.json";
