@@ -1,0 +1,98 @@
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {dirname, extname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {build, type Plugin} from "esbuild";
+
+/**
+ * A built page as one HTML file that works opened from disk (file://) with no network:
+ * Framework cannot publish one. Its module script is bundled with everything it imports
+ * (esbuild, one bundle, no splitting, so dynamic imports are inlined too), each file it
+ * registers (`FileAttachment`) becomes a `data:` address, and its stylesheets are inlined
+ * with whatever they reference. The recipe is the one verified in
+ * ../shared/notes/framework-offline.md (item 13).
+ */
+export async function oneFileReport(distDir: string, page: string): Promise<string> {
+  const html = readFileSync(join(distDir, page), "utf8");
+  const pageDir = dirname(join(distDir, page));
+  const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html);
+  if (!script) throw new Error(`${page} has no inline module script: is it a built Framework page?`);
+
+  // Each registered file, inlined: FileAttachment fetches its path, and fetch reads data: addresses anywhere.
+  const withFiles = script[1]!.replace(/("path":")(\.[^"]+)(")/g, (_, open: string, path: string, close: string) => {
+    const file = resolve(pageDir, path);
+    return `${open}data:${mimeType(file)};base64,${readFileSync(file).toString("base64")}${close}`;
+  });
+
+  const bundled = await build({
+    stdin: {contents: withFiles, resolveDir: pageDir, sourcefile: page, loader: "js"},
+    bundle: true,
+    format: "esm",
+    splitting: false,
+    minify: true,
+    write: false,
+    target: "es2022",
+    legalComments: "none",
+    logLevel: "silent",
+    plugins: [unbuiltAsExternal]
+  });
+  // Inside an inline script, "</script" would end it early.
+  const code = bundled.outputFiles[0]!.text.replace(/<\/script/gi, "<\\/script");
+
+  const styles = [...html.matchAll(/<link rel="stylesheet" type="text\/css" href="([^"]+)">/g)].map(([, href]) => inlineCss(resolve(pageDir, href!)));
+  let out = html
+    .replace(/<link rel="(?:preload|modulepreload)"[^>]*>\n?/g, "")
+    .replace(/<link rel="stylesheet" type="text\/css" href="[^"]+">\n?/g, "")
+    .replace(script[0], () => "");
+  // Styles first, into the head; library code in the bundle contains "</head>" itself.
+  out = out.replace("</head>", () => `<style>\n${styles.join("\n")}\n</style>\n</head>`);
+  out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, () => `<script type="module">${code}</script>\n</body>`);
+  return out;
+}
+
+/**
+ * Framework emits only the modules a page can use; the client still names a few it would
+ * load for implicit imports this project never uses (`_npm/…`, `stdlib/…`). Left as they
+ * are: they are never requested.
+ */
+const unbuiltAsExternal: Plugin = {
+  name: "unbuilt-as-external",
+  setup(b) {
+    b.onResolve({filter: /^\.{0,2}\//}, (args) => {
+      const path = resolve(args.resolveDir, args.path);
+      return existsSync(path) && statSync(path).isFile() ? null : {path: args.path, external: true};
+    });
+  }
+};
+
+function inlineCss(file: string): string {
+  const css = readFileSync(file, "utf8");
+  return css.replace(/url\((["']?)(?!data:|https?:|#)([^"')]+)\1\)/g, (_, quote: string, ref: string) => {
+    const target = resolve(dirname(file), ref.split(/[?#]/)[0]!);
+    return existsSync(target) ? `url("data:${mimeType(target)};base64,${readFileSync(target).toString("base64")}")` : `url(${quote}${ref}${quote})`;
+  });
+}
+
+const MIME: Record<string, string> = {
+  ".json": "application/json", ".csv": "text/csv", ".txt": "text/plain", ".svg": "image/svg+xml", ".png": "image/png",
+  ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".css": "text/css", ".js": "text/javascript"
+};
+const mimeType = (file: string) => MIME[extname(file).toLowerCase()] ?? "application/octet-stream";
+
+/** The one-file reports `npm run build` writes: the story page, as `dist/solvency-notebook.html`... */
+export const ONE_FILE_REPORTS = [{page: "index.html", out: "solvency-notebook.html"}] as const;
+
+/** ...and each scenario's page, as `dist/scenario-<name>.html`. */
+export function scenarioReports(dist: string): Array<{page: string; out: string}> {
+  const dir = join(dist, "scenarios");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith(".html") && f !== "index.html").map((f) => ({page: `scenarios/${f}`, out: `scenario-${f}`}));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+  for (const {page, out} of [...ONE_FILE_REPORTS, ...scenarioReports(dist)]) {
+    const text = await oneFileReport(dist, page);
+    writeFileSync(join(dist, out), text);
+    console.log(`wrote dist/${out}: ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MB, one file, from ${page}`);
+  }
+}

@@ -1,0 +1,71 @@
+import {readFileSync, statSync} from "node:fs";
+import {fileURLToPath, pathToFileURL} from "node:url";
+import {chromium, type Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {chromiumPath} from "../../scripts/chromium.js";
+import {ONE_FILE_REPORTS, scenarioReports} from "../../scripts/one-file-report.js";
+
+// `npm run build` (run before the tests) writes the one-file reports beside the site.
+const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+const REPORT = `${DIST}${ONE_FILE_REPORTS[0].out}`;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]});
+});
+afterAll(async () => { await browser?.close(); });
+
+describe("the one-file report", () => {
+  it("is one file under 3 MB that names no other file of the site to load", () => {
+    expect(statSync(REPORT).size).toBeLessThan(3 * 1024 * 1024);
+    const html = readFileSync(REPORT, "utf8");
+    expect(html).not.toMatch(/<link rel="(?:modulepreload|stylesheet|preload)"/);
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/"path":"\.\/_file\//);
+    expect(html.match(/<script type="module">/g)).toHaveLength(1);
+  });
+
+  it("works opened from disk with the network off: its charts draw and redraw when an input moves", async () => {
+    const context = await browser.newContext();
+    await context.setOffline(true);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => { if (!/^(file|data|blob):/.test(r.url())) requests.push(r.url()); });
+    await page.goto(pathToFileURL(REPORT).href);
+    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length === 5, null, {timeout: 30_000});
+    const drawn = () => page.evaluate(() => [...document.querySelectorAll(".chart svg, .summary")].map((e) => e.innerHTML).join("\n"));
+    const before = await drawn();
+    const marks = await page.evaluate(() => performance.getEntriesByName("solvency:chart-updated").length);
+    // The reference rate up 600 bp, as a reader would type it in the slider's box.
+    await page.evaluate(() => {
+      const rate = document.querySelectorAll<HTMLInputElement>(".controls input[type=number]")[0]!;
+      rate.value = rate.max;
+      rate.dispatchEvent(new Event("input", {bubbles: true}));
+    });
+    await page.waitForFunction((m) => performance.getEntriesByName("solvency:chart-updated").length >= m + 5, marks, {timeout: 30_000});
+    expect(await drawn()).not.toBe(before);
+    expect(await page.locator("text=/\\bNaN\\b/").count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await context.close();
+  });
+
+  it("is written for each scenario's page too, and a scenario's report draws its charts from disk", async () => {
+    const reports = scenarioReports(DIST);
+    expect(reports.map((r) => r.out)).toContain("scenario-rates-up-300bp.html");
+    const context = await browser.newContext();
+    await context.setOffline(true);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    await page.goto(pathToFileURL(`${DIST}scenario-rates-up-300bp.html`).href);
+    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 4, null, {timeout: 30_000});
+    expect(await page.textContent("main")).toContain("Rates up 300 bp");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
