@@ -183,27 +183,33 @@ export function applyControls(base: ModelInputDraft, c: Controls): ModelInputDra
   const shut = c.marketShutAfter > 0 && c.marketShutQuarters > 0
     ? [{from: addQuarters(base.start, c.marketShutAfter - 1), to: addQuarters(base.start, c.marketShutAfter + c.marketShutQuarters - 2)}]
     : [];
+  // Where a control leaves a part as the base has it, the base's own object is kept: the
+  // risk tools' fast parse (`parseVariant`) takes an unchanged object as validated, so a
+  // grid cell that moves two controls parses two parts, not all of them.
+  const capacity = base.revolver ? Math.max(c.revolverCapacity, base.revolver.drawn ?? 0) : c.revolverCapacity;
   const revolver = base.revolver
-    ? {...base.revolver, capacity: Math.max(c.revolverCapacity, base.revolver.drawn ?? 0)}
+    ? (base.revolver.capacity === capacity ? base.revolver : {...base.revolver, capacity})
     : c.revolverCapacity > 0 ? {capacity: c.revolverCapacity, rate: {type: "floating" as const, spread: 0.07}} : undefined;
+  const lastQuarter = base.revenue.lastQuarter * (1 - c.revenueLostPct / 100), growth = c.growthPct / 100;
+  const margin = c.ebitdaMarginPct / 100;
+  const r = base.refinancing;
+  const refinancing = r && r.shareRolled === c.shareRolledPct / 100 && r.spread === c.refinancingSpreadPct / 100 && r.tenorQuarters === c.tenorQuarters && (r.marketShut ?? []).length === 0 && shut.length === 0
+    ? r
+    : {shareRolled: c.shareRolledPct / 100, spread: c.refinancingSpreadPct / 100, tenorQuarters: c.tenorQuarters, feeRate: r?.feeRate ?? 0, marketShut: shut};
   return {
     ...base,
     baseRate: c.rateChangeBp / 10000,
-    revenue: {lastQuarter: base.revenue.lastQuarter * (1 - c.revenueLostPct / 100), growth: c.growthPct / 100},
-    costs: {kind: "margin", ebitdaMargin: c.ebitdaMarginPct / 100},
+    revenue: base.revenue.lastQuarter === lastQuarter && base.revenue.growth === growth ? base.revenue : {lastQuarter, growth},
+    costs: base.costs.kind === "margin" && base.costs.ebitdaMargin === margin ? base.costs : {kind: "margin", ebitdaMargin: margin},
     capex: c.capex,
     minimumCash: c.minimumCash,
     ...(revolver ? {revolver} : {}),
     ...schedule,
-    refinancing: {
-      shareRolled: c.shareRolledPct / 100,
-      spread: c.refinancingSpreadPct / 100,
-      tenorQuarters: c.tenorQuarters,
-      feeRate: base.refinancing?.feeRate ?? 0,
-      marketShut: shut
-    }
+    refinancing
   };
 }
+
+const baseScheduleControls = new WeakMap<ModelInputDraft, Pick<Controls, DebtScheduleKey>>();
 
 /**
  * The debt-schedule controls on top of the base: only those the reader moved away from
@@ -211,7 +217,9 @@ export function applyControls(base: ModelInputDraft, c: Controls): ModelInputDra
  * the same objects, which the risk tools' fast parse relies on) comes back unchanged.
  */
 function applyDebtSchedule(base: ModelInputDraft, c: Controls): Partial<ModelInputDraft> {
-  const from = debtScheduleControlsOf(base);
+  // A grid applies controls to the same base 1,600 times: read its terms once.
+  let from = baseScheduleControls.get(base);
+  if (!from) baseScheduleControls.set(base, from = debtScheduleControlsOf(base));
   const moved = (key: DebtScheduleKey) => c[key] !== from[key];
   const out: {-readonly [K in keyof ModelInputDraft]?: ModelInputDraft[K]} = {};
   if (moved("averageBalanceInterest")) out.interestConvention = c.averageBalanceInterest >= 1 ? "average" : "endOfPeriod";
