@@ -77,30 +77,23 @@ function facilityRows(company: string, data: ValidatedCompany) {
 }
 
 export function maturityScheduleTable(company: string, data: ValidatedCompany) {
-  const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
+  const cite = citation(data);
   return aq.from(data.principalPayments.map(({value: p}) => ({
-    company,
-    as_of: p.as_of,
-    year: p.year,
-    amount: toMillions(p.amount, p.unit),
-    unit: "USD millions",
-    source: p.source_id,
-    source_url: url.get(p.source_id) ?? "",
-    locator: p.locator
+    company, as_of: p.as_of, year: p.year, amount: toMillions(p.amount, p.unit), unit: "USD millions", ...cite(p)
   }))).orderby("as_of");
 }
 
 export function debtDiscountsTable(company: string, data: ValidatedCompany) {
-  const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
+  const cite = citation(data);
   return aq.from(data.debtDiscounts.map(({value: d}) => ({
-    company,
-    as_of: d.as_of,
-    amount: toMillions(d.amount, d.unit),
-    unit: "USD millions",
-    source: d.source_id,
-    source_url: url.get(d.source_id) ?? "",
-    locator: d.locator
+    company, as_of: d.as_of, amount: toMillions(d.amount, d.unit), unit: "USD millions", ...cite(d)
   }))).orderby("as_of");
+}
+
+/** A row's citation as the tidy tables carry it: the source's id, its address, where in it. */
+function citation(data: ValidatedCompany): (row: {source_id: string; locator: string}) => {source: string; source_url: string; locator: string} {
+  const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
+  return (row) => ({source: row.source_id, source_url: url.get(row.source_id) ?? "", locator: row.locator});
 }
 
 export function sourcesTable(data: ValidatedCompany) {
