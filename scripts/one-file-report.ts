@@ -19,8 +19,7 @@ export async function oneFileReport(distDir: string, page: string): Promise<stri
 
   // Each registered file, inlined: FileAttachment fetches its path, and fetch reads data: addresses anywhere.
   const withFiles = script[1]!.replace(/("path":")(\.[^"]+)(")/g, (_, open: string, path: string, close: string) => {
-    const file = resolve(pageDir, path);
-    return `${open}data:${mimeType(file)};base64,${readFileSync(file).toString("base64")}${close}`;
+    return `${open}${dataUrl(resolve(pageDir, path))}${close}`;
   });
 
   const bundled = await build({
@@ -68,7 +67,7 @@ function inlineCss(file: string): string {
   const css = readFileSync(file, "utf8");
   return css.replace(/url\((["']?)(?!data:|https?:|#)([^"')]+)\1\)/g, (_, quote: string, ref: string) => {
     const target = resolve(dirname(file), ref.split(/[?#]/)[0]!);
-    return existsSync(target) ? `url("data:${mimeType(target)};base64,${readFileSync(target).toString("base64")}")` : `url(${quote}${ref}${quote})`;
+    return existsSync(target) ? `url("${dataUrl(target)}")` : `url(${quote}${ref}${quote})`;
   });
 }
 
@@ -77,6 +76,7 @@ const MIME: Record<string, string> = {
   ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".css": "text/css", ".js": "text/javascript"
 };
 const mimeType = (file: string) => MIME[extname(file).toLowerCase()] ?? "application/octet-stream";
+const dataUrl = (file: string) => `data:${mimeType(file)};base64,${readFileSync(file).toString("base64")}`;
 
 /** The one-file reports `npm run build` writes: the story page, as `dist/solvency-notebook.html`... */
 export const ONE_FILE_REPORTS = [{page: "index.html", out: "solvency-notebook.html"}] as const;

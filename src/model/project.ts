@@ -160,7 +160,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   for (const facility of facilities) {
     for (const covenant of facility.covenants ?? []) (covenant.kind === "minimumLiquidity" ? liquidityTests : ratioTests).push({facility, covenant});
   }
-  const covenanted = liquidityTests.length + ratioTests.length > 0;
+  // The quarter's breaches: one list for the projection, emptied each quarter.
   const breaches: ProjectionEvent[] = [];
 
   for (let offset = 0; offset < input.quarters; offset++) {
@@ -228,7 +228,6 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
 
     // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
     const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
-    // Allocated only for a model with covenants: the plain path pays nothing for them.
     breaches.length = 0;
     const equityCure = liquidityTests.length ? testLiquidityCovenants(ar, liquidityTests, closingCash, undrawnRevolver, offset, quarter, breaches) : ar.zero;
     closingCash = ar.add(closingCash, equityCure);
@@ -259,7 +258,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     }, cent);
     // Ratio covenants, on the quarter's metrics; their consequences bite from the next quarter.
     if (ratioTests.length) testRatioCovenants(ar, ratioTests, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
-    if (covenanted && breaches.length) {
+    if (breaches.length) {
       firstBreachQuarter ??= quarter;
       events.push(...breaches);
     }

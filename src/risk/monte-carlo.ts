@@ -182,12 +182,8 @@ export function quantiles(values: Float64Array, qs: readonly number[]): number[]
     return [lo, Math.min(n - 1, lo + 1)];
   }))].sort((a, b) => a - b);
   selectRanks(values, ranks, 0, ranks.length, 0, n - 1);
-  return qs.map((q) => {
-    const position = (n - 1) * q;
-    const lo = Math.floor(position);
-    const hi = Math.min(n - 1, lo + 1);
-    return values[lo]! + (values[hi]! - values[lo]!) * (position - lo);
-  });
+  // Every position `quantile` reads now holds the value a sort would put there.
+  return qs.map((q) => quantile(values, q));
 }
 
 /**

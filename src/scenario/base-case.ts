@@ -68,6 +68,7 @@ function facilityTerms(name: string): {floating: boolean; amortising: boolean} {
   return {floating: !notes, amortising: lower.includes("ddtl") || lower.includes("oem")};
 }
 
+const isRevolver = (f: FacilityFigure) => f.facility.toLowerCase().includes("revolving");
 const nextQuarter = (q: string) => addQuarters(q, 1);
 const previousQuarter = (q: string) => addQuarters(q, -1);
 // Derived rates are kept to 0.01 % (a basis point), the page's slider step, so that the
@@ -115,12 +116,13 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
   });
 
   const A = BASE_ASSUMPTIONS;
-  const schedule = debtScheduleFigures(financials, facilities.filter((f) => f.as_of === asOf && f.principal > 0 && !f.facility.toLowerCase().includes("revolving")), discounts.find((d) => d.as_of === asOf), provenance, cite);
+  const listed = facilities.filter((f) => f.as_of === asOf && f.principal > 0);
+  const schedule = debtScheduleFigures(financials, listed.filter((f) => !isRevolver(f)), discounts.find((d) => d.as_of === asOf), provenance, cite);
   const facilityInputs: ModelInputDraft["facilities"] = [];
   let revolverDrawn = 0;
-  facilities.filter((f) => f.as_of === asOf && f.principal > 0).forEach((f, i) => {
+  listed.forEach((f, i) => {
     const rate = f.effective_rate_low === null || f.effective_rate_high === null ? null : (f.effective_rate_low + f.effective_rate_high) / 2;
-    if (f.facility.toLowerCase().includes("revolving")) {
+    if (isRevolver(f)) {
       revolverDrawn = f.principal;
       provenance.push({input: `${f.facility}: drawn`, value: usd(f.principal), status: "reported", basis: `${asOf}, ${cite(f)}`});
       return;
@@ -155,7 +157,7 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
     taxRate: A.taxRate,
     baseRate: 0,
     facilities: facilityInputs,
-    revolver: {capacity: Math.max(A.revolverCapacity, revolverDrawn), drawn: revolverDrawn, rate: {type: "floating", spread: facilities.find((f) => f.as_of === asOf && f.facility.toLowerCase().includes("revolving"))?.effective_rate_low ?? 0.07}},
+    revolver: {capacity: Math.max(A.revolverCapacity, revolverDrawn), drawn: revolverDrawn, rate: {type: "floating", spread: facilities.find((f) => f.as_of === asOf && isRevolver(f))?.effective_rate_low ?? 0.07}},
     refinancing: {...A.refinancing, marketShut: []},
     newBorrowing: A.newBorrowing,
     capitalisedInterestShare: schedule.capitalisedShare

@@ -121,14 +121,18 @@ export const DEBT_SCHEDULE_ASSUMPTIONS = {
 } as const;
 
 /** The controls' values that reproduce the base case. */
+/** A per-quarter input's first value: where the controls start. */
+const firstOf = (path: number | readonly number[]): number => (typeof path === "number" ? path : (path[0] ?? 0));
+
+// Rid of float noise only (0.1252 × 100 = 12.520000000000001), so that the value sits on
+// its slider's grid and moving nothing still reproduces the base case.
+const clean = (x: number) => Number(x.toPrecision(12));
+
 export function controlsOf(base: ModelInputDraft): Controls {
-  const growth = typeof base.revenue.growth === "number" ? base.revenue.growth : (base.revenue.growth[0] ?? 0);
-  const margin = base.costs.kind === "margin" ? (typeof base.costs.ebitdaMargin === "number" ? base.costs.ebitdaMargin : (base.costs.ebitdaMargin[0] ?? 0)) : 0;
-  const rate = typeof base.baseRate === "number" ? base.baseRate : (base.baseRate[0] ?? 0);
-  const capex = typeof base.capex === "number" ? base.capex : (base.capex[0] ?? 0);
-  // Rid of float noise only (0.1252 × 100 = 12.520000000000001), so that the value sits on
-  // its slider's grid and moving nothing still reproduces the base case.
-  const clean = (x: number) => Number(x.toPrecision(12));
+  const growth = firstOf(base.revenue.growth);
+  const margin = base.costs.kind === "margin" ? firstOf(base.costs.ebitdaMargin) : 0;
+  const rate = firstOf(base.baseRate);
+  const capex = firstOf(base.capex);
   return {
     rateChangeBp: clean(rate * 10000),
     growthPct: clean(growth * 100),
@@ -154,22 +158,20 @@ type DebtScheduleKey = "averageBalanceInterest" | "pikSharePct" | "hedgedSharePc
  * share (none), and the base's own terms stand until the reader moves it.
  */
 function debtScheduleControlsOf(base: ModelInputDraft): Pick<Controls, DebtScheduleKey> {
-  const clean = (x: number) => Number(x.toPrecision(12));
   const terms = base.facilities ?? [];
   const uniform = <T>(values: readonly T[]): T | undefined => values.length > 0 && values.every((v) => v === values[0]) ? values[0] : undefined;
   const eligible = terms.filter((f) => f.amortisation?.type !== "annuity");
   const floating = terms.filter((f) => f.rate.type === "floating");
-  const todaysRate = typeof base.baseRate === "number" ? base.baseRate : (base.baseRate[0] ?? 0);
+  const todaysRate = firstOf(base.baseRate);
   const hedgedShare = uniform(floating.map((f) => f.hedge?.type === "swap" && f.hedge.fixedRate === todaysRate ? f.hedge.notional / facilityCommitment(f) : 0));
   const covenant = (kind: string) => uniform(terms.map((f) => f.covenants?.find((c) => c.kind === kind)?.threshold ?? 0)) ?? 0;
   const consequence = uniform(terms.flatMap((f) => (f.covenants ?? []).map((c) => c.consequence.type)));
-  const lease = base.leases?.paymentPerQuarter;
   return {
     averageBalanceInterest: base.interestConvention === "average" ? 1 : 0,
     pikSharePct: clean((uniform(eligible.map((f) => f.pikShare ?? 0)) ?? 0) * 100),
     hedgedSharePct: clean((hedgedShare ?? 0) * 100),
     cashSweepPct: clean((base.cashSweep?.share ?? 0) * 100),
-    leasePayments: lease === undefined ? 0 : typeof lease === "number" ? lease : (lease[0] ?? 0),
+    leasePayments: base.leases ? firstOf(base.leases.paymentPerQuarter) : 0,
     liquidityCovenant: covenant("minimumLiquidity"),
     coverageCovenant: covenant("interestCoverage"),
     covenantConsequence: consequence === "equityCure" ? 1 : consequence === "accelerate" ? 2 : 0
@@ -231,7 +233,7 @@ function applyDebtSchedule(base: ModelInputDraft, c: Controls): Partial<ModelInp
   const facilityKeys: DebtScheduleKey[] = ["pikSharePct", "hedgedSharePct", "liquidityCovenant", "coverageCovenant", "covenantConsequence"];
   if (facilityKeys.some(moved)) {
     const A = DEBT_SCHEDULE_ASSUMPTIONS;
-    const todaysRate = typeof base.baseRate === "number" ? base.baseRate : (base.baseRate[0] ?? 0);
+    const todaysRate = firstOf(base.baseRate);
     const covenantsMoved = moved("liquidityCovenant") || moved("coverageCovenant") || moved("covenantConsequence");
     out.facilities = base.facilities.map((f) => {
       const g = {...f};
