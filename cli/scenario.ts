@@ -8,6 +8,9 @@ import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, 
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
 import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions} from "../src/risk/monte-carlo.js";
 import {riskSubject} from "../src/risk/subject.js";
+import {scenarioWorkbook} from "../src/scenario/workbook.js";
+import {writeXlsx, type WorkbookSources} from "../src/workbook/index.js";
+import {companyTables} from "../data-loaders/dataset.js";
 
 /**
  * npm run scenario -- <command>
@@ -17,6 +20,7 @@ import {riskSubject} from "../src/risk/subject.js";
  *   diff A B                               the assumptions and outcomes that differ
  *   simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json]
  *                                          Monte Carlo around the scenario
+ *   export NAME --xlsx FILE                a workbook whose model is live formulas
  *   schema                                 writes scenarios/scenario.schema.json
  * Errors go to stderr with a non-zero exit code.
  */
@@ -31,7 +35,7 @@ function table(rows: Array<Record<string, string>>): string {
   return [line(columns), line(widths.map((w) => "-".repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c] ?? "")))].join("\n");
 }
 
-function main(argv: string[]): string {
+function main(argv: string[]): string | Promise<string> {
   const [command, ...args] = argv;
   const scenarios = readScenarios();
   const {base, controls: baseControls} = baseInputs();
@@ -123,13 +127,24 @@ function main(argv: string[]): string {
         table(rows)
       ].join("\n");
     }
+    case "export": {
+      const [name, flag, file, ...rest] = args;
+      if (!name || flag !== "--xlsx" || !file || rest.length) throw new UsageError("usage: export NAME --xlsx FILE");
+      const scenario = scenarios.get(name);
+      if (!scenario) throw new UsageError(`no scenario "${name}": see \`list\``);
+      const model = scenarioWorkbook(base, scenario, controlsOf(name), companyTables().sources as unknown as WorkbookSources["documents"]);
+      return writeXlsx(model).then((bytes) => {
+        writeFileSync(file, bytes);
+        return `wrote ${file} (${model.sheets.map((s) => s.name).join(", ")}; ${(bytes.length / 1024).toFixed(0)} kB)`;
+      });
+    }
     case "schema": {
       const file = join(SCENARIO_DIR, "scenario.schema.json");
       writeFileSync(file, scenarioJsonSchema());
       return `wrote ${file}`;
     }
     default:
-      throw new UsageError("usage: npm run scenario -- list | run NAME [--format table|csv|json] | fork NAME NEW [--set key=value ...] | diff A B | simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json] | schema");
+      throw new UsageError("usage: npm run scenario -- list | run NAME [--format table|csv|json] | fork NAME NEW [--set key=value ...] | diff A B | simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json] | export NAME --xlsx FILE | schema");
   }
 }
 
@@ -153,7 +168,7 @@ export function scenarioJsonSchema(): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    process.stdout.write(main(process.argv.slice(2)) + "\n");
+    process.stdout.write(await main(process.argv.slice(2)) + "\n");
   } catch (error) {
     if (error instanceof ScenarioError || error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);

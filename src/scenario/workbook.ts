@@ -1,0 +1,69 @@
+import {parseModelInput, type ModelInput} from "../model/index.js";
+import {workbookModel, type WorkbookModel, type WorkbookSources} from "../workbook/index.js";
+import type {BaseCase} from "./base-case.js";
+import {applyControls, type Controls} from "./controls.js";
+
+/**
+ * A scenario as a live workbook: its model input (the base case with the scenario's
+ * controls applied), each input's source (the base case's provenance, or the scenario
+ * where it changes the base case's value), and the dataset's documents.
+ */
+export function scenarioWorkbook(base: BaseCase, scenario: {name: string; title: string; description: string}, controls: Controls, documents: WorkbookSources["documents"]): WorkbookModel {
+  const draft = applyControls(base.input, controls);
+  const input = parseModelInput(draft);
+  const baseInput = parseModelInput(base.input);
+  const sourceOf = (field: string): string => {
+    const basis = baseSource(base, baseInput, field);
+    return JSON.stringify(valueAt(input, field)) === JSON.stringify(valueAt(baseInput, field))
+      ? basis
+      : `set by the scenario "${scenario.name}" (an assumption); in the base case: ${basis}`;
+  };
+  return workbookModel(draft, {...scenario, controls: {...controls}}, {provenance: base.provenance, documents}, sourceOf);
+}
+
+/** The value at a field path such as "facilities[2].rate.type". */
+function valueAt(input: ModelInput, field: string): unknown {
+  let value: unknown = input;
+  for (const key of field.split(/\.|\[|\]/).filter(Boolean)) value = value === undefined || value === null ? undefined : (value as Record<string, unknown>)[key];
+  return value;
+}
+
+// The base case's provenance names inputs as a reader would; this maps model fields to them.
+const PROVENANCE_OF: Record<string, string> = {
+  "revenue.lastQuarter": "Revenue of the last quarter",
+  "revenue.growth": "Revenue growth a quarter",
+  "costs.ebitdaMargin": "EBITDA margin",
+  costs: "EBITDA margin",
+  capitalisedInterestShare: "Capitalised interest",
+  openingCash: "Opening cash",
+  minimumCash: "Minimum cash",
+  capex: "Capex a quarter",
+  depreciation: "Depreciation",
+  taxRate: "Tax rate",
+  "revolver.capacity": "Revolver capacity",
+  baseRate: "Reference-rate change",
+  refinancing: "Refinancing at maturity",
+  "refinancing.marketShut": "Refinancing at maturity",
+  newBorrowing: "New borrowing"
+};
+
+function baseSource(base: BaseCase, input: ModelInput, field: string): string {
+  const facility = /^facilities\[(\d+)\]\.(.*)$/.exec(field);
+  let names: string[] = [];
+  if (facility) {
+    const name = input.facilities[Number(facility[1])]?.name ?? "";
+    const term = facility[2] ?? "";
+    names = term === "rate.type" || term === "amortisation" ? [`${name}: terms`]
+      : term === "rate" ? [name, "Cash share of the effective rates"]
+      : term === "discount" ? ["Unamortised discount and issuance costs"]
+      : term === "principal" || term === "maturity" ? [name] : [];
+  } else if (field === "revolver.drawn") {
+    names = base.provenance.filter((p) => p.input.endsWith(": drawn")).map((p) => p.input);
+  } else if (PROVENANCE_OF[field]) {
+    names = [PROVENANCE_OF[field]];
+  }
+  const found = names.flatMap((name) => base.provenance.filter((p) => p.input === name));
+  return found.length
+    ? found.map((p) => `${p.status}: ${p.input} ${p.value} (${p.basis})`).join("; ")
+    : "not set by the base case: the model's default";
+}

@@ -1,0 +1,213 @@
+import type {ModelInput} from "../model/index.js";
+import {INPUTS, NO_MATURITY} from "./inputs-sheet.js";
+import {columnLetter, FIRST_VALUE_COLUMN, formula, type BookBuilder, type SheetBuilder} from "./layout.js";
+
+/**
+ * The facilities sheet: one block of rows per facility, in the engine's order (the listed
+ * facilities, then the revolver, then new borrowing), each row a formula per quarter that
+ * follows the engine's step for one facility (src/model/project.ts, `stepFacility`). The
+ * rows the engine's ledger books carry its field names (opening, drawn, interest, …), so a
+ * test can hold each cell against the engine's.
+ */
+export const FACILITIES = "Facilities";
+export const LEDGER = "Ledger";
+
+/** Below this (one cent, in USD millions) an amount is dust, as in the engine. */
+export const CENT = "1E-8";
+
+/** The terms of one facility as formula text: references to the inputs sheet, or constants where a kind of facility has none. */
+interface FacilityTerms {
+  readonly prefix: string;
+  readonly name: string;
+  readonly kind: "term" | "revolver" | "newBorrowing";
+  readonly principal: string;
+  readonly floating: string;
+  readonly fixedRate: string;
+  readonly spread: string;
+  readonly hasFloor: string;
+  readonly floor: string;
+  readonly amortisation: string;
+  readonly maturity: string;
+  readonly commitmentFee: string;
+}
+
+export function facilityPrefixes(input: ModelInput): {prefix: string; name: string; kind: FacilityTerms["kind"]}[] {
+  return facilityTerms(input, () => "").map(({prefix, name, kind}) => ({prefix, name, kind}));
+}
+
+function facilityTerms(input: ModelInput, I: (key: string) => string): FacilityTerms[] {
+  const terms: FacilityTerms[] = input.facilities.map((f, i) => {
+    const p = `f${i}.`;
+    return {
+      prefix: `f${i}`, name: f.name, kind: "term",
+      principal: I(`${p}principal`), floating: `${I(`${p}rateType`)}="floating"`, fixedRate: I(`${p}fixedRate`), spread: I(`${p}spread`),
+      hasFloor: `${I(`${p}hasFloor`)}=1`, floor: I(`${p}floor`), amortisation: I(`${p}amortisation`), maturity: I(`${p}maturityOffset`),
+      commitmentFee: I(`${p}commitmentFee`)
+    };
+  });
+  if (input.revolver) {
+    terms.push({
+      prefix: "rev", name: input.revolver.name, kind: "revolver",
+      principal: I("rev.drawn"), floating: `${I("rev.rateType")}="floating"`, fixedRate: I("rev.fixedRate"), spread: I("rev.spread"),
+      hasFloor: `${I("rev.hasFloor")}=1`, floor: I("rev.floor"), amortisation: `"bullet"`, maturity: I("rev.maturityOffset"),
+      commitmentFee: I("rev.commitmentFee")
+    });
+  }
+  if (input.newBorrowing.limit > 0) {
+    terms.push({
+      prefix: "nb", name: "New borrowing", kind: "newBorrowing",
+      principal: "0", floating: "TRUE", fixedRate: "0", spread: I("nbSpread"), hasFloor: "FALSE", floor: "0",
+      amortisation: `"bullet"`, maturity: String(NO_MATURITY), commitmentFee: "0"
+    });
+  }
+  return terms;
+}
+
+export function facilitiesSheet(book: BookBuilder, input: ModelInput): void {
+  const sheet = book.sheet(FACILITIES, true);
+  offsetRow(sheet);
+  const I = (key: string) => book.cell(INPUTS, key, 0, FACILITIES, true);
+  const all = facilityTerms(input, I);
+  const terms = all.filter((f) => f.kind === "term");
+  for (const f of all) facilityBlock(sheet, book, f, terms);
+}
+
+/** Row 2 of every quarterly sheet: the quarter's offset, which formulas compare with maturities. */
+export function offsetRow(sheet: SheetBuilder): void {
+  sheet.quarters({key: "offset", label: "Quarter offset (0 = the first projected quarter)", unit: "quarters", format: "count", kind: "heading", cell: (t) => t});
+}
+
+/** The offset of quarter t as a reference to row 2 of the same sheet. */
+export const offsetOf = (t: number) => `${columnLetter(FIRST_VALUE_COLUMN + t)}$2`;
+
+function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms, terms: readonly FacilityTerms[]): void {
+  const here = (key: string, t: number) => book.cell(FACILITIES, `${f.prefix}.${key}`, t, FACILITIES);
+  const I = (key: string) => book.cell(INPUTS, key, 0, FACILITIES, true);
+  const IP = (key: string, t: number) => book.cell(INPUTS, key, t, FACILITIES);
+  const L = (key: string, t: number) => book.cell(LEDGER, key, t, FACILITIES);
+  const T = offsetOf;
+  const p = `${f.prefix}.`; // a listed facility's keys on the inputs sheet: "f0.principal" …
+  const isTerm = f.kind === "term";
+  const isRevolver = f.kind === "revolver";
+  const isNew = f.kind === "newBorrowing";
+  const refinanceable = isTerm ? `${I(`${p}refinanceable`)}=1` : isNew ? "TRUE" : "FALSE";
+  const row = (key: string, label: string, unit: string, note: string, cell: (t: number) => string | number, format: "money" | "rate" | "count" | "text" = "money") =>
+    sheet.quarters({key: `${f.prefix}.${key}`, label, unit, note, format, cell: (t) => {
+      const value = cell(t);
+      return typeof value === "number" ? value : formula(value);
+    }});
+
+  sheet.heading(`${f.name}${isRevolver ? " (revolver)" : isNew ? " (to fund shortfalls)" : ""}`);
+  row("maturity", "Matures at the end of quarter offset", "offset", isNew
+    ? "none until first drawn (at least a cent), then that quarter + the new-borrowing tenor; after a roll, that quarter + the refinancing tenor"
+    : isRevolver ? "from the inputs" : "from the inputs; after a roll, the roll's quarter + the refinancing tenor",
+  (t) => {
+    if (t === 0) return f.maturity;
+    if (isRevolver) return here("maturity", t - 1);
+    const rolled = `IF(${here("roll", t - 1)},${T(t - 1)}+${I("refiTenor")},${isNew ? `IF(AND(${here("maturity", t - 1)}>=${NO_MATURITY},${here("drawn", t - 1)}>${CENT}),${T(t - 1)}+${I("nbTenor")},${here("maturity", t - 1)})` : here("maturity", t - 1)})`;
+    return rolled;
+  }, "count");
+  if (!isRevolver) {
+    row("newTerms", "On refinanced terms (rolled before)", "TRUE/FALSE", "floating at the reference rate + the refinancing spread, bullet, cash-pay, from the quarter after a roll",
+      (t) => (t === 0 ? "FALSE" : `OR(${here("newTerms", t - 1)},${here("roll", t - 1)})`), "text");
+  }
+  const newTerms = (t: number) => (isRevolver ? "FALSE" : here("newTerms", t));
+  row("opening", "Opening balance", "USD m", "the previous quarter's closing balance", (t) => (t === 0 ? `${f.principal}` : here("closing", t - 1)));
+  if (isTerm) {
+    row("draw", "Scheduled draw (start of quarter)", "USD m", "delayed draws, from the inputs", (t) => IP(`${p}draws`, t));
+    row("undrawn", "Commitment left after the draw", "USD m", "all delayed draws less those made",
+      (t) => (t === 0 ? `SUM(${book.range(INPUTS, `${p}draws`, FACILITIES)})-${here("draw", 0)}` : `${here("undrawn", t - 1)}-${here("draw", t)}`));
+  } else {
+    row("undrawnStart", isRevolver ? "Undrawn capacity at the start" : "Limit left at the start", "USD m", "the previous quarter's, after its draws and repayments",
+      (t) => (t > 0 ? here("undrawnEnd", t - 1) : isRevolver ? `${I("rev.capacity")}-${I("rev.drawn")}` : I("nbLimit")));
+  }
+  const draw = (t: number) => (isTerm ? here("draw", t) : "0");
+  row("balance", "Balance after the draw", "USD m", "opening + scheduled draw", (t) => `${here("opening", t)}+${draw(t)}`);
+  row("reference", "Reference rate borne", "a year", "the reference rate, raised to the floor while on the original terms",
+    (t) => `IF(AND(NOT(${newTerms(t)}),${f.hasFloor}),MAX(${IP("baseRate", t)},${f.floor}),${IP("baseRate", t)})`, "rate");
+  const spread = (t: number) => (isRevolver ? f.spread : `IF(${newTerms(t)},${I("refiSpread")},${f.spread})`);
+  row("annualRate", "Annual rate", "a year", isTerm
+    ? "fixed rate; or reference + spread, where a swap or a cap replaces the reference rate on the hedged share (notional ÷ balance)"
+    : "reference + spread, or the fixed rate",
+  (t) => {
+    const ref = here("reference", t);
+    const unhedged = `${ref}+${spread(t)}`;
+    const floating = `OR(${newTerms(t)},${f.floating})`;
+    if (!isTerm) return `IF(${floating},${unhedged},${f.fixedRate})`;
+    const [type, notional, rate, until] = [I(`${p}hedgeType`), I(`${p}hedgeNotional`), I(`${p}hedgeRate`), I(`${p}hedgeUntilOffset`)];
+    const balance = here("balance", t);
+    const hedged = `IF(AND(${type}="cap",${rate}>=${ref}),${unhedged},IF(AND(${balance}>${notional},${balance}>${CENT}),${ref}+${notional}/${balance}*(${rate}-${ref})+${spread(t)},${rate}+${spread(t)}))`;
+    return `IF(${floating},IF(AND(${type}<>"none",${T(t)}<=${until},${notional}<>0),${hedged},${unhedged}),${f.fixedRate})`;
+  }, "rate");
+  row("periodRate", "Rate for the quarter", "a quarter", "annual ÷ 4", (t) => `${here("annualRate", t)}/4`, "rate");
+  row("maturing", "Maturing (at or past maturity)", "TRUE/FALSE", "", (t) => `${T(t)}>=${here("maturity", t)}`, "text");
+  const r = (t: number) => here("periodRate", t);
+  const B = (t: number) => here("balance", t);
+  const n = (t: number) => `(${here("maturity", t)}-${T(t)}+1)`;
+  const amortisation = (t: number) => (isTerm ? `IF(${newTerms(t)},"bullet",${f.amortisation})` : f.amortisation);
+  if (isTerm) {
+    row("pikShare", "Share of interest paid in kind", "share", "none in the maturity quarter or once refinanced",
+      (t) => `IF(OR(${here("maturing", t)},${newTerms(t)}),0,${I(`${p}pik`)})`, "rate");
+    row("annuity", "Repaid as an annuity this quarter", "TRUE/FALSE", "", (t) => `AND(${amortisation(t)}="annuity",NOT(${here("maturing", t)}))`, "text");
+    row("payment", "Annuity's level payment", "USD m", "balance × r ÷ (1 − (1 + r)^−n) over the n quarters left (balance ÷ n at a zero rate)",
+      (t) => `IF(${here("annuity", t)},IF(AND(${r(t)}>-1E-12,${r(t)}<1E-12),${B(t)}/${n(t)},${B(t)}*${r(t)}/(1-(1+${r(t)})^(-${n(t)}))),0)`);
+  }
+  row("dueBeforeInterest", "Principal due, where it does not depend on interest", "USD m", "the whole balance at maturity; straight line: balance ÷ quarters left; bullet: none",
+    (t) => `IF(${here("maturing", t)},${B(t)},IF(${amortisation(t)}="straightLine",${B(t)}/${n(t)},0))`);
+  const k = (t: number) => (isTerm ? here("pikShare", t) : "0");
+  const average = `${I("convention")}="average"`;
+  row("interest", "Interest", "USD m", "balance × r; on the average balance, in closed form: r × (B − D/2) ÷ (1 − r·k/2), or for an annuity r × (2B − P) ÷ (2 − r)",
+    (t) => {
+      const onAverage = `${r(t)}*(${B(t)}-${here("dueBeforeInterest", t)}/2)/(1-${r(t)}*${k(t)}/2)`;
+      return `IF(${average},${isTerm ? `IF(${here("annuity", t)},${r(t)}*(2*${B(t)}-${here("payment", t)})/(2-${r(t)}),${onAverage})` : onAverage},${B(t)}*${r(t)})`;
+    });
+  row("principalDue", "Principal due", "USD m", isTerm ? "an annuity's payment less its interest; otherwise as above" : "as above",
+    (t) => (isTerm ? `IF(${here("annuity", t)},${here("payment", t)}-${here("interest", t)},${here("dueBeforeInterest", t)})` : here("dueBeforeInterest", t)));
+  row("pikInterest", "Interest paid in kind", "USD m", "interest × share paid in kind", (t) => (isTerm ? `${here("interest", t)}*${k(t)}` : "0"));
+  if (!isRevolver) {
+    row("roll", "Rolled at maturity", "TRUE/FALSE", "at its maturity, if refinanceable, markets are open and a share is rolled",
+      (t) => `AND(${T(t)}=${here("maturity", t)},${refinanceable},${IP("marketShut", t)}=0,${I("shareRolled")}>0)`, "text");
+  }
+  row("refinanced", "Refinanced (rolled, not paid)", "USD m", "principal due × share rolled", (t) => (isRevolver ? "0" : `IF(${here("roll", t)},${here("principalDue", t)}*${I("shareRolled")},0)`));
+  const stepFees = (t: number) => {
+    const parts: string[] = [];
+    if (isTerm) parts.push(`${draw(t)}*${I(`${p}upfrontFee`)}`, `${here("undrawn", t)}*${f.commitmentFee}/4`);
+    if (isRevolver) parts.push(`${here("undrawnStart", t)}*${f.commitmentFee}/4`);
+    if (!isRevolver) parts.push(`IF(${here("roll", t)},${here("refinanced", t)}*${I("refiFee")},0)`);
+    return parts.join("+");
+  };
+  if (isNew) {
+    row("stepFees", "Refinancing fees", "USD m", "refinanced × refinancing fee", stepFees);
+    row("fees", "Fees", "USD m", "refinancing fees + the upfront fee on this quarter's new borrowing", (t) => `${here("stepFees", t)}+${L("newBorrowingFee", t)}`);
+  } else {
+    row("fees", "Fees", "USD m", isTerm ? "upfront fee on draws + commitment fee on the undrawn ÷ 4 + refinancing fee" : "commitment fee on the undrawn capacity ÷ 4", stepFees);
+  }
+  row("discountAmortisation", "Discount and issuance costs amortised (non-cash)", "USD m", "straight line to the original maturity; the last quarter takes what is left",
+    (t) => {
+      if (!isTerm) return "0";
+      const last = `MAX(0,${I(`${p}maturityOffset`)})`;
+      const per = `${I(`${p}discount`)}/(${last}+1)`;
+      return `IF(${T(t)}<${last},${per},IF(${T(t)}=${last},${I(`${p}discount`)}-${per}*${last},0))`;
+    });
+  row("afterStep", "Balance before end-of-quarter actions", "USD m", "balance − principal due + refinanced + interest paid in kind",
+    (t) => `${B(t)}-${here("principalDue", t)}+${here("refinanced", t)}+${here("pikInterest", t)}`);
+  if (isTerm) {
+    const earlier = terms.slice(0, terms.findIndex((other) => other.prefix === f.prefix));
+    row("sweep", "Repaid by the cash sweep", "USD m", "the sweep's pool, less what more senior facilities took, up to the balance",
+      (t) => `MAX(0,MIN(${L("sweepPool", t)}${earlier.map((e) => `-${book.cell(FACILITIES, `${e.prefix}.sweep`, t, FACILITIES)}`).join("")},${here("afterStep", t)}))`);
+  }
+  if (isRevolver) {
+    row("undrawnAfterStep", "Undrawn capacity before end-of-quarter actions", "USD m", "none left once it matures",
+      (t) => `IF(${T(t)}=${here("maturity", t)},0,${here("undrawnStart", t)})`);
+  }
+  row("drawn", "Drawn", "USD m", isTerm ? "scheduled draws" : isRevolver ? "drawn to hold minimum cash (Ledger)" : "borrowed to hold minimum cash, gross of its fee (Ledger)",
+    (t) => (isTerm ? draw(t) : isRevolver ? L("revolverDraw", t) : L("newBorrowing", t)));
+  row("repaid", "Repaid in cash", "USD m", "principal due − refinanced, + sweep or revolver repayment",
+    (t) => `${here("principalDue", t)}-${here("refinanced", t)}${isTerm ? `+${here("sweep", t)}` : isRevolver ? `+${L("revolverRepayment", t)}` : ""}`);
+  row("closing", "Closing balance", "USD m", "before end-of-quarter actions, + end-of-quarter draws − repayments",
+    (t) => `${here("afterStep", t)}${isTerm ? `-${here("sweep", t)}` : isRevolver ? `+${L("revolverDraw", t)}-${L("revolverRepayment", t)}` : `+${L("newBorrowing", t)}`}`);
+  if (!isTerm) {
+    row("undrawnEnd", isRevolver ? "Undrawn capacity at the end" : "Limit left at the end", "USD m", isRevolver ? "− draws + repayments" : "− new borrowing",
+      (t) => (isRevolver ? `${here("undrawnAfterStep", t)}-${L("revolverDraw", t)}+${L("revolverRepayment", t)}` : `${here("undrawnStart", t)}-${L("newBorrowing", t)}`));
+  }
+}

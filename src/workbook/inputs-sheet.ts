@@ -1,0 +1,118 @@
+import {quarterOffset, type ModelInput} from "../model/index.js";
+import {pathValue} from "../model/rates.js";
+import {formula, type BookBuilder, type CellValue, type RowFormat} from "./layout.js";
+
+/**
+ * The inputs sheet: every assumption of the model, one per row, labelled with its unit and
+ * its source. Everything on the other sheets is a formula over these cells, so changing
+ * one here recomputes the model in the spreadsheet.
+ */
+export const INPUTS = "Inputs";
+
+/** Where an input comes from, by its field in the model input (e.g. "revenue.growth"). */
+export type SourceOf = (field: string) => string;
+
+/** A marker for "no maturity" that every formula compares as later than any quarter. */
+export const NO_MATURITY = 9999;
+
+export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: SourceOf): void {
+  const sheet = book.sheet(INPUTS, false);
+  const scalar = (key: string, label: string, unit: string, field: string, value: CellValue, format: RowFormat = "money") =>
+    sheet.scalar({key, label, unit, note: sourceOf(field), format, value: () => value});
+  const path = (key: string, label: string, unit: string, field: string, values: (t: number) => CellValue, format: RowFormat) =>
+    sheet.quarters({key, label, unit, note: sourceOf(field), format, kind: "input", cell: values});
+  const helper = (key: string, label: string, unit: string, text: string, value: () => string) =>
+    sheet.scalar({key, label, unit, note: text, format: "count", kind: "formula", value: () => formula(value())});
+  // A quarter label's ordinal (quarters since year 0), in functions every spreadsheet has.
+  const ordinal = (cell: string) => `(VALUE(LEFT(${cell},4))*4+VALUE(RIGHT(${cell},1))-1)`;
+  const at = (key: string) => book.cell(INPUTS, key, 0, INPUTS, true);
+  const offsetOf = (labelKey: string) => () => `IF(${at(labelKey)}="none",${NO_MATURITY},${ordinal(at(labelKey))}-${ordinal(at("start"))})`;
+
+  sheet.heading("The company");
+  scalar("start", "First projected quarter", "quarter", "start", input.start, "text");
+  scalar("openingCash", "Opening cash", "USD m", "openingCash", input.openingCash);
+  scalar("minimumCash", "Minimum cash held", "USD m", "minimumCash", input.minimumCash);
+  scalar("revenueLast", "Revenue of the quarter before the first", "USD m", "revenue.lastQuarter", input.revenue.lastQuarter);
+  scalar("taxRate", "Tax rate on EBIT less reported interest and leases", "share", "taxRate", input.taxRate, "rate");
+  scalar("openingDepreciation", "Depreciation of assets held at the start", "USD m a quarter", "depreciation", input.depreciation.openingPerQuarter);
+  scalar("openingDepreciationQuarters", "… for this many quarters", "quarters", "depreciation", input.depreciation.openingRemainingQuarters, "count");
+  scalar("capexLife", "Straight-line life of new capex", "quarters", "depreciation", input.depreciation.capexLifeQuarters, "count");
+  scalar("convention", "Interest convention: endOfPeriod or average", "text", "interestConvention", input.interestConvention, "text");
+  scalar("leaseLiability", "Lease liability at the start", "USD m", "leases", input.leases?.liability ?? 0);
+  scalar("leaseQuarters", "… running down straight line over", "quarters", "leases", input.leases?.remainingQuarters ?? 1, "count");
+  scalar("sweepShare", "Cash sweep: share of excess cash", "share", "cashSweep", input.cashSweep?.share ?? 0, "rate");
+  scalar("sweepBuffer", "Cash sweep: buffer above minimum cash", "USD m", "cashSweep", input.cashSweep?.buffer ?? 0);
+  if (input.costs.kind === "lines") {
+    input.costs.lines.forEach((line, i) => {
+      scalar(`line${i}.fixed`, `${line.name}: fixed cost of the quarter before the first`, "USD m", "costs", line.fixedPerQuarter);
+      scalar(`line${i}.fixedGrowth`, `${line.name}: growth of the fixed cost`, "a quarter", "costs", line.fixedGrowth, "rate");
+    });
+  }
+  helper("startOrdinal", "First projected quarter, as quarters since year 0", "quarters", "worked out from the label", () => ordinal(at("start")));
+
+  sheet.heading("Refinancing at maturity and new borrowing");
+  scalar("shareRolled", "Share of principal due rolled", "share", "refinancing", input.refinancing.shareRolled, "rate");
+  scalar("refiSpread", "Spread of rolled debt over the reference rate", "a year", "refinancing", input.refinancing.spread, "rate");
+  scalar("refiTenor", "Tenor of rolled debt", "quarters", "refinancing", input.refinancing.tenorQuarters, "count");
+  scalar("refiFee", "Refinancing fee on the amount rolled", "share", "refinancing", input.refinancing.feeRate, "rate");
+  scalar("nbLimit", "New borrowing: the most that can be borrowed, gross", "USD m", "newBorrowing", input.newBorrowing.limit);
+  scalar("nbSpread", "New borrowing: spread over the reference rate", "a year", "newBorrowing", input.newBorrowing.spread, "rate");
+  scalar("nbTenor", "New borrowing: tenor from its first draw", "quarters", "newBorrowing", input.newBorrowing.tenorQuarters, "count");
+  scalar("nbFee", "New borrowing: upfront fee", "share", "newBorrowing", input.newBorrowing.feeRate, "rate");
+
+  sheet.heading("Per quarter (a path: one value a quarter)", book.quarters);
+  path("growth", "Revenue growth", "a quarter", "revenue.growth", (t) => pathValue(input.revenue.growth, t), "rate");
+  const costs = input.costs;
+  if (costs.kind === "margin") {
+    path("margin", "EBITDA margin", "share of revenue", "costs.ebitdaMargin", (t) => pathValue(costs.ebitdaMargin, t), "rate");
+  } else {
+    costs.lines.forEach((line, i) => path(`line${i}.share`, `${line.name}: variable cost`, "share of revenue", "costs", (t) => pathValue(line.shareOfRevenue, t), "rate"));
+  }
+  path("capex", "Capex", "USD m", "capex", (t) => pathValue(input.capex, t), "money");
+  path("baseRate", "Reference rate (e.g. term SOFR), or its change", "a year", "baseRate", (t) => pathValue(input.baseRate, t), "rate");
+  path("capitalisedShare", "Share of interest capitalised", "share", "capitalisedInterestShare", (t) => pathValue(input.capitalisedInterestShare, t), "rate");
+  path("leasePayments", "Lease payments", "USD m", "leases", (t) => (input.leases ? pathValue(input.leases.paymentPerQuarter, t) : 0), "money");
+  const shutOffsets = input.refinancing.marketShut.map((w) => [quarterOffset(input.start, w.from), quarterOffset(input.start, w.to)] as const);
+  path("marketShut", "Debt markets shut (1) or open (0)", "1 = shut", "refinancing.marketShut", (t) => (shutOffsets.some(([from, to]) => t >= from && t <= to) ? 1 : 0), "count");
+
+  input.facilities.forEach((f, i) => {
+    const p = `f${i}.`;
+    const field = `facilities[${i}].`;
+    sheet.heading(`Facility: ${f.name}`);
+    scalar(`${p}principal`, "Drawn at the start", "USD m", `${field}principal`, f.principal);
+    scalar(`${p}rateType`, "Rate: fixed or floating", "text", `${field}rate.type`, f.rate.type, "text");
+    scalar(`${p}fixedRate`, "Fixed rate (if fixed)", "a year", `${field}rate`, f.rate.type === "fixed" ? f.rate.annualRate : 0, "rate");
+    scalar(`${p}spread`, "Spread over the reference rate (if floating)", "a year", `${field}rate`, f.rate.type === "floating" ? f.rate.spread : 0, "rate");
+    scalar(`${p}hasFloor`, "Floor on the reference rate: 1 = yes", "1 = yes", `${field}rate`, f.rate.type === "floating" && f.rate.floor !== undefined ? 1 : 0, "count");
+    scalar(`${p}floor`, "Floor (if any)", "a year", `${field}rate`, f.rate.type === "floating" ? f.rate.floor ?? 0 : 0, "rate");
+    scalar(`${p}amortisation`, "Repayment: bullet, straightLine or annuity", "text", `${field}amortisation`, f.amortisation.type, "text");
+    scalar(`${p}maturity`, "Matures at the end of", "quarter", `${field}maturity`, f.maturity, "text");
+    helper(`${p}maturityOffset`, "… that is, quarter offset", "quarters from the first", "worked out from the label", offsetOf(`${p}maturity`));
+    scalar(`${p}upfrontFee`, "Upfront fee on each draw", "share", `${field}upfrontFeeRate`, f.upfrontFeeRate, "rate");
+    scalar(`${p}commitmentFee`, "Commitment fee on undrawn amounts", "a year", `${field}commitmentFeeRate`, f.commitmentFeeRate, "rate");
+    scalar(`${p}refinanceable`, "Refinanced at maturity on the terms above: 1 = yes", "1 = yes", `${field}refinanceable`, f.refinanceable ? 1 : 0, "count");
+    scalar(`${p}pik`, "Share of interest paid in kind", "share", `${field}pikShare`, f.pikShare, "rate");
+    scalar(`${p}discount`, "Unamortised discount and issuance costs", "USD m", `${field}discount`, f.discount);
+    scalar(`${p}hedgeType`, "Hedge: none, swap or cap", "text", `${field}hedge`, f.hedge?.type ?? "none", "text");
+    scalar(`${p}hedgeNotional`, "Hedge notional", "USD m", `${field}hedge`, f.hedge?.notional ?? 0);
+    scalar(`${p}hedgeRate`, "Swap's fixed rate or cap's strike", "a year", `${field}hedge`, f.hedge ? (f.hedge.type === "swap" ? f.hedge.fixedRate : f.hedge.strike) : 0, "rate");
+    scalar(`${p}hedgeUntil`, "Hedge runs to the end of", "quarter", `${field}hedge`, f.hedge?.until ?? input.start, "text");
+    helper(`${p}hedgeUntilOffset`, "… that is, quarter offset", "quarters from the first", "worked out from the label", offsetOf(`${p}hedgeUntil`));
+    path(`${p}draws`, "Delayed draws, at the quarter's start", "USD m", `${field}draws`, (t) => f.draws.filter((d) => quarterOffset(input.start, d.quarter) === t).reduce((sum, d) => sum + d.amount, 0), "money");
+  });
+
+  const r = input.revolver;
+  if (r) {
+    sheet.heading(`Revolver: ${r.name}`);
+    scalar("rev.capacity", "Capacity", "USD m", "revolver.capacity", r.capacity);
+    scalar("rev.drawn", "Drawn at the start", "USD m", "revolver.drawn", r.drawn);
+    scalar("rev.rateType", "Rate: fixed or floating", "text", "revolver.rate", r.rate.type, "text");
+    scalar("rev.fixedRate", "Fixed rate (if fixed)", "a year", "revolver.rate", r.rate.type === "fixed" ? r.rate.annualRate : 0, "rate");
+    scalar("rev.spread", "Spread over the reference rate (if floating)", "a year", "revolver.rate", r.rate.type === "floating" ? r.rate.spread : 0, "rate");
+    scalar("rev.hasFloor", "Floor on the reference rate: 1 = yes", "1 = yes", "revolver.rate", r.rate.type === "floating" && r.rate.floor !== undefined ? 1 : 0, "count");
+    scalar("rev.floor", "Floor (if any)", "a year", "revolver.rate", r.rate.type === "floating" ? r.rate.floor ?? 0 : 0, "rate");
+    scalar("rev.commitmentFee", "Commitment fee on the undrawn capacity", "a year", "revolver.commitmentFeeRate", r.commitmentFeeRate, "rate");
+    scalar("rev.maturity", "Matures at the end of (none: no maturity)", "quarter", "revolver.maturity", r.maturity ?? "none", "text");
+    helper("rev.maturityOffset", "… that is, quarter offset", "quarters from the first", "worked out from the label", offsetOf("rev.maturity"));
+  }
+}

@@ -1,0 +1,103 @@
+import type {ModelInput} from "../model/index.js";
+import {FACILITIES, facilityPrefixes, LEDGER, offsetOf, offsetRow} from "./facilities-sheet.js";
+import {INPUTS} from "./inputs-sheet.js";
+import {formula, type BookBuilder} from "./layout.js";
+
+/**
+ * The ledger sheet: rows × quarters, as the notebook's ledger. The operating lines, the
+ * facilities' totals, and the end-of-quarter step that holds minimum cash (revolver first,
+ * then new borrowing grossed up for its fee while markets are open, cash above the minimum
+ * repaying the revolver) and sweeps excess cash, as the engine does (src/model/liquidity.ts,
+ * `holdMinimumCash`; src/model/project.ts, `sweepCash`). Lines the engine's ledger books
+ * carry its field names.
+ */
+export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
+  const sheet = book.sheet(LEDGER, true);
+  offsetRow(sheet);
+  const here = (key: string, t: number) => book.cell(LEDGER, key, t, LEDGER);
+  const I = (key: string) => book.cell(INPUTS, key, 0, LEDGER, true);
+  const IP = (key: string, t: number) => book.cell(INPUTS, key, t, LEDGER);
+  const F = (key: string, t: number) => book.cell(FACILITIES, key, t, LEDGER);
+  const T = offsetOf;
+  const facilities = facilityPrefixes(input);
+  const hasRevolver = facilities.some((f) => f.kind === "revolver");
+  const hasNew = facilities.some((f) => f.kind === "newBorrowing");
+  const sumOf = (line: string, t: number, which = facilities) => (which.length ? which.map((f) => F(`${f.prefix}.${line}`, t)).join("+") : "0");
+  const row = (key: string, label: string, note: string, cell: (t: number) => string, format: "money" | "text" | "rate" = "money", unit = format === "money" ? "USD m" : format === "text" ? "TRUE/FALSE" : "") =>
+    sheet.quarters({key, label, unit, note, format, cell: (t) => formula(cell(t))});
+
+  sheet.heading("Operations");
+  row("openingCash", "Opening cash", "the previous quarter's closing cash", (t) => (t === 0 ? I("openingCash") : here("closingCash", t - 1)));
+  row("revenue", "Revenue", "the previous quarter's × (1 + growth)", (t) => `${t === 0 ? I("revenueLast") : here("revenue", t - 1)}*(1+${IP("growth", t)})`);
+  const costs = input.costs;
+  if (costs.kind === "margin") {
+    row("ebitda", "EBITDA", "revenue × EBITDA margin", (t) => `${here("revenue", t)}*${IP("margin", t)}`);
+    row("operatingCosts", "Operating costs (cash)", "revenue − EBITDA", (t) => `${here("revenue", t)}-${here("ebitda", t)}`);
+  } else {
+    costs.lines.forEach((line, i) => row(`line${i}.fixed`, `${line.name}: fixed cost`, "the previous quarter's × (1 + its growth)",
+      (t) => `${t === 0 ? I(`line${i}.fixed`) : here(`line${i}.fixed`, t - 1)}*(1+${I(`line${i}.fixedGrowth`)})`));
+    row("operatingCosts", "Operating costs (cash)", "each line's fixed cost + revenue × its variable share",
+      (t) => costs.lines.map((_, i) => `(${here(`line${i}.fixed`, t)}+${here("revenue", t)}*${IP(`line${i}.share`, t)})`).join("+"));
+    row("ebitda", "EBITDA", "revenue − operating costs", (t) => `${here("revenue", t)}-${here("operatingCosts", t)}`);
+  }
+  row("depreciation", "Depreciation", "capex of the last `life` quarters ÷ life, + the opening assets' charge while it lasts",
+    (t) => `SUMPRODUCT((${book.range(LEDGER, "offset", LEDGER)}>=${T(t)}-${I("capexLife")})*(${book.range(LEDGER, "offset", LEDGER)}<${T(t)})*${book.range(INPUTS, "capex", LEDGER)})/${I("capexLife")}+IF(${T(t)}<${I("openingDepreciationQuarters")},${I("openingDepreciation")},0)`);
+  row("ebit", "EBIT", "EBITDA − depreciation", (t) => `${here("ebitda", t)}-${here("depreciation", t)}`);
+  row("capex", "Capex", "from the inputs", (t) => IP("capex", t));
+
+  sheet.heading("Debt service (sums over the facilities)");
+  row("interest", "Interest (cash and in kind)", "sum of the facilities'", (t) => sumOf("interest", t));
+  row("pikInterest", "Interest paid in kind", "sum of the facilities'", (t) => sumOf("pikInterest", t));
+  row("discountAmortisation", "Discount and issuance costs amortised (non-cash)", "sum of the facilities'", (t) => sumOf("discountAmortisation", t));
+  row("capitalisedInterest", "Interest capitalised", "interest × capitalised share", (t) => `${here("interest", t)}*${IP("capitalisedShare", t)}`);
+  row("reportedInterestExpense", "Interest expense as reported", "interest + discount amortised − capitalised", (t) => `${here("interest", t)}+${here("discountAmortisation", t)}-${here("capitalisedInterest", t)}`);
+  row("leasePayments", "Lease payments", "from the inputs", (t) => IP("leasePayments", t));
+  row("leaseLiability", "Lease liability at the end", "straight line to zero over the leases' quarters", (t) => `${I("leaseLiability")}*MAX(0,1-(${T(t)}+1)/${I("leaseQuarters")})`);
+  row("taxes", "Taxes", "tax rate × (EBIT − reported interest − leases), when positive",
+    (t) => `MAX(0,${here("ebit", t)}-${here("reportedInterestExpense", t)}-${here("leasePayments", t)})*${I("taxRate")}`);
+  row("operatingCashFlow", "Operating cash flow", "EBITDA − taxes − lease payments", (t) => `${here("ebitda", t)}-${here("taxes", t)}-${here("leasePayments", t)}`);
+  const stepFees = (t: number) => facilities.map((f) => F(`${f.prefix}.${f.kind === "newBorrowing" ? "stepFees" : "fees"}`, t)).join("+");
+  row("feesBeforeLiquidity", "Fees before end-of-quarter borrowing", "sum of the facilities' draw, commitment and refinancing fees", stepFees);
+  row("principalDue", "Principal due", "sum of the facilities'", (t) => sumOf("principalDue", t));
+  row("refinanced", "Refinanced (rolled)", "sum of the facilities'", (t) => sumOf("refinanced", t));
+  const terms = facilities.filter((f) => f.kind === "term");
+  row("scheduledDraws", "Scheduled draws", "sum of the listed facilities' draws", (t) => sumOf("draw", t, terms));
+  row("cashFlowBeforeFinancing", "Cash flow before financing", "operating cash flow − cash interest − fees − capex − principal paid",
+    (t) => `${here("operatingCashFlow", t)}-(${here("interest", t)}-${here("pikInterest", t)})-${here("feesBeforeLiquidity", t)}-${here("capex", t)}-(${here("principalDue", t)}-${here("refinanced", t)})`);
+
+  sheet.heading("Holding minimum cash, at the quarter's end");
+  row("cashBeforeLiquidity", "Cash before end-of-quarter actions", "opening cash + cash flow before financing + scheduled draws",
+    (t) => `${here("openingCash", t)}+${here("cashFlowBeforeFinancing", t)}+${here("scheduledDraws", t)}`);
+  row("short", "Below minimum cash", "", (t) => `${here("cashBeforeLiquidity", t)}<${I("minimumCash")}`, "text");
+  row("need", "Shortfall to fund", "minimum cash − cash, when below", (t) => `IF(${here("short", t)},${I("minimumCash")}-${here("cashBeforeLiquidity", t)},0)`);
+  row("revolverAvailable", "Revolver available", "before its maturity", (t) => (hasRevolver ? `${T(t)}<${F("rev.maturity", t)}` : "FALSE"), "text");
+  row("revolverDraw", "Revolver drawn", "the shortfall, up to the undrawn capacity",
+    (t) => (hasRevolver ? `IF(AND(${here("short", t)},${here("revolverAvailable", t)},${F("rev.undrawnAfterStep", t)}>0),MIN(${here("need", t)},${F("rev.undrawnAfterStep", t)}),0)` : "0"));
+  row("needAfterRevolver", "Shortfall left", "", (t) => `${here("need", t)}-${here("revolverDraw", t)}`);
+  row("newBorrowingOpen", "New borrowing taken up", "short, markets open, something left to fund and to borrow",
+    (t) => (hasNew ? `AND(${here("short", t)},${IP("marketShut", t)}=0,${here("needAfterRevolver", t)}>0,${F("nb.undrawnStart", t)}>0)` : "FALSE"), "text");
+  row("grossNeeded", "Gross borrowing that nets the shortfall", "shortfall ÷ (1 − fee)", (t) => `${here("needAfterRevolver", t)}/(1-${I("nbFee")})`);
+  row("coversAll", "The limit covers it", "", (t) => (hasNew ? `${here("grossNeeded", t)}<=${F("nb.undrawnStart", t)}` : "FALSE"), "text");
+  row("newBorrowing", "New borrowing (gross of its fee)", "the gross need, up to the limit left",
+    (t) => (hasNew ? `IF(${here("newBorrowingOpen", t)},MIN(${here("grossNeeded", t)},${F("nb.undrawnStart", t)}),0)` : "0"));
+  row("newBorrowingFee", "Its upfront fee", "what the gross-up added, or borrowing × fee when the limit binds",
+    (t) => `IF(${here("newBorrowingOpen", t)},IF(${here("coversAll", t)},${here("grossNeeded", t)}-${here("needAfterRevolver", t)},${here("newBorrowing", t)}*${I("nbFee")}),0)`);
+  row("unfunded", "Shortfall not funded", "", (t) => `IF(${here("newBorrowingOpen", t)},IF(${here("coversAll", t)},0,${here("needAfterRevolver", t)}-(${here("newBorrowing", t)}-${here("newBorrowingFee", t)})),${here("needAfterRevolver", t)})`);
+  row("revolverRepayment", "Revolver repaid", "cash above the minimum, up to what is drawn",
+    (t) => (hasRevolver ? `IF(AND(NOT(${here("short", t)}),${here("revolverAvailable", t)},${F("rev.afterStep", t)}>0),MIN(${here("cashBeforeLiquidity", t)}-${I("minimumCash")},${F("rev.afterStep", t)}),0)` : "0"));
+  row("cashAfterLiquidity", "Cash after holding the minimum", "the minimum (less any shortfall not funded), or cash less the revolver repaid",
+    (t) => `IF(${here("short", t)},IF(${here("unfunded", t)}>0,${I("minimumCash")}-${here("unfunded", t)},${I("minimumCash")}),${here("cashBeforeLiquidity", t)}-${here("revolverRepayment", t)})`);
+  row("sweepPool", "Cash swept to repay debt", "sweep share × cash above minimum cash + buffer",
+    (t) => `IF(AND(${I("sweepShare")}>0,${here("cashAfterLiquidity", t)}>${I("minimumCash")}+${I("sweepBuffer")}),(${here("cashAfterLiquidity", t)}-(${I("minimumCash")}+${I("sweepBuffer")}))*${I("sweepShare")},0)`);
+  row("sweepRepayment", "Repaid by the sweep", "sum of the listed facilities' sweep repayments", (t) => sumOf("sweep", t, terms));
+  row("equityCure", "Equity put in to cure a covenant", "no covenant in this workbook", () => "0");
+  row("closingCash", "Closing cash", "cash after holding the minimum − sweep + equity cure", (t) => `${here("cashAfterLiquidity", t)}-${here("sweepRepayment", t)}+${here("equityCure", t)}`);
+
+  sheet.heading("Totals");
+  row("fees", "Fees", "sum of the facilities' (with new borrowing's upfront fee)", (t) => sumOf("fees", t));
+  row("repaid", "Principal repaid in cash", "sum of the facilities'", (t) => sumOf("repaid", t));
+  row("undrawnRevolver", "Undrawn revolver at the end", "", (t) => (hasRevolver ? F("rev.undrawnEnd", t) : "0"));
+  row("openingDebt", "Opening debt", "sum of the facilities' opening balances", (t) => sumOf("opening", t));
+  row("closingDebt", "Closing debt", "sum of the facilities' closing balances", (t) => sumOf("closing", t));
+  row("cannotPay", "Cannot pay (closing cash below zero)", "", (t) => `${here("closingCash", t)}<0`, "text");
+}
