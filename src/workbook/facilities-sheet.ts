@@ -1,5 +1,6 @@
 import type {ModelInput} from "../model/index.js";
 import {INPUTS, NO_MATURITY} from "./inputs-sheet.js";
+import {METRICS} from "./metrics-sheet.js";
 import {columnLetter, FIRST_VALUE_COLUMN, formula, type BookBuilder, type SheetBuilder} from "./layout.js";
 
 /**
@@ -29,6 +30,8 @@ interface FacilityTerms {
   readonly amortisation: string;
   readonly maturity: string;
   readonly commitmentFee: string;
+  /** The kinds of its maintenance covenants, in order (listed facilities only). */
+  readonly covenants: readonly string[];
 }
 
 export function facilityPrefixes(input: ModelInput): {prefix: string; name: string; kind: FacilityTerms["kind"]}[] {
@@ -42,7 +45,7 @@ function facilityTerms(input: ModelInput, I: (key: string) => string): FacilityT
       prefix: `f${i}`, name: f.name, kind: "term",
       principal: I(`${p}principal`), floating: `${I(`${p}rateType`)}="floating"`, fixedRate: I(`${p}fixedRate`), spread: I(`${p}spread`),
       hasFloor: `${I(`${p}hasFloor`)}=1`, floor: I(`${p}floor`), amortisation: I(`${p}amortisation`), maturity: I(`${p}maturityOffset`),
-      commitmentFee: I(`${p}commitmentFee`)
+      commitmentFee: I(`${p}commitmentFee`), covenants: f.covenants.map((c) => c.kind)
     };
   });
   if (input.revolver) {
@@ -50,14 +53,14 @@ function facilityTerms(input: ModelInput, I: (key: string) => string): FacilityT
       prefix: "rev", name: input.revolver.name, kind: "revolver",
       principal: I("rev.drawn"), floating: `${I("rev.rateType")}="floating"`, fixedRate: I("rev.fixedRate"), spread: I("rev.spread"),
       hasFloor: `${I("rev.hasFloor")}=1`, floor: I("rev.floor"), amortisation: `"bullet"`, maturity: I("rev.maturityOffset"),
-      commitmentFee: I("rev.commitmentFee")
+      commitmentFee: I("rev.commitmentFee"), covenants: []
     });
   }
   if (input.newBorrowing.limit > 0) {
     terms.push({
       prefix: "nb", name: "New borrowing", kind: "newBorrowing",
       principal: "0", floating: "TRUE", fixedRate: "0", spread: I("nbSpread"), hasFloor: "FALSE", floor: "0",
-      amortisation: `"bullet"`, maturity: String(NO_MATURITY), commitmentFee: "0"
+      amortisation: `"bullet"`, maturity: String(NO_MATURITY), commitmentFee: "0", covenants: []
     });
   }
   return terms;
@@ -69,7 +72,9 @@ export function facilitiesSheet(book: BookBuilder, input: ModelInput): void {
   const I = (key: string) => book.cell(INPUTS, key, 0, FACILITIES, true);
   const all = facilityTerms(input, I);
   const terms = all.filter((f) => f.kind === "term");
-  for (const f of all) facilityBlock(sheet, book, f, terms);
+  // Minimum-liquidity covenants are tested in this order, each seeing the cures before it.
+  const liquidityCovenants = terms.flatMap((f) => f.covenants.flatMap((kind, j) => (kind === "minimumLiquidity" ? [`${f.prefix}.cov${j}`] : [])));
+  for (const f of all) facilityBlock(sheet, book, f, terms, liquidityCovenants);
 }
 
 /** Row 2 of every quarterly sheet: the quarter's offset, which formulas compare with maturities. */
@@ -80,7 +85,7 @@ export function offsetRow(sheet: SheetBuilder): void {
 /** The offset of quarter t as a reference to row 2 of the same sheet. */
 export const offsetOf = (t: number) => `${columnLetter(FIRST_VALUE_COLUMN + t)}$2`;
 
-function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms, terms: readonly FacilityTerms[]): void {
+function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms, terms: readonly FacilityTerms[], liquidityCovenants: readonly string[]): void {
   const here = (key: string, t: number) => book.cell(FACILITIES, `${f.prefix}.${key}`, t, FACILITIES);
   const I = (key: string) => book.cell(INPUTS, key, 0, FACILITIES, true);
   const IP = (key: string, t: number) => book.cell(INPUTS, key, t, FACILITIES);
@@ -91,22 +96,21 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
   const isRevolver = f.kind === "revolver";
   const isNew = f.kind === "newBorrowing";
   const refinanceable = isTerm ? `${I(`${p}refinanceable`)}=1` : isNew ? "TRUE" : "FALSE";
-  const row = (key: string, label: string, unit: string, note: string, cell: (t: number) => string | number, format: "money" | "rate" | "count" | "text" = "money") =>
+  const refinanceableAt = (t: number) => (f.covenants.length > 0 ? here("refinanceable", t) : refinanceable);
+  const row = (key: string, label: string, unit: string, note: string, cell: (t: number) => string | number, format: "money" | "rate" | "ratio" | "count" | "text" = "money") =>
     sheet.quarters({key: `${f.prefix}.${key}`, label, unit, note, format, cell: (t) => {
       const value = cell(t);
       return typeof value === "number" ? value : formula(value);
     }});
 
   sheet.heading(`${f.name}${isRevolver ? " (revolver)" : isNew ? " (to fund shortfalls)" : ""}`);
-  row("maturity", "Matures at the end of quarter offset", "offset", isNew
-    ? "none until first drawn (at least a cent), then that quarter + the new-borrowing tenor; after a roll, that quarter + the refinancing tenor"
-    : isRevolver ? "from the inputs" : "from the inputs; after a roll, the roll's quarter + the refinancing tenor",
-  (t) => {
-    if (t === 0) return f.maturity;
-    if (isRevolver) return here("maturity", t - 1);
-    const rolled = `IF(${here("roll", t - 1)},${T(t - 1)}+${I("refiTenor")},${isNew ? `IF(AND(${here("maturity", t - 1)}>=${NO_MATURITY},${here("drawn", t - 1)}>${CENT}),${T(t - 1)}+${I("nbTenor")},${here("maturity", t - 1)})` : here("maturity", t - 1)})`;
-    return rolled;
-  }, "count");
+  const covenanted = f.covenants.length > 0;
+  row("maturity", "Matures at the end of quarter offset", "offset", isRevolver ? "from the inputs" : "at the start: from the inputs; then as the last quarter left it",
+    (t) => (t === 0 ? f.maturity : isRevolver ? here("maturity", t - 1) : covenanted ? `IF(${here("accelerated", t - 1)},${T(t - 1)}+1,${here("maturityAfter", t - 1)})` : here("maturityAfter", t - 1)), "count");
+  if (covenanted) {
+    row("refinanceable", "Still refinanceable", "TRUE/FALSE", "from the inputs, until a covenant breach accelerates it",
+      (t) => (t === 0 ? refinanceable : `AND(${here("refinanceable", t - 1)},NOT(${here("accelerated", t - 1)}))`), "text");
+  }
   if (!isRevolver) {
     row("newTerms", "On refinanced terms (rolled before)", "TRUE/FALSE", "floating at the reference rate + the refinancing spread, bullet, cash-pay, from the quarter after a roll",
       (t) => (t === 0 ? "FALSE" : `OR(${here("newTerms", t - 1)},${here("roll", t - 1)})`), "text");
@@ -125,7 +129,12 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
   row("balance", "Balance after the draw", "USD m", "opening + scheduled draw", (t) => `${here("opening", t)}+${draw(t)}`);
   row("reference", "Reference rate borne", "a year", "the reference rate, raised to the floor while on the original terms",
     (t) => `IF(AND(NOT(${newTerms(t)}),${f.hasFloor}),MAX(${IP("baseRate", t)},${f.floor}),${IP("baseRate", t)})`, "rate");
-  const spread = (t: number) => (isRevolver ? f.spread : `IF(${newTerms(t)},${I("refiSpread")},${f.spread})`);
+  if (covenanted) {
+    row("stepUps", "Waivers' step-ups in the rate", "a year", "added once per covenant, from the quarter after its first waived breach; a roll resets the rate",
+      (t) => (t === 0 ? "0" : `IF(${here("roll", t - 1)},0,${here("stepUps", t - 1)})${f.covenants.map((_, j) => `+IF(${here(`cov${j}.stepNow`, t - 1)},${I(`${p}cov${j}.stepUp`)},0)`).join("")}`), "rate");
+  }
+  const stepUps = (t: number) => (covenanted ? `+${here("stepUps", t)}` : "");
+  const spread = (t: number) => (isRevolver ? f.spread : `IF(${newTerms(t)},${I("refiSpread")},${f.spread})${stepUps(t)}`);
   row("annualRate", "Annual rate", "a year", isTerm
     ? "fixed rate; or reference + spread, where a swap or a cap replaces the reference rate on the hedged share (notional ÷ balance)"
     : "reference + spread, or the fixed rate",
@@ -133,11 +142,12 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
     const ref = here("reference", t);
     const unhedged = `${ref}+${spread(t)}`;
     const floating = `OR(${newTerms(t)},${f.floating})`;
-    if (!isTerm) return `IF(${floating},${unhedged},${f.fixedRate})`;
+    const fixed = `${f.fixedRate}${stepUps(t)}`;
+    if (!isTerm) return `IF(${floating},${unhedged},${fixed})`;
     const [type, notional, rate, until] = [I(`${p}hedgeType`), I(`${p}hedgeNotional`), I(`${p}hedgeRate`), I(`${p}hedgeUntilOffset`)];
     const balance = here("balance", t);
     const hedged = `IF(AND(${type}="cap",${rate}>=${ref}),${unhedged},IF(AND(${balance}>${notional},${balance}>${CENT}),${ref}+${notional}/${balance}*(${rate}-${ref})+${spread(t)},${rate}+${spread(t)}))`;
-    return `IF(${floating},IF(AND(${type}<>"none",${T(t)}<=${until},${notional}<>0),${hedged},${unhedged}),${f.fixedRate})`;
+    return `IF(${floating},IF(AND(${type}<>"none",${T(t)}<=${until},${notional}<>0),${hedged},${unhedged}),${fixed})`;
   }, "rate");
   row("periodRate", "Rate for the quarter", "a quarter", "annual ÷ 4", (t) => `${here("annualRate", t)}/4`, "rate");
   row("maturing", "Maturing (at or past maturity)", "TRUE/FALSE", "", (t) => `${T(t)}>=${here("maturity", t)}`, "text");
@@ -166,11 +176,25 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
   row("pikInterest", "Interest paid in kind", "USD m", "interest × share paid in kind", (t) => (isTerm ? `${here("interest", t)}*${k(t)}` : "0"));
   if (!isRevolver) {
     row("roll", "Rolled at maturity", "TRUE/FALSE", "at its maturity, if refinanceable, markets are open and a share is rolled",
-      (t) => `AND(${T(t)}=${here("maturity", t)},${refinanceable},${IP("marketShut", t)}=0,${I("shareRolled")}>0)`, "text");
+      (t) => `AND(${T(t)}=${here("maturity", t)},${refinanceableAt(t)},${IP("marketShut", t)}=0,${I("shareRolled")}>0)`, "text");
+    row("maturityAfter", "Maturity after this quarter's roll", "offset", isNew
+      ? "a roll's quarter + the refinancing tenor; new borrowing's first draw (at least a cent) + its tenor"
+      : "a roll's quarter + the refinancing tenor",
+    (t) => `IF(${here("roll", t)},${T(t)}+${I("refiTenor")},${isNew ? `IF(AND(${here("maturity", t)}>=${NO_MATURITY},${here("drawn", t)}>${CENT}),${T(t)}+${I("nbTenor")},${here("maturity", t)})` : here("maturity", t)})`, "count");
   }
   row("refinanced", "Refinanced (rolled, not paid)", "USD m", "principal due × share rolled", (t) => (isRevolver ? "0" : `IF(${here("roll", t)},${here("principalDue", t)}*${I("shareRolled")},0)`));
+  if (covenanted) {
+    // The engine books a repaid loan with nothing left to draw as zeros, and a waiver fee
+    // owed on it waits until it is drawn again: the sheet does the same.
+    row("idle", "Repaid, nothing left to draw", "TRUE/FALSE", "zero opening balance and commitment, not its maturity quarter",
+      (t) => `AND(${here("opening", t)}=0,${t === 0 ? `SUM(${book.range(INPUTS, `${p}draws`, FACILITIES)})` : here("undrawn", t - 1)}=0,${T(t)}<>${here("maturity", t)})`, "text");
+    row("waiverFeesOwed", "Waiver fees owed", "USD m", "last quarter's waived breaches' fees, + any not yet paid",
+      (t) => (t === 0 ? "0" : `${here("waiverFeesOwed", t - 1)}-${here("waiverFeesPaid", t - 1)}${f.covenants.map((_, j) => `+IF(AND(${I(`${p}cov${j}.consequence`)}="waiver",${here(`cov${j}.breached`, t - 1)}),${I(`${p}cov${j}.fee`)},0)`).join("")}`));
+    row("waiverFeesPaid", "Waiver fees paid", "USD m", "what is owed, unless the loan is idle", (t) => `IF(${here("idle", t)},0,${here("waiverFeesOwed", t)})`);
+  }
   const stepFees = (t: number) => {
     const parts: string[] = [];
+    if (covenanted) parts.push(here("waiverFeesPaid", t));
     if (isTerm) parts.push(`${draw(t)}*${I(`${p}upfrontFee`)}`, `${here("undrawn", t)}*${f.commitmentFee}/4`);
     if (isRevolver) parts.push(`${here("undrawnStart", t)}*${f.commitmentFee}/4`);
     if (!isRevolver) parts.push(`IF(${here("roll", t)},${here("refinanced", t)}*${I("refiFee")},0)`);
@@ -206,8 +230,43 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
     (t) => `${here("principalDue", t)}-${here("refinanced", t)}${isTerm ? `+${here("sweep", t)}` : isRevolver ? `+${L("revolverRepayment", t)}` : ""}`);
   row("closing", "Closing balance", "USD m", "before end-of-quarter actions, + end-of-quarter draws − repayments",
     (t) => `${here("afterStep", t)}${isTerm ? `-${here("sweep", t)}` : isRevolver ? `+${L("revolverDraw", t)}-${L("revolverRepayment", t)}` : `+${L("newBorrowing", t)}`}`);
+  f.covenants.forEach((kind, j) => covenantRows(j, kind));
+  if (covenanted) {
+    row("accelerated", "Accelerated by a breach", "TRUE/FALSE", "a breach whose consequence is acceleration, while maturity is later than next quarter: all due next quarter, not to be rolled",
+      (t) => `AND(OR(${f.covenants.map((_, j) => `AND(${I(`${p}cov${j}.consequence`)}="accelerate",${here(`cov${j}.breached`, t)})`).join(",")}),${here("maturityAfter", t)}>${T(t)}+1)`, "text");
+  }
   if (!isTerm) {
     row("undrawnEnd", isRevolver ? "Undrawn capacity at the end" : "Limit left at the end", "USD m", isRevolver ? "− draws + repayments" : "− new borrowing",
       (t) => (isRevolver ? `${here("undrawnAfterStep", t)}-${L("revolverDraw", t)}+${L("revolverRepayment", t)}` : `${here("undrawnStart", t)}-${L("newBorrowing", t)}`));
+  }
+
+  /** One maintenance covenant, tested at the quarter's end as the engine does (src/model/project.ts). */
+  function covenantRows(j: number, kind: string): void {
+    const c = `${p}cov${j}.`;
+    const key = (name: string) => `cov${j}.${name}`;
+    const threshold = I(`${c}threshold`);
+    const label = `Covenant ${j + 1} (${kind})`;
+    if (kind === "minimumLiquidity") {
+      const earlier = liquidityCovenants.slice(0, liquidityCovenants.indexOf(`${f.prefix}.cov${j}`));
+      row(key("value"), `${label}: liquidity`, "USD m", "closing cash before cures + undrawn revolver + cures by covenants tested before",
+        (t) => `${L("cashBeforeCure", t)}+${L("undrawnRevolver", t)}${earlier.map((e) => `+${book.cell(FACILITIES, `${e}.cure`, t, FACILITIES)}`).join("")}`);
+      row(key("breached"), `${label}: breached`, "TRUE/FALSE", "liquidity short of the threshold by a cent or more", (t) => `${here(key("value"), t)}<${threshold}-${CENT}`, "text");
+      row(key("cure"), `${label}: equity cure`, "USD m", "the shortfall, up to what the cure limit has left",
+        (t) => `IF(AND(${I(`${c}consequence`)}="equityCure",${here(key("breached"), t)}),MAX(0,MIN(${threshold}-${here(key("value"), t)},${I(`${c}cureLimit`)}-${t === 0 ? "0" : here(key("cured"), t - 1)})),0)`);
+      row(key("cured"), `${label}: cured so far`, "USD m", "", (t) => `${t === 0 ? "0" : here(key("cured"), t - 1)}+${here(key("cure"), t)}`);
+    } else {
+      const metric = kind === "interestCoverage" ? "interestCoverageEbitda" : kind === "dscr" ? "dscr" : "netLeverage";
+      const margin = `MAX(${threshold}*1E-9,1E-12)`;
+      row(key("value"), `${label}: value`, "×", "from the metrics sheet (n/m: not meaningful)", (t) => book.cell(METRICS, metric, t, FACILITIES), "ratio");
+      row(key("breached"), `${label}: breached`, "TRUE/FALSE", kind === "maximumLeverage"
+        ? "above the threshold by more than 1e-9 of it; with no EBITDA to speak of, any net debt breaches"
+        : "below the threshold by more than 1e-9 of it; n/m never breaches",
+      (t) => (kind === "maximumLeverage"
+        ? `IF(ISNUMBER(${here(key("value"), t)}),${here(key("value"), t)}>${threshold}+${margin},${L("closingDebt", t)}-${L("closingCash", t)}>${CENT})`
+        : `AND(ISNUMBER(${here(key("value"), t)}),${here(key("value"), t)}<${threshold}-${margin})`), "text");
+    }
+    row(key("stepNow"), `${label}: waiver steps the rate up`, "TRUE/FALSE", "its first waived breach",
+      (t) => `AND(${I(`${c}consequence`)}="waiver",${here(key("breached"), t)}${t === 0 ? "" : `,NOT(${here(key("stepped"), t - 1)})`})`, "text");
+    row(key("stepped"), `${label}: stepped up already`, "TRUE/FALSE", "", (t) => (t === 0 ? here(key("stepNow"), t) : `OR(${here(key("stepped"), t - 1)},${here(key("stepNow"), t)})`), "text");
   }
 }

@@ -35,7 +35,7 @@ export function workbookModel(draft: ModelInputDraft, scenario: WorkbookScenario
   inputsSheet(book, input, sourceOf);
   facilitiesSheet(book, input);
   ledgerSheet(book, input);
-  metricsSheet(book);
+  metricsSheet(book, input.facilities.flatMap((f, i) => f.covenants.map((_, j) => `f${i}.cov${j}.breached`)));
   sourcesSheet(book, scenario, sources);
   return book.build();
 }

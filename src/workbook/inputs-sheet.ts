@@ -98,6 +98,16 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
     scalar(`${p}hedgeRate`, "Swap's fixed rate or cap's strike", "a year", `${field}hedge`, f.hedge ? (f.hedge.type === "swap" ? f.hedge.fixedRate : f.hedge.strike) : 0, "rate");
     scalar(`${p}hedgeUntil`, "Hedge runs to the end of", "quarter", `${field}hedge`, f.hedge?.until ?? input.start, "text");
     helper(`${p}hedgeUntilOffset`, "… that is, quarter offset", "quarters from the first", "worked out from the label", offsetOf(`${p}hedgeUntil`));
+    f.covenants.forEach((c, j) => {
+      const q = `${p}cov${j}.`;
+      const at = `${field}covenants[${j}]`;
+      sheet.scalar({key: `${q}kind`, label: `Covenant ${j + 1}: minimumLiquidity, interestCoverage, maximumLeverage or dscr`, unit: "text", note: "the formulas below are laid out for this kind", format: "text", kind: "formula", value: () => c.kind});
+      scalar(`${q}threshold`, `Covenant ${j + 1}: threshold`, c.kind === "minimumLiquidity" ? "USD m" : "×", at, c.threshold, c.kind === "minimumLiquidity" ? "money" : "ratio");
+      scalar(`${q}consequence`, `Covenant ${j + 1}: on a breach, waiver, ${c.kind === "minimumLiquidity" ? "equityCure or " : ""}accelerate`, "text", at, c.consequence.type, "text");
+      scalar(`${q}fee`, `Covenant ${j + 1}: waiver fee, paid the next quarter`, "USD m", at, c.consequence.type === "waiver" ? c.consequence.fee : 0);
+      scalar(`${q}stepUp`, `Covenant ${j + 1}: waiver's step-up in the rate (once)`, "a year", at, c.consequence.type === "waiver" ? c.consequence.spreadStepUp : 0, "rate");
+      scalar(`${q}cureLimit`, `Covenant ${j + 1}: equity cures allowed in all`, "USD m", at, c.consequence.type === "equityCure" ? c.consequence.limit : 0);
+    });
     path(`${p}draws`, "Delayed draws, at the quarter's start", "USD m", `${field}draws`, (t) => f.draws.filter((d) => quarterOffset(input.start, d.quarter) === t).reduce((sum, d) => sum + d.amount, 0), "money");
   });
 

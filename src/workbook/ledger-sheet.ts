@@ -90,8 +90,10 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
   row("sweepPool", "Cash swept to repay debt", "sweep share × cash above minimum cash + buffer",
     (t) => `IF(AND(${I("sweepShare")}>0,${here("cashAfterLiquidity", t)}>${I("minimumCash")}+${I("sweepBuffer")}),(${here("cashAfterLiquidity", t)}-(${I("minimumCash")}+${I("sweepBuffer")}))*${I("sweepShare")},0)`);
   row("sweepRepayment", "Repaid by the sweep", "sum of the listed facilities' sweep repayments", (t) => sumOf("sweep", t, terms));
-  row("equityCure", "Equity put in to cure a covenant", "no covenant in this workbook", () => "0");
-  row("closingCash", "Closing cash", "cash after holding the minimum − sweep + equity cure", (t) => `${here("cashAfterLiquidity", t)}-${here("sweepRepayment", t)}+${here("equityCure", t)}`);
+  row("cashBeforeCure", "Cash before any equity cure", "cash after holding the minimum − sweep", (t) => `${here("cashAfterLiquidity", t)}-${here("sweepRepayment", t)}`);
+  const cures = input.facilities.flatMap((f, i) => f.covenants.flatMap((c, j) => (c.kind === "minimumLiquidity" ? [`f${i}.cov${j}.cure`] : [])));
+  row("equityCure", "Equity put in to cure a covenant", "sum of the minimum-liquidity covenants' cures", (t) => (cures.length ? cures.map((key) => F(key, t)).join("+") : "0"));
+  row("closingCash", "Closing cash", "cash before cures + equity cure", (t) => `${here("cashBeforeCure", t)}+${here("equityCure", t)}`);
 
   sheet.heading("Totals");
   row("fees", "Fees", "sum of the facilities' (with new borrowing's upfront fee)", (t) => sumOf("fees", t));

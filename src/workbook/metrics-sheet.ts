@@ -1,4 +1,4 @@
-import {CENT, LEDGER, offsetRow} from "./facilities-sheet.js";
+import {CENT, FACILITIES, LEDGER, offsetRow} from "./facilities-sheet.js";
 import {formula, type BookBuilder} from "./layout.js";
 
 export const METRICS = "Metrics";
@@ -8,7 +8,7 @@ export const METRICS = "Metrics";
  * regime (src/model/regime.ts) as formulas over the ledger. A ratio whose denominator is
  * below a cent reads "n/m" (not meaningful), as on the notebook's pages.
  */
-export function metricsSheet(book: BookBuilder): void {
+export function metricsSheet(book: BookBuilder, breachRows: readonly string[]): void {
   const sheet = book.sheet(METRICS, true);
   offsetRow(sheet);
   const L = (key: string, t: number) => book.cell(LEDGER, key, t, METRICS);
@@ -27,4 +27,7 @@ export function metricsSheet(book: BookBuilder): void {
   sheet.quarters({key: "regime", label: "Minsky regime", unit: "", format: "text",
     note: "hedge: operating cash flow meets interest and principal due; speculative: interest only; ponzi: not even interest",
     cell: (t) => formula(`IF(${L("operatingCashFlow", t)}<${L("interest", t)},"ponzi",IF(${L("operatingCashFlow", t)}<${L("interest", t)}+${L("principalDue", t)},"speculative","hedge"))`)});
+  sheet.quarters({key: "covenantBreach", label: "A maintenance covenant breached", unit: "TRUE/FALSE", format: "text",
+    note: "any covenant's breach on the facilities sheet (cured or not)",
+    cell: (t) => formula(breachRows.length ? `OR(${breachRows.map((key) => book.cell(FACILITIES, key, t, METRICS)).join(",")})` : "FALSE")});
 }

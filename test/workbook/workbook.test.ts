@@ -104,4 +104,19 @@ describe("the workbook export, recalculated in LibreOffice", () => {
       else expect(Number(text)).toBeCloseTo(engine.toNumber(), 9);
     });
   });
+
+  it.each([
+    ["a waiver (fee and step-up)", 0],
+    ["an equity cure", 1],
+    ["acceleration", 2]
+  ])("carries covenants whose breach brings %s, and marks the quarters breached", async (_, consequence) => {
+    const controls: Controls = {...baseControls, liquidityCovenant: 1500, coverageCovenant: 3, covenantConsequence: consequence};
+    const model = workbookOf(controls);
+    const sheets = recalculate(await writeXlsx(model));
+    const exact = project(applyControls(base.input, controls), decimalArithmetic);
+    expect(centDifferences(model, sheets, exact)).toEqual([]);
+    const breached = new Set(exact.events.filter((e) => e.kind === "covenantBreach").map((e) => e.quarter));
+    expect(breached.size).toBeGreaterThan(0);
+    expect(rowValues(model, sheets, "Metrics", "covenantBreach")).toEqual(exact.quarters.map((q) => (breached.has(q.ledger.quarter) ? "TRUE" : "FALSE")));
+  });
 });
