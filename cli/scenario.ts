@@ -1,4 +1,5 @@
 import {writeFileSync, existsSync} from "node:fs";
+import ExcelJS from "exceljs";
 import {join} from "node:path";
 import {z} from "zod";
 import {ledgerCsv, ledgerRecords} from "../src/components/ledger-export.js";
@@ -133,7 +134,7 @@ function main(argv: string[]): string | Promise<string> {
       const scenario = scenarios.get(name);
       if (!scenario) throw new UsageError(`no scenario "${name}": see \`list\``);
       const model = scenarioWorkbook(base, scenario, controlsOf(name), companyTables().sources as unknown as WorkbookSources["documents"]);
-      return writeXlsx(model).then((bytes) => {
+      return writeXlsx(model, ExcelJS).then((bytes) => {
         writeFileSync(file, bytes);
         return `wrote ${file} (${model.sheets.map((s) => s.name).join(", ")}; ${(bytes.length / 1024).toFixed(0)} kB)`;
       });

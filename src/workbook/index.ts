@@ -7,7 +7,7 @@ import {ledgerSheet} from "./ledger-sheet.js";
 import {metricsSheet} from "./metrics-sheet.js";
 
 export {type WorkbookModel, type WorkbookSheet, type SheetRow, type CellValue, columnLetter, FIRST_VALUE_COLUMN} from "./layout.js";
-export {writeXlsx} from "./xlsx.js";
+export {writeXlsx, type ExcelLibrary} from "./xlsx.js";
 
 /** Where the figures come from: the base case's provenance and the dataset's sources. */
 export interface WorkbookSources {

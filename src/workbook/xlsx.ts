@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {columnLetter, FIRST_VALUE_COLUMN, type RowFormat, type WorkbookModel} from "./layout.js";
 
 /** One number format per kind of row; negatives in parentheses, as on the ledger page. */
@@ -15,13 +15,16 @@ const INPUT_FONT = {color: {argb: "FF0000CC"}};
 const INPUT_FILL = {type: "pattern", pattern: "solid", fgColor: {argb: "FFFFF8DC"}} as const;
 const HEADING_FILL = {type: "pattern", pattern: "solid", fgColor: {argb: "FFE8E8E8"}} as const;
 
+/** exceljs, as Node imports it ("exceljs") or as a page does (its browser build). */
+export type ExcelLibrary = Pick<typeof ExcelJS, "Workbook">;
+
 /**
  * Writes a workbook model as .xlsx bytes with exceljs. Formulas are written without cached
  * results and the file asks to be recalculated on load, so whatever opens it computes the
  * model itself.
  */
-export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+export async function writeXlsx(model: WorkbookModel, excel: ExcelLibrary): Promise<Uint8Array> {
+  const workbook = new excel.Workbook();
   workbook.creator = "Solvency Notebook";
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of model.sheets) {

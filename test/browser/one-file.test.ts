@@ -1,4 +1,5 @@
 import {readFileSync, statSync} from "node:fs";
+import ExcelJS from "exceljs";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {chromium, type Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -56,7 +57,7 @@ describe("the one-file report", () => {
   it("is written for each scenario's page too, and a scenario's report draws its charts from disk", async () => {
     const reports = scenarioReports(DIST);
     expect(reports.map((r) => r.out)).toContain("scenario-rates-up-300bp.html");
-    const context = await browser.newContext();
+    const context = await browser.newContext({acceptDownloads: true});
     await context.setOffline(true);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -65,6 +66,13 @@ describe("the one-file report", () => {
     await page.goto(pathToFileURL(`${DIST}scenario-rates-up-300bp.html`).href);
     await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 4, null, {timeout: 30_000});
     expect(await page.textContent("main")).toContain("Rates up 300 bp");
+    // Its workbook too, from disk with the network off: an .xlsx (a zip) of the five sheets.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(".workbook-download button")]);
+    expect(download.suggestedFilename()).toBe("solvency-rates-up-300bp.xlsx");
+    const bytes = readFileSync((await download.path())!);
+    const workbook = await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Inputs", "Facilities", "Ledger", "Metrics", "Sources"]);
+    expect(workbook.getWorksheet("Ledger")!.getCell("D4").formula).toBeTruthy();
     expect(errors).toEqual([]);
     await context.close();
   });

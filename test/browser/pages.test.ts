@@ -5,6 +5,12 @@ import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumPath} from "../../scripts/chromium.js";
 import {serve} from "../../scripts/serve.js";
+import {baseInputs} from "../../cli/scenario-files.js";
+import {decimalArithmetic, project} from "../../src/model/index.js";
+import {applyControls} from "../../src/scenario/controls.js";
+import {scenarioWorkbook} from "../../src/scenario/workbook.js";
+import {centDifferences} from "../workbook/compare.js";
+import {recalculate} from "../workbook/libreoffice.js";
 
 const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 let browser: Browser;
@@ -238,6 +244,25 @@ describe("fork this view", () => {
     expect(Object.keys(JSON.parse(text).assumptions)).toEqual(["rateChangeBp"]);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("a.download-fork")]);
     expect(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8")).toBe(text);
+    await page.context().close();
+  });
+});
+
+describe("take it to a spreadsheet", () => {
+  it("downloads the view as a workbook whose formulas, recalculated in LibreOffice, give the view's ledger to the cent", async () => {
+    const {page, errors} = await open("index.html");
+    await setSlider(page, 0, 150);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(".workbook-download button")]);
+    expect(download.suggestedFilename()).toBe("solvency-my-view.xlsx");
+    const bytes = new Uint8Array(await (await import("node:fs/promises")).readFile((await download.path())!));
+    const {base, controls} = baseInputs();
+    const moved = {...controls, rateChangeBp: 150};
+    // The same layout, made in Node, says which row is which; the cells are the download's.
+    const layout = scenarioWorkbook(base, {name: "my-view", title: "My view", description: "-"}, moved, []);
+    const exact = project(applyControls(base.input, moved), decimalArithmetic);
+    expect(centDifferences(layout, recalculate(bytes), exact)).toEqual([]);
+    await page.waitForFunction(() => document.querySelector(".workbook-download [role=status]")?.textContent?.includes("solvency-my-view.xlsx"));
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });
