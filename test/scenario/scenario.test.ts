@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import {spawnSync} from "node:child_process";
 import {cpSync, mkdtempSync, readFileSync, readdirSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -95,6 +96,21 @@ describe("fork, then diff", () => {
 describe("npm run scenario", () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, ["--import", "tsx", "cli/scenario.ts", ...args], {encoding: "utf8", env: {...process.env, ...env}});
+
+  it("exports a scenario as a workbook, and says how when the command is incomplete", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "export-")), "rates.xlsx");
+    const {stdout, status} = run(["export", "rates-up-300bp", "--xlsx", file]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/wrote .*rates\.xlsx \(Inputs, Facilities, Ledger, Metrics, Sources; \d+ kB\)/);
+    const workbook = await new ExcelJS.Workbook().xlsx.readFile(file);
+    // The scenario's own input, with its source: the reference rate up 300 bp.
+    const inputs = workbook.getWorksheet("Inputs")!;
+    const baseRateRow = inputs.getColumn(1).values.findIndex((v) => typeof v === "string" && v.startsWith("Reference rate"));
+    expect(inputs.getRow(baseRateRow).getCell(4).value).toBe(0.03);
+    expect(String(inputs.getRow(baseRateRow).getCell(3).value)).toMatch(/rates-up-300bp/);
+    expect(run(["export", "rates-up-300bp"]).stderr).toMatch(/usage: export NAME --xlsx FILE/);
+    expect(run(["export", "no-such", "--xlsx", file]).stderr).toMatch(/no scenario "no-such"/);
+  });
 
   it("lists the scenarios with their parents", () => {
     const {stdout, status} = run(["list"]);
