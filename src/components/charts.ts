@@ -13,6 +13,10 @@ interface ChartOptions {
   readonly width?: number | "container";
 }
 
+// A reference line drawn once, from a datum of its own: with the chart's rows it would be
+// drawn once per row (and rebuilt on every input).
+const ONE_DATUM = {values: [{}]} as const;
+
 const quarterAxis = {field: "quarter", type: "ordinal", title: "Quarter", sort: "ascending", axis: {labelAngle: -45}} as const;
 // The chart fills its container's width ("container"), padding included, so that axis
 // titles and legends are never clipped by the page's column.
@@ -31,7 +35,7 @@ export function cashChart(options: ChartOptions = {}): TopLevelSpec {
     title: "Cash against debt due",
     description: "Closing cash each quarter against the principal and interest falling due, in USD millions. Cash below zero is a quarter the company cannot pay.",
     layer: [
-      {mark: {type: "rule", color: "#999"}, encoding: {y: {datum: 0}}},
+      {data: ONE_DATUM, mark: {type: "rule", color: "#999"}, encoding: {y: {datum: 0}}},
       {
         mark: {type: "line", point: true},
         encoding: {
@@ -51,7 +55,7 @@ export function coverageChart(options: ChartOptions = {}): TopLevelSpec {
     title: "Interest coverage and DSCR",
     description: "EBITDA over interest, and operating cash flow over debt service, each quarter, as multiples. Below the 1.0× line, the quarter's cash earnings do not cover what is owed. Quarters with nothing to cover are left out.",
     layer: [
-      {mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: "1.0×: earnings just cover the charge"}}},
+      {data: ONE_DATUM, mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: "1.0×: earnings just cover the charge"}}},
       {
         mark: {type: "line", point: true},
         encoding: {
@@ -114,12 +118,12 @@ export function sourcesUsesChart(options: ChartOptions = {}): TopLevelSpec {
     description: "Each quarter's sources of cash (above zero) and uses (below zero), in USD millions; the two balance.",
     layer: [
       {mark: {type: "bar"}, encoding: {
-        x: quarterAxis,
+          x: quarterAxis,
         y: {field: "value", type: "quantitative", title: "USD millions (sources +, uses −)", stack: "zero", axis: {format: MILLIONS}},
         color: {field: "series", type: "nominal", title: null},
         tooltip: [{field: "quarter", title: "Quarter"}, {field: "series", title: "Flow"}, {field: "value", title: "USD millions", format: MILLIONS}]
       }},
-      {mark: {type: "rule", color: "#333"}, encoding: {y: {datum: 0}}}
+      {data: ONE_DATUM, mark: {type: "rule", color: "#333"}, encoding: {y: {datum: 0}}}
     ]
   };
 }
@@ -131,7 +135,7 @@ export function compareChart(measure: string, unit: string, options: ChartOption
     title: `${measure} by scenario`,
     description: `${measure} each quarter under each scenario compared, in ${unit}, one line per scenario.`,
     layer: [
-      {mark: {type: "rule", color: "#999"}, encoding: {y: {datum: 0}}},
+      {data: ONE_DATUM, mark: {type: "rule", color: "#999"}, encoding: {y: {datum: 0}}},
       {
         mark: {type: "line", point: true},
         encoding: {
