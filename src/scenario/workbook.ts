@@ -57,6 +57,8 @@ function baseSource(base: BaseCase, input: ModelInput, field: string): string {
       : term === "rate" ? [name, "Cash share of the effective rates"]
       : term === "discount" ? ["Unamortised discount and issuance costs"]
       : term === "principal" || term === "maturity" ? [name] : [];
+  } else if (field === "start") {
+    return `derived: the quarter after the last reported one (${base.lastReportedQuarter})`;
   } else if (field === "revolver.drawn") {
     names = base.provenance.filter((p) => p.input.endsWith(": drawn")).map((p) => p.input);
   } else if (PROVENANCE_OF[field]) {
