@@ -5,7 +5,8 @@ import {companyTables} from "../../data-loaders/dataset.js";
 import {decimalArithmetic, project, type ModelInputDraft} from "../../src/model/index.js";
 import {applyControls, type Controls} from "../../src/scenario/controls.js";
 import {scenarioWorkbook} from "../../src/scenario/workbook.js";
-import {writeXlsx, type WorkbookModel, type WorkbookSources} from "../../src/workbook/index.js";
+import {workbookModel, writeXlsx, type WorkbookModel, type WorkbookSources} from "../../src/workbook/index.js";
+import {benchCompanyAllFeatures} from "../../bench/company.js";
 import {centDifferences, rowValues} from "./compare.js";
 import {recalculate, sofficePath} from "./libreoffice.js";
 
@@ -84,4 +85,44 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     expect(breached.size).toBeGreaterThan(0);
     expect(rowValues(model, sheets, "Metrics", "covenantBreach")).toEqual(exact.quarters.map((q) => (breached.has(q.ledger.quarter) ? "TRUE" : "FALSE")));
   });
+
+  // Every engine feature the controls cannot reach: cost lines, depreciation and taxes,
+  // annuities, delayed draws, floors, upfront and commitment fees, a revolver with a floor,
+  // a fee and a maturity, rolls and new borrowing with shut markets, caps and swaps, and
+  // leverage and DSCR covenants, in both interest conventions.
+  it.each(["endOfPeriod", "average"] as const)("holds a company with every engine feature to the cent (interest convention: %s)", async (interestConvention) => {
+    const draft = kitchenSink(interestConvention);
+    const model = workbookModel(draft, {name: "kitchen-sink", title: "Every feature", description: "A test fixture.", controls: {}}, {provenance: [], documents: []}, () => "a test fixture");
+    const sheets = recalculate(await writeXlsx(model, ExcelJS));
+    const exact = project(draft, decimalArithmetic);
+    expect(centDifferences(model, sheets, exact)).toEqual([]);
+    const kinds = new Set(exact.events.map((e) => e.kind === "covenantBreach" ? `${e.covenant}:${e.consequence}` : e.kind));
+    // The fixture reaches what it is for: rolls, shut markets, breaches of each kind.
+    expect([...kinds]).toEqual(expect.arrayContaining(["refinanced", "maturedWhileShut"]));
+    expect([...kinds].some((k) => k.startsWith("dscr") || k.startsWith("maximumLeverage"))).toBe(true);
+    expect(exact.quarters.some((q) => !q.ledger.newBorrowing.isZero())).toBe(true);
+  });
 });
+
+function kitchenSink(interestConvention: "endOfPeriod" | "average"): ModelInputDraft {
+  return {
+    ...benchCompanyAllFeatures,
+    interestConvention,
+    costs: {kind: "lines", lines: [
+      {name: "Power", shareOfRevenue: [0.2, 0.22, 0.25], fixedPerQuarter: 50, fixedGrowth: 0.01},
+      {name: "Staff", shareOfRevenue: 0.1, fixedPerQuarter: 120, fixedGrowth: 0.02}
+    ]},
+    facilities: benchCompanyAllFeatures.facilities.map((f, i) => ({
+      ...f,
+      refinanceable: i % 2 === 0,
+      upfrontFeeRate: 0.01,
+      commitmentFeeRate: 0.005,
+      covenants: [...(f.covenants ?? []), i % 3 === 0
+        ? {kind: "maximumLeverage" as const, threshold: 2.5, consequence: {type: "accelerate" as const}}
+        : {kind: "dscr" as const, threshold: 1.1, consequence: {type: "waiver" as const, fee: 2, spreadStepUp: 0.005}}]
+    })),
+    revolver: {capacity: 3000, drawn: 200, rate: {type: "floating", spread: 0.03, floor: 0.045}, commitmentFeeRate: 0.004, maturity: "2031Q2"},
+    refinancing: {shareRolled: 0.7, spread: 0.06, tenorQuarters: 12, feeRate: 0.01, marketShut: [{from: "2027Q4", to: "2028Q2"}]},
+    newBorrowing: {limit: 3000, spread: 0.07, tenorQuarters: 8, feeRate: 0.02}
+  };
+}
