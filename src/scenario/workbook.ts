@@ -9,8 +9,7 @@ import {applyControls, type Controls} from "./controls.js";
  * where it changes the base case's value), and the dataset's documents.
  */
 export function scenarioWorkbook(base: BaseCase, scenario: {name: string; title: string; description: string}, controls: Controls, documents: WorkbookSources["documents"]): WorkbookModel {
-  const draft = applyControls(base.input, controls);
-  const input = parseModelInput(draft);
+  const input = parseModelInput(applyControls(base.input, controls));
   const baseInput = parseModelInput(base.input);
   const sourceOf = (field: string): string => {
     const basis = baseSource(base, baseInput, field);
@@ -18,7 +17,8 @@ export function scenarioWorkbook(base: BaseCase, scenario: {name: string; title:
       ? basis
       : `set by the scenario "${scenario.name}" (an assumption); in the base case: ${basis}`;
   };
-  return workbookModel(draft, {...scenario, controls: {...controls}}, {provenance: base.provenance, documents}, sourceOf);
+  // The input parsed above: workbookModel takes it as validated rather than parsing again.
+  return workbookModel(input, {...scenario, controls: {...controls}}, {provenance: base.provenance, documents}, sourceOf);
 }
 
 /** The value at a field path such as "facilities[2].rate.type". */

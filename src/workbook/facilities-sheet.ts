@@ -1,3 +1,4 @@
+import {CENT_IN_MILLIONS} from "../model/metrics.js";
 import type {ModelInput} from "../model/index.js";
 import {INPUTS, NO_MATURITY} from "./inputs-sheet.js";
 import {METRICS} from "./metrics-sheet.js";
@@ -13,8 +14,8 @@ import {columnLetter, FIRST_VALUE_COLUMN, formula, type BookBuilder, type SheetB
 export const FACILITIES = "Facilities";
 export const LEDGER = "Ledger";
 
-/** Below this (one cent, in USD millions) an amount is dust, as in the engine. */
-export const CENT = "1E-8";
+/** Below this (one cent, in USD millions) an amount is dust, as in the engine: "1E-8". */
+export const CENT = CENT_IN_MILLIONS.toExponential().toUpperCase();
 
 /** The terms of one facility as formula text: references to the inputs sheet, or constants where a kind of facility has none. */
 interface FacilityTerms {
@@ -32,6 +33,11 @@ interface FacilityTerms {
   readonly commitmentFee: string;
   /** The kinds of its maintenance covenants, in order (listed facilities only). */
   readonly covenants: readonly string[];
+}
+
+/** Each listed facility's covenants as their rows' key prefix ("f0.cov1"), in the order the engine tests them. */
+export function covenantKeys(input: ModelInput): {key: string; kind: string}[] {
+  return input.facilities.flatMap((f, i) => f.covenants.map((c, j) => ({key: `f${i}.cov${j}`, kind: c.kind})));
 }
 
 export function facilityPrefixes(input: ModelInput): {prefix: string; name: string; kind: FacilityTerms["kind"]}[] {
@@ -73,7 +79,7 @@ export function facilitiesSheet(book: BookBuilder, input: ModelInput): void {
   const all = facilityTerms(input, I);
   const terms = all.filter((f) => f.kind === "term");
   // Minimum-liquidity covenants are tested in this order, each seeing the cures before it.
-  const liquidityCovenants = terms.flatMap((f) => f.covenants.flatMap((kind, j) => (kind === "minimumLiquidity" ? [`${f.prefix}.cov${j}`] : [])));
+  const liquidityCovenants = covenantKeys(input).filter((c) => c.kind === "minimumLiquidity").map((c) => c.key);
   for (const f of all) facilityBlock(sheet, book, f, terms, liquidityCovenants);
 }
 
@@ -95,8 +101,11 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
   const isTerm = f.kind === "term";
   const isRevolver = f.kind === "revolver";
   const isNew = f.kind === "newBorrowing";
+  // A listed facility's commitment before quarter t's draw: every delayed draw at the start.
+  const undrawnBefore = (t: number) => (t === 0 ? `SUM(${book.range(INPUTS, `${p}draws`, FACILITIES)})` : here("undrawn", t - 1));
+  const covenanted = f.covenants.length > 0;
   const refinanceable = isTerm ? `${I(`${p}refinanceable`)}=1` : isNew ? "TRUE" : "FALSE";
-  const refinanceableAt = (t: number) => (f.covenants.length > 0 ? here("refinanceable", t) : refinanceable);
+  const refinanceableAt = (t: number) => (covenanted ? here("refinanceable", t) : refinanceable);
   const row = (key: string, label: string, unit: string, note: string, cell: (t: number) => string | number, format: "money" | "rate" | "ratio" | "count" | "text" = "money") =>
     sheet.quarters({key: `${f.prefix}.${key}`, label, unit, note, format, cell: (t) => {
       const value = cell(t);
@@ -104,7 +113,6 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
     }});
 
   sheet.heading(`${f.name}${isRevolver ? " (revolver)" : isNew ? " (to fund shortfalls)" : ""}`);
-  const covenanted = f.covenants.length > 0;
   row("maturity", "Matures at the end of quarter offset", "offset", isRevolver ? "from the inputs" : "at the start: from the inputs; then as the last quarter left it",
     (t) => (t === 0 ? f.maturity : isRevolver ? here("maturity", t - 1) : covenanted ? `IF(${here("accelerated", t - 1)},${T(t - 1)}+1,${here("maturityAfter", t - 1)})` : here("maturityAfter", t - 1)), "count");
   if (covenanted) {
@@ -120,7 +128,7 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
   if (isTerm) {
     row("draw", "Scheduled draw (start of quarter)", "USD m", "delayed draws, from the inputs", (t) => IP(`${p}draws`, t));
     row("undrawn", "Commitment left after the draw", "USD m", "all delayed draws less those made",
-      (t) => (t === 0 ? `SUM(${book.range(INPUTS, `${p}draws`, FACILITIES)})-${here("draw", 0)}` : `${here("undrawn", t - 1)}-${here("draw", t)}`));
+      (t) => `${undrawnBefore(t)}-${here("draw", t)}`);
   } else {
     row("undrawnStart", isRevolver ? "Undrawn capacity at the start" : "Limit left at the start", "USD m", "the previous quarter's, after its draws and repayments",
       (t) => (t > 0 ? here("undrawnEnd", t - 1) : isRevolver ? `${I("rev.capacity")}-${I("rev.drawn")}` : I("nbLimit")));
@@ -187,7 +195,7 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
     // The engine books a repaid loan with nothing left to draw as zeros, and a waiver fee
     // owed on it waits until it is drawn again: the sheet does the same.
     row("idle", "Repaid, nothing left to draw", "TRUE/FALSE", "zero opening balance and commitment, not its maturity quarter",
-      (t) => `AND(${here("opening", t)}=0,${t === 0 ? `SUM(${book.range(INPUTS, `${p}draws`, FACILITIES)})` : here("undrawn", t - 1)}=0,${T(t)}<>${here("maturity", t)})`, "text");
+      (t) => `AND(${here("opening", t)}=0,${undrawnBefore(t)}=0,${T(t)}<>${here("maturity", t)})`, "text");
     row("waiverFeesOwed", "Waiver fees owed", "USD m", "last quarter's waived breaches' fees, + any not yet paid",
       (t) => (t === 0 ? "0" : `${here("waiverFeesOwed", t - 1)}-${here("waiverFeesPaid", t - 1)}${f.covenants.map((_, j) => `+IF(AND(${I(`${p}cov${j}.consequence`)}="waiver",${here(`cov${j}.breached`, t - 1)}),${I(`${p}cov${j}.fee`)},0)`).join("")}`));
     row("waiverFeesPaid", "Waiver fees paid", "USD m", "what is owed, unless the loan is idle", (t) => `IF(${here("idle", t)},0,${here("waiverFeesOwed", t)})`);

@@ -1,12 +1,12 @@
 import {parseModelInput, type ModelInputDraft} from "../model/index.js";
 import {addQuarters} from "../model/quarter.js";
-import {facilitiesSheet} from "./facilities-sheet.js";
+import {covenantKeys, facilitiesSheet} from "./facilities-sheet.js";
 import {inputsSheet, type SourceOf} from "./inputs-sheet.js";
 import {BookBuilder, type WorkbookModel} from "./layout.js";
 import {ledgerSheet} from "./ledger-sheet.js";
 import {metricsSheet} from "./metrics-sheet.js";
 
-export {type WorkbookModel, type WorkbookSheet, type SheetRow, type CellValue, columnLetter, FIRST_VALUE_COLUMN} from "./layout.js";
+export {type WorkbookModel, type WorkbookSheet, type SheetRow, type CellValue, FIRST_VALUE_COLUMN} from "./layout.js";
 export {writeXlsx, type ExcelLibrary} from "./xlsx.js";
 
 /** Where the figures come from: the base case's provenance and the dataset's sources. */
@@ -35,7 +35,7 @@ export function workbookModel(draft: ModelInputDraft, scenario: WorkbookScenario
   inputsSheet(book, input, sourceOf);
   facilitiesSheet(book, input);
   ledgerSheet(book, input);
-  metricsSheet(book, input.facilities.flatMap((f, i) => f.covenants.map((_, j) => `f${i}.cov${j}.breached`)));
+  metricsSheet(book, covenantKeys(input).map((c) => `${c.key}.breached`));
   sourcesSheet(book, scenario, sources);
   return book.build();
 }

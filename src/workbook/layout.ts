@@ -132,10 +132,6 @@ export class BookBuilder {
     return `${first}:${last}`;
   }
 
-  has(sheet: string, key: string): boolean {
-    return this.rowOf.has(`${sheet}!${key}`);
-  }
-
   build(): WorkbookModel {
     return {sheets: this.sheets.map((s) => s.build()), quarters: this.quarters};
   }

@@ -1,5 +1,5 @@
 import type {ModelInput} from "../model/index.js";
-import {FACILITIES, facilityPrefixes, LEDGER, offsetOf, offsetRow} from "./facilities-sheet.js";
+import {covenantKeys, FACILITIES, facilityPrefixes, LEDGER, offsetOf, offsetRow} from "./facilities-sheet.js";
 import {INPUTS} from "./inputs-sheet.js";
 import {formula, type BookBuilder} from "./layout.js";
 
@@ -91,7 +91,7 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
     (t) => `IF(AND(${I("sweepShare")}>0,${here("cashAfterLiquidity", t)}>${I("minimumCash")}+${I("sweepBuffer")}),(${here("cashAfterLiquidity", t)}-(${I("minimumCash")}+${I("sweepBuffer")}))*${I("sweepShare")},0)`);
   row("sweepRepayment", "Repaid by the sweep", "sum of the listed facilities' sweep repayments", (t) => sumOf("sweep", t, terms));
   row("cashBeforeCure", "Cash before any equity cure", "cash after holding the minimum − sweep", (t) => `${here("cashAfterLiquidity", t)}-${here("sweepRepayment", t)}`);
-  const cures = input.facilities.flatMap((f, i) => f.covenants.flatMap((c, j) => (c.kind === "minimumLiquidity" ? [`f${i}.cov${j}.cure`] : [])));
+  const cures = covenantKeys(input).filter((c) => c.kind === "minimumLiquidity").map((c) => `${c.key}.cure`);
   row("equityCure", "Equity put in to cure a covenant", "sum of the minimum-liquidity covenants' cures", (t) => (cures.length ? cures.map((key) => F(key, t)).join("+") : "0"));
   row("closingCash", "Closing cash", "cash before cures + equity cure", (t) => `${here("cashBeforeCure", t)}+${here("equityCure", t)}`);
 

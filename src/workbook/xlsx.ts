@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import {columnLetter, FIRST_VALUE_COLUMN, type RowFormat, type WorkbookModel} from "./layout.js";
+import {FIRST_VALUE_COLUMN, type RowFormat, type WorkbookModel} from "./layout.js";
 
 /** One number format per kind of row; negatives in parentheses, as on the ledger page. */
 const NUMBER_FORMATS: Record<RowFormat, string | undefined> = {
@@ -29,7 +29,8 @@ export async function writeXlsx(model: WorkbookModel, excel: ExcelLibrary): Prom
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of model.sheets) {
     const ws = workbook.addWorksheet(sheet.name, {views: [{state: "frozen", xSplit: sheet.quarterly ? 3 : 1, ySplit: 1}]});
-    ws.columns = [{width: 52}, {width: 16}, {width: 60}, ...Array.from({length: Math.max(1, sheet.quarterly ? model.quarters.length : 1)}, () => ({width: 15}))];
+    // Label, unit, note; then a column per quarter, or one wide column of values.
+    ws.columns = [{width: 52}, {width: 16}, {width: 60}, ...(sheet.quarterly ? model.quarters.map(() => ({width: 15})) : [{width: 40}])];
     const header = ws.getRow(1);
     sheet.header.forEach((title, i) => { header.getCell(i + 1).value = title; });
     header.font = {bold: true};
@@ -51,7 +52,6 @@ export async function writeXlsx(model: WorkbookModel, excel: ExcelLibrary): Prom
         for (let c = 1; c <= 3; c++) r.getCell(c).fill = HEADING_FILL;
       }
     });
-    if (!sheet.quarterly) ws.getColumn(columnLetter(FIRST_VALUE_COLUMN)).width = 40;
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

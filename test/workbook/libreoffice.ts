@@ -1,25 +1,13 @@
-import {execFileSync, execSync} from "node:child_process";
+import {execFileSync} from "node:child_process";
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {csvParseRows} from "d3-dsv";
+import {debianCommand} from "../../scripts/debian-package.js";
 
-/**
- * Debian's LibreOffice Calc, headless: the tests recalculate exported workbooks in it. When
- * it is missing and we run as root (CI, a fresh machine), it is installed, as Chromium is
- * for the browser tests; otherwise the message names the package. Never skipped.
- */
+/** Debian's LibreOffice Calc, headless: the tests recalculate exported workbooks in it. */
 export function sofficePath(): string {
-  const find = () => { try { return execSync("command -v soffice", {encoding: "utf8"}).trim(); } catch { return ""; } };
-  const found = find();
-  if (found) return found;
-  if (process.getuid?.() === 0) {
-    console.log("Installing Debian's libreoffice-calc-nogui package for the workbook tests…");
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui", {stdio: "inherit"});
-    const installed = find();
-    if (installed) return installed;
-  }
-  throw new Error("The workbook tests need Debian's libreoffice-calc-nogui package: run `apt-get install --no-install-recommends libreoffice-calc-nogui` as root, then `npm test` again.");
+  return debianCommand("soffice", "libreoffice-calc-nogui", "the workbook tests", "--no-install-recommends");
 }
 
 /**
