@@ -47,13 +47,13 @@ export interface FacilityState<N> extends FacilityInfo {
   /** A waiver fee owed, paid with the next quarter's fees. */
   pendingFee?: N;
   /**
-   * Interest on the average balance divides by 1 − r·k/2 with payment in kind, or by 2 − r
-   * for an annuity (see `averageBalanceInterest`). The divisor changes only when the rate
-   * does, and a decimal division costs four multiplications: its reciprocal is kept with
+   * Interest on the average balance is a base times r/(1 − r·k/2) with payment in kind, or
+   * times r/(2 − r) for an annuity (see `averageBalanceInterest`). The factor changes only
+   * when the rate does, and a decimal division costs three multiplications: it is kept with
    * the period rate it was made for.
    */
-  averageDivisorRate?: N | null;
-  averageReciprocal?: N | null;
+  averageFactorRate?: N | null;
+  averageFactor?: N | null;
 }
 
 export interface PreparedCovenant<N> {
@@ -141,7 +141,7 @@ function breachBound<N>(ar: Arithmetic<N>, kind: PreparedCovenant<N>["kind"], th
 export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
   pikShare?: N; hedge?: PreparedHedge<N> | null; covenants?: PreparedCovenant<N>[];
   discount?: {discountPerQuarter: N | undefined; discountLast: N | undefined; discountLastQuarter: number | undefined};
-} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "pendingFee" | "averageDivisorRate" | "averageReciprocal"> {
+} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "pendingFee" | "averageFactorRate" | "averageFactor"> {
   return {
     pikShare: f.pikShare ?? ar.zero,
     hedge: f.hedge ?? null,
@@ -150,8 +150,8 @@ export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
     discountLastQuarter: f.discount?.discountLastQuarter,
     covenants: f.covenants ?? [],
     pendingFee: ar.zero,
-    averageDivisorRate: null,
-    averageReciprocal: null
+    averageFactorRate: null,
+    averageFactor: null
   };
 }
 

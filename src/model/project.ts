@@ -162,6 +162,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   }
   // The quarter's breaches: one list for the projection, emptied each quarter.
   const breaches: ProjectionEvent[] = [];
+  const discountTotals = discountAmortisationTotals(ar, facilities, input.quarters);
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
@@ -169,7 +170,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     const baseRate = ar.of(pathValue(input.baseRate, offset));
     const op = operations(offset);
 
-    let interest = ar.zero, pikInterest = ar.zero, discountAmortisation = ar.zero, fees = ar.zero, principalDue = ar.zero, refinanced = ar.zero, scheduledDraws = ar.zero;
+    const discountAmortisation = discountTotals[offset] as N;
+    let interest = ar.zero, pikInterest = ar.zero, fees = ar.zero, principalDue = ar.zero, refinanced = ar.zero, scheduledDraws = ar.zero;
     const rows: FacilityRow<N>[] = [];
     for (const f of facilities) {
       const row = stepFacility(ar, f, offset, baseRate, terms, open, input.interestConvention);
@@ -178,7 +180,6 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       if (!ar.isZero(row.refinanced)) events.push({kind: "refinanced", quarter, facilityId: f.id, amount: ar.toNumber(row.refinanced)});
       interest = ar.add(interest, row.interest);
       pikInterest = ar.add(pikInterest, row.pikInterest);
-      discountAmortisation = ar.add(discountAmortisation, row.discountAmortisation);
       fees = ar.add(fees, row.fees);
       principalDue = ar.add(principalDue, row.principalDue);
       refinanced = ar.add(refinanced, row.refinanced);
@@ -344,34 +345,59 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
 /**
  * Interest on the mean of the balance after draws and the closing balance, in closed form.
  * With principal D that does not depend on interest and a share k paid in kind:
- * I = r·(B + (B − D + k·I))/2, so I = r·(B − D/2)/(1 − r·k/2).
+ * I = r·(B + (B − D + k·I))/2, so I = (B − D/2)·r/(1 − r·k/2).
  */
 function averageBalanceInterest<N>(ar: Arithmetic<N>, f: FacilityState<N>, balance: N, due: N, periodRate: N, pikShare: N): N {
   const mean = ar.sub(balance, ar.mul(due, HALF.get(ar)));
-  // Without payment in kind the denominator is 1: skip a division, the dearest decimal step.
+  // Without payment in kind the factor is r itself: skip a division, the dearest decimal step.
   if (ar.isZero(pikShare)) return ar.mul(periodRate, mean);
-  return ar.mul(ar.mul(periodRate, mean), averageReciprocal(ar, f, periodRate, pikShare));
+  return ar.mul(mean, averageFactor(ar, f, periodRate, pikShare));
 }
 
 /**
  * The same for an annuity's level payment P (which includes the interest):
- * I = r·(B + (B − (P − I)))/2, so I = r·(2B − P)/(2 − r); the principal is P − I.
+ * I = r·(B + (B − (P − I)))/2, so I = (2B − P)·r/(2 − r); the principal is P − I.
  */
 function averageAnnuityInterest<N>(ar: Arithmetic<N>, f: FacilityState<N>, balance: N, periodRate: N, payment: N): N {
-  return ar.mul(ar.mul(periodRate, ar.sub(ar.add(balance, balance), payment)), averageReciprocal(ar, f, periodRate, null));
+  return ar.mul(ar.sub(ar.add(balance, balance), payment), averageFactor(ar, f, periodRate, null));
 }
 
 /**
- * 1 / (1 − r·k/2) with a share k paid in kind, or 1 / (2 − r) for an annuity (`pikShare`
- * null), made again only when the period rate has changed (see `FacilityState.averageReciprocal`).
+ * r/(1 − r·k/2) with a share k paid in kind, or r/(2 − r) for an annuity (`pikShare`
+ * null), made again only when the period rate has changed (see `FacilityState.averageFactor`).
  */
-function averageReciprocal<N>(ar: Arithmetic<N>, f: FacilityState<N>, periodRate: N, pikShare: N | null): N {
-  if (f.averageDivisorRate === null || f.averageDivisorRate === undefined || !ar.eq(f.averageDivisorRate, periodRate)) {
-    const divisor = pikShare === null ? ar.sub(TWO.get(ar), periodRate) : ar.sub(ar.one, ar.mul(ar.mul(periodRate, pikShare), HALF.get(ar)));
-    f.averageReciprocal = ar.div(ar.one, divisor);
-    f.averageDivisorRate = periodRate;
+function averageFactor<N>(ar: Arithmetic<N>, f: FacilityState<N>, periodRate: N, pikShare: N | null): N {
+  if (f.averageFactorRate === null || f.averageFactorRate === undefined || !ar.eq(f.averageFactorRate, periodRate)) {
+    const divisor = pikShare === null ? ar.sub(TWO.get(ar), periodRate) : ar.sub(ar.one, ar.mul(periodRate, ar.mul(pikShare, HALF.get(ar))));
+    f.averageFactor = ar.div(periodRate, divisor);
+    f.averageFactorRate = periodRate;
   }
-  return f.averageReciprocal as N;
+  return f.averageFactor as N;
+}
+
+/**
+ * The discount amortised by all facilities together, quarter by quarter. The schedules are
+ * fixed when the projection starts (a roll or an acceleration does not change them), so the
+ * totals are made once, from the last quarter back: a schedule's share joins the sum in the
+ * quarters before its last one. That is two decimal additions a facility, not one a
+ * facility every quarter, and a quarter with no schedule left is exactly zero.
+ */
+function discountAmortisationTotals<N>(ar: Arithmetic<N>, facilities: readonly FacilityState<N>[], quarters: number): N[] {
+  const withDiscount = facilities.filter((f) => f.discountPerQuarter !== undefined && f.discountLastQuarter !== undefined);
+  // Shares of the schedules that end after the quarter in hand.
+  let later = ar.zero;
+  for (const f of withDiscount) if ((f.discountLastQuarter as number) >= quarters) later = ar.add(later, f.discountPerQuarter as N);
+  const totals: N[] = new Array(quarters);
+  for (let offset = quarters - 1; offset >= 0; offset--) {
+    let total = later;
+    for (const f of withDiscount) {
+      if (f.discountLastQuarter !== offset) continue;
+      total = ar.add(total, f.discountLast as N);
+      later = ar.add(later, f.discountPerQuarter as N);
+    }
+    totals[offset] = total;
+  }
+  return totals;
 }
 
 /** This quarter's straight-line share of the facility's discount (see `discountSchedule`). */

@@ -36,6 +36,7 @@ function cashIdentities(l: LedgerQuarter<Decimal>): Array<[string, Decimal, Deci
     ["closing debt = the sum of the facilities", l.closingDebt, facilitySum],
     ["reported interest expense = interest + discount amortised − interest capitalised", l.reportedInterestExpense, l.interest.plus(l.discountAmortisation).minus(l.capitalisedInterest)],
     ["interest paid in kind is the facilities' PIK", l.pikInterest, l.facilities.reduce((sum, f) => sum.plus(f.pikInterest), l.openingCash.minus(l.openingCash))],
+    ["discount amortised is the facilities' discount amortised", l.discountAmortisation, l.facilities.reduce((sum, f) => sum.plus(f.discountAmortisation), l.openingCash.minus(l.openingCash))],
     ...l.facilities.map((f, i): [string, Decimal, Decimal] => [`facility ${i}: closing = opening + drawn + PIK − repaid`, f.closing, f.opening.plus(f.drawn).plus(f.pikInterest).minus(f.repaid)])
   ];
 }
