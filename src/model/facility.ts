@@ -132,10 +132,14 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
  * cannot decide.
  */
 function breachBound<N>(ar: Arithmetic<N>, kind: PreparedCovenant<N>["kind"], threshold: N): N {
-  if (kind === "minimumLiquidity") return ar.sub(threshold, ar.of(CENT_IN_MILLIONS));
-  const margin = ar.max(ar.mul(threshold, ar.of(1e-9)), ar.of(1e-12));
+  if (kind === "minimumLiquidity") return ar.sub(threshold, CENT.get(ar));
+  const margin = ar.max(ar.mul(threshold, RATIO_MARGIN.get(ar)), LEAST_RATIO_MARGIN.get(ar));
   return kind === "maximumLeverage" ? ar.add(threshold, margin) : ar.sub(threshold, margin);
 }
+
+const CENT = arithmeticConstant(CENT_IN_MILLIONS);
+const RATIO_MARGIN = arithmeticConstant(1e-9);
+const LEAST_RATIO_MARGIN = arithmeticConstant(1e-12);
 
 /** The debt-schedule fields of a facility state, always all of them and in this order. */
 export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {

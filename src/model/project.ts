@@ -5,7 +5,7 @@ import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js"
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
 import {operatingModel} from "./operations.js";
 import {quarterLabel, quarterOrdinal, type QuarterLabel} from "./quarter.js";
-import {annualRateFor, hedgedAnnualRate, pathValue} from "./rates.js";
+import {annualRateFor, arithmeticPath, hedgedAnnualRate} from "./rates.js";
 import {marketOpen, refinancingTerms, rollAtMaturity, type RefinancingTerms} from "./refinance.js";
 import {minskyRegime, type Regime} from "./regime.js";
 
@@ -163,11 +163,14 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   // The quarter's breaches: one list for the projection, emptied each quarter.
   const breaches: ProjectionEvent[] = [];
   const discountTotals = discountAmortisationTotals(ar, facilities, input.quarters);
+  const baseRates = arithmeticPath(ar, input.baseRate, input.quarters);
+  const capitalisedShares = arithmeticPath(ar, input.capitalisedInterestShare, input.quarters);
+  const leasePaymentPath = leases ? arithmeticPath(ar, leases.paymentPerQuarter, input.quarters) : null;
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
     const open = marketOpen(terms, offset);
-    const baseRate = ar.of(pathValue(input.baseRate, offset));
+    const baseRate = baseRates[offset] as N;
     const op = operations(offset);
 
     const discountAmortisation = discountTotals[offset] as N;
@@ -187,10 +190,9 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       rows.push(row);
     }
 
-    const capitalisedShare = pathValue(input.capitalisedInterestShare, offset);
-    const capitalisedInterest = capitalisedShare === 0 ? ar.zero : ar.mul(interest, ar.of(capitalisedShare));
+    const capitalisedInterest = ar.mul(interest, capitalisedShares[offset] as N);
     const reportedInterestExpense = ar.sub(ar.add(interest, discountAmortisation), capitalisedInterest);
-    const leasePayments = leases ? ar.of(pathValue(leases.paymentPerQuarter, offset)) : ar.zero;
+    const leasePayments = leasePaymentPath ? (leasePaymentPath[offset] as N) : ar.zero;
     // Straight line to zero over the leases' remaining quarters.
     const leaseLiability = leases ? ar.mul(leaseLiabilityAtStart, ar.of(Math.max(0, 1 - (offset + 1) / leases.remainingQuarters))) : ar.zero;
     const taxableIncome = ar.sub(ar.sub(op.ebit, reportedInterestExpense), leasePayments);

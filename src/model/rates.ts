@@ -9,6 +9,20 @@ export function pathValue(path: Path, offset: number): number {
   return path[Math.min(offset, path.length - 1)] as number;
 }
 
+/**
+ * A per-quarter path in the projection's arithmetic, one value for each of `quarters`
+ * quarters. Each of the path's values is converted once, not every quarter: a decimal made
+ * from a number goes through its shortest string form, which costs more than a
+ * multiplication.
+ */
+export function arithmeticPath<N>(ar: Arithmetic<N>, path: Path, quarters: number): N[] {
+  const values = typeof path === "number" ? [path] : path;
+  const converted = values.slice(0, quarters).map((v) => ar.of(v));
+  const last = converted[converted.length - 1] as N;
+  while (converted.length < quarters) converted.push(last);
+  return converted;
+}
+
 /** A facility's rate terms, converted once into the projection's arithmetic. */
 export type PreparedRate<N> =
   | {readonly type: "fixed"; readonly annualRate: N}
