@@ -110,6 +110,16 @@ class Reader {
     return s;
   }
 
+  /** The line item's latest period (by its end, the shorter period first on a tie). */
+  latestStatement(lineItem: string): ClaimStatement | undefined {
+    return this.statements(lineItem).sort((a, b) => a.period_end.localeCompare(b.period_end) || b.period_start.localeCompare(a.period_start)).at(-1);
+  }
+
+  /** The line item for exactly the period of `s`, if reported. */
+  samePeriod(s: ClaimStatement, lineItem: string): ClaimStatement | undefined {
+    return this.statements(lineItem).find((o) => o.period_start === s.period_start && o.period_end === s.period_end);
+  }
+
   /** Periods (start/end) in which every line item named is reported. */
   periodsWith(...lineItems: string[]): Array<Record<string, ClaimStatement>> {
     const byPeriod = new Map<string, Record<string, ClaimStatement>>();
@@ -146,22 +156,26 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     id: 1, usesModel: true,
     claim: "They have to continue to borrow to pay interest on the last loan.",
     check(read) {
-      // Reported: a period whose operating cash flow fell short of the interest it paid
-      // had to find the interest elsewhere (borrowing, or cash raised before).
-      const periods = read.periodsWith("operating_cash_flow", "interest_paid");
-      const last = periods.at(-1);
-      if (!last) {
+      // Reported. Under US GAAP, which CoreWeave reports under, interest paid (net of what is
+      // capitalised) is an operating cash flow: the reported figure is after interest. So
+      // operations before interest fell short of the interest paid exactly when the reported
+      // operating cash flow is negative, and the interest then came from other money.
+      const ocf = read.latestStatement("operating_cash_flow");
+      if (!ocf) {
         return {
           verdict: "undecided",
-          explanation: "The reported test needs operating cash flow and interest paid for the same period; the dataset does not yet hold such a pair. The model's answer, below, says what the future would take.",
-          missing: ["operating cash flow and cash interest paid for the same reported period (cash-flow statement of a 10-Q or 10-K)"]
+          explanation: "The reported test needs a period's operating cash flow; the dataset does not hold one yet. The model's answer, below, says what the future would take.",
+          missing: ["operating cash flow and cash interest paid for a reported period (cash-flow statement of a 10-Q or 10-K)"]
         };
       }
-      const ocf = read.useStatement(last.operating_cash_flow!, "Operating cash flow");
-      const paid = read.useStatement(last.interest_paid!, "Interest paid");
-      return ocf.value < paid.value
-        ? {verdict: "supported", explanation: `In ${ocf.period}, operating cash flow (${millions(ocf.value)}) fell short of the interest paid (${millions(paid.value)}): the interest was paid from other money, such as borrowing.`}
-        : {verdict: "not supported", explanation: `In ${ocf.period}, operating cash flow (${millions(ocf.value)}) covered the interest paid (${millions(paid.value)}) ${(ocf.value / paid.value).toFixed(1)} times over. Whether it must borrow to pay interest in future is the model's question, below.`};
+      read.useStatement(ocf, "Operating cash flow (after interest paid, as US GAAP reports it)");
+      const paid = read.samePeriod(ocf, "interest_paid");
+      if (paid) read.useStatement(paid, "Interest paid");
+      const before = paid ? ` Before interest, operations brought in ${millions(ocf.value + paid.value)} against ${millions(paid.value)} of interest paid (${((ocf.value + paid.value) / paid.value).toFixed(1)}×).` : "";
+      const missing = paid ? [] : [`interest paid in ${ocf.period}, to say by how much operations covered it`];
+      return ocf.value < 0
+        ? {verdict: "supported", missing, explanation: `In ${ocf.period}, operating cash flow, which is after interest paid, was negative (${millions(ocf.value)}): operations did not cover the interest, which was paid from other money, such as borrowing.${before}`}
+        : {verdict: "not supported", missing, explanation: `In ${ocf.period}, operating cash flow, which is after interest paid, was positive (${millions(ocf.value)}): operations paid the interest that period.${before} One period's cash flow swings with customers' prepayments, and the building is paid for with borrowing (claim 3); whether it must borrow to pay interest in future is the model's question, below.`};
     }
   },
   {
@@ -184,17 +198,17 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     id: 3, usesModel: true,
     claim: "It pays off loans with more loans (new borrowing funds repayments).",
     check(read) {
-      const periods = read.periodsWith("proceeds_from_debt", "repayments_of_debt", "operating_cash_flow", "interest_paid");
+      // Operating cash flow is after interest paid (US GAAP): what operations left for repayments.
+      const periods = read.periodsWith("proceeds_from_debt", "repayments_of_debt", "operating_cash_flow");
       const last = periods.at(-1);
       if (last) {
         const proceeds = read.useStatement(last.proceeds_from_debt!, "Proceeds from debt");
         const repaid = read.useStatement(last.repayments_of_debt!, "Repayments of debt");
-        const ocf = read.useStatement(last.operating_cash_flow!, "Operating cash flow");
-        const paid = read.useStatement(last.interest_paid!, "Interest paid");
-        const left = ocf.value - paid.value;
+        const left = read.useStatement(last.operating_cash_flow!, "Operating cash flow (after interest paid)").value;
+        const period = last.operating_cash_flow!.period;
         return repaid.value > 0 && proceeds.value > 0 && left < repaid.value
-          ? {verdict: "supported", explanation: `In ${ocf.period}, operations left ${millions(left)} after interest, less than the ${millions(repaid.value)} of debt repaid, while ${millions(proceeds.value)} was borrowed: new borrowing paid for repayments.`}
-          : {verdict: "not supported", explanation: `In ${ocf.period}, operations left ${millions(left)} after interest, enough for the ${millions(repaid.value)} of debt repaid.`};
+          ? {verdict: "supported", explanation: `In ${period}, operations left ${millions(left)} after interest, less than the ${millions(repaid.value)} of debt repaid, while ${millions(proceeds.value)} was borrowed: new borrowing paid for repayments.`}
+          : {verdict: "not supported", explanation: `In ${period}, operations left ${millions(left)} after interest, enough for the ${millions(repaid.value)} of debt repaid.`};
       }
       const stated = read.facts("new_debt_proceeds_stated_for_repayment").filter((f) => f.value === 1);
       if (stated.length) {
@@ -202,10 +216,10 @@ export const CLAIMS: readonly ClaimDefinition[] = [
         return {
           verdict: "partly",
           explanation: `A filing states that the proceeds of new debt may repay existing debt (${stated.length} instance${stated.length > 1 ? "s" : ""}). That is a stated use, not a measured one: the cash-flow figures that would measure it are not in the dataset yet.`,
-          missing: ["proceeds from and repayments of debt, operating cash flow and interest paid for the same reported period"]
+          missing: ["proceeds from and repayments of debt and operating cash flow for the same reported period"]
         };
       }
-      return {verdict: "undecided", explanation: "The dataset holds neither the cash flows that would measure it nor a filing's statement of how new debt is used.", missing: ["proceeds from and repayments of debt, operating cash flow and interest paid for the same reported period"]};
+      return {verdict: "undecided", explanation: "The dataset holds neither the cash flows that would measure it nor a filing's statement of how new debt is used.", missing: ["proceeds from and repayments of debt and operating cash flow for the same reported period"]};
     }
   },
   {

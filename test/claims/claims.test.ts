@@ -50,15 +50,30 @@ describe("every claim", () => {
 });
 
 describe("1. borrows to pay interest (reported cash flows)", () => {
-  it("is undecided on the real data, which lacks a period with both operating cash flow and interest paid", () => {
-    expect(verdictOf(real, 1)).toBe("undecided");
-    expect(check(real, 1).missing.join()).toMatch(/interest paid/);
+  it("is not supported on the real data: 2025 Q1's operating cash flow, which is after interest, was positive", () => {
+    expect(verdictOf(real, 1)).toBe("not supported");
+    expect(check(real, 1).explanation).toMatch(/2025Q1/);
+    expect(check(real, 1).restsOnArticles).toBe(true);
+    // Interest paid for that quarter is not held: the check says so.
+    expect(check(real, 1).missing.join()).toMatch(/interest paid in 2025Q1/);
   });
-  it("is supported when operating cash flow falls short of interest paid, and not when it covers it", () => {
-    const short = withStatements(real, [statement("operating_cash_flow", 50, "2026-01-01", "2026-03-31"), statement("interest_paid", 80, "2026-01-01", "2026-03-31")]);
-    expect(verdictOf(short, 1)).toBe("supported");
-    const covered = withStatements(real, [statement("operating_cash_flow", 500, "2026-01-01", "2026-03-31"), statement("interest_paid", 80, "2026-01-01", "2026-03-31")]);
+  it("reads operating cash flow as US GAAP reports it, after interest paid", () => {
+    // 50 left after paying 80 of interest: operations before interest brought in 130, 1.6× the interest.
+    const covered = withStatements(real, [statement("operating_cash_flow", 50, "2026-01-01", "2026-03-31"), statement("interest_paid", 80, "2026-01-01", "2026-03-31")]);
     expect(verdictOf(covered, 1)).toBe("not supported");
+    expect(check(covered, 1).explanation).toMatch(/USD 130 m against USD 80 m of interest paid \(1\.6×\)/);
+    expect(check(covered, 1).missing).toEqual([]);
+    // −30 after paying 80: operations before interest brought in 50, less than the 80 paid.
+    const short = withStatements(real, [statement("operating_cash_flow", -30, "2026-01-01", "2026-03-31"), statement("interest_paid", 80, "2026-01-01", "2026-03-31")]);
+    expect(verdictOf(short, 1)).toBe("supported");
+    expect(check(short, 1).explanation).toMatch(/USD 50 m against USD 80 m/);
+  });
+  it("uses the latest period, and is undecided without any operating cash flow", () => {
+    const later = withStatements(real, [statement("operating_cash_flow", -5, "2026-04-01", "2026-06-30")]);
+    expect(verdictOf(later, 1)).toBe("supported");
+    const without = {...real, statements: real.statements.filter((s) => s.line_item !== "operating_cash_flow")};
+    expect(verdictOf(without, 1)).toBe("undecided");
+    expect(check(without, 1).missing.join()).toMatch(/operating cash flow/);
   });
 });
 
@@ -82,8 +97,9 @@ describe("3. pays off loans with more loans", () => {
       statement("proceeds_from_debt", 1000, "2026-01-01", "2026-03-31"), statement("repayments_of_debt", 400, "2026-01-01", "2026-03-31"),
       statement("operating_cash_flow", ocf, "2026-01-01", "2026-03-31"), statement("interest_paid", 100, "2026-01-01", "2026-03-31")
     ];
+    // Operating cash flow is after interest: 300 left is less than the 400 repaid, 450 is more.
     expect(verdictOf(withStatements(real, period(300)), 3)).toBe("supported");
-    expect(verdictOf(withStatements(real, period(900)), 3)).toBe("not supported");
+    expect(verdictOf(withStatements(real, period(450)), 3)).toBe("not supported");
   });
 });
 
