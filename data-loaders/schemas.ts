@@ -176,7 +176,7 @@ export const FACT_SUBJECTS = [
   "technical_default_waived", "payment_default",
   "core_scientific_total_revenue", "core_scientific_self_mining_revenue", "core_scientific_hosted_mining_revenue",
   "core_scientific_colocation_revenue", "core_scientific_capex_funded_by_coreweave",
-  "magnetar_loan_principal", "magnetar_notes_issued",
+  "magnetar_loan_principal", "magnetar_notes_issued", "magnetar_ddtl_principal",
   "insider_sales_before_ipo", "insider_sales_after_ipo",
   "facility_borrower_is_subsidiary",
   "new_debt_proceeds_stated_for_repayment"

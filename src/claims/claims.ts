@@ -295,12 +295,18 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     id: 7,
     claim: "It borrowed from Magnetar.",
     check(read) {
-      const loans = [...read.facts("magnetar_loan_principal"), ...read.facts("magnetar_notes_issued")];
+      // Each kind of debt from Magnetar the facts can record, as the evidence and the explanation name it.
+      const kinds: Record<string, {label: string; name: string}> = {
+        magnetar_loan_principal: {label: "Magnetar Loan outstanding", name: "the Magnetar Loan"},
+        magnetar_notes_issued: {label: "Notes issued to Magnetar funds", name: "notes issued to Magnetar funds"},
+        magnetar_ddtl_principal: {label: "Delayed-draw loans held by funds Magnetar manages", name: "delayed-draw loans held by funds Magnetar manages"}
+      };
+      const loans = Object.keys(kinds).flatMap((subject) => read.facts(subject));
       if (!loans.length) return {verdict: "undecided", explanation: "The dataset has no fact about debt owed to Magnetar.", missing: ["debt owed to Magnetar (related-party note, debt note)"]};
-      loans.forEach((f) => read.useFact(f, f.subject === "magnetar_loan_principal" ? "Magnetar Loan outstanding" : "Notes issued to Magnetar funds"));
+      loans.forEach((f) => read.useFact(f, kinds[f.subject]!.label));
       const positive = loans.filter((f) => f.value > 0);
       return positive.length
-        ? {verdict: "supported", explanation: `The filings show debt from Magnetar: ${positive.map((f) => `${f.subject === "magnetar_loan_principal" ? "the Magnetar Loan" : "notes issued to Magnetar funds"} (${f.unit === "USD thousands" ? millions(f.value / 1000) : millions(f.value)}, ${f.period})`).join("; ")}.`}
+        ? {verdict: "supported", explanation: `The filings show debt from Magnetar: ${positive.map((f) => `${kinds[f.subject]!.name} (${f.unit === "USD thousands" ? millions(f.value / 1000) : millions(f.value)}, ${f.period})`).join("; ")}.`}
         : {verdict: "not supported", explanation: "The facts record no debt from Magnetar."};
     }
   },

@@ -145,9 +145,13 @@ describe("6. power from a bitcoin miner whose only customer it is", () => {
 describe("7. borrowed from Magnetar", () => {
   it("is supported on the real data, from the filings' debt and related-party notes", () => {
     expect(verdictOf(real, 7)).toBe("supported");
+    expect(check(real, 7).explanation).toMatch(/delayed-draw loans held by funds Magnetar manages \(USD 363 m, 2025-09-30\)/);
   });
   it("is not supported when the facts record no such debt", () => {
-    expect(verdictOf(withFacts(real, ["magnetar_loan_principal", "magnetar_notes_issued"], [fact("magnetar_loan_principal", 0, "USD thousands", "2026-03-31", 7)]), 7)).toBe("not supported");
+    const subjects = ["magnetar_loan_principal", "magnetar_notes_issued", "magnetar_ddtl_principal"];
+    expect(verdictOf(withFacts(real, subjects, [fact("magnetar_loan_principal", 0, "USD thousands", "2026-03-31", 7)]), 7)).toBe("not supported");
+    // Any one kind of debt from Magnetar is enough.
+    expect(verdictOf(withFacts(real, subjects, [fact("magnetar_ddtl_principal", 5000, "USD thousands", "2026-03-31", 7)]), 7)).toBe("supported");
   });
 });
 
