@@ -1,6 +1,6 @@
 import type {Arithmetic} from "./arithmetic.js";
 import type {ModelInput} from "./inputs.js";
-import {arithmeticPath} from "./rates.js";
+import {arithmeticPath, atQuarter} from "./rates.js";
 
 /** One quarter of the operating business, before any financing. */
 export interface OperatingQuarter<N> {
@@ -28,26 +28,25 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
   const lifeN = ar.of(life);
   const openingDepreciation = ar.of(input.depreciation.openingPerQuarter);
   const capexHistory: N[] = [];
-  const quarters = input.quarters;
-  const growth = arithmeticPath(ar, input.revenue.growth, quarters);
-  const margin = costs.kind === "margin" ? arithmeticPath(ar, costs.ebitdaMargin, quarters) : [];
-  const shares = costs.kind === "lines" ? costs.lines.map((line) => arithmeticPath(ar, line.shareOfRevenue, quarters)) : [];
-  const capexPath = arithmeticPath(ar, input.capex, quarters);
+  const growth = arithmeticPath(ar, input.revenue.growth);
+  const margin = costs.kind === "margin" ? arithmeticPath(ar, costs.ebitdaMargin) : [];
+  const shares = costs.kind === "lines" ? costs.lines.map((line) => arithmeticPath(ar, line.shareOfRevenue)) : [];
+  const capexPath = arithmeticPath(ar, input.capex);
   let depreciableCapex = ar.zero; // capex of the vintages still being depreciated
 
   return (offset) => {
-    revenue = ar.mul(revenue, ar.add(ar.one, growth[offset] as N));
+    revenue = ar.mul(revenue, ar.add(ar.one, atQuarter(growth, offset)));
     let operatingCosts: N;
     let ebitda: N;
     if (costs.kind === "margin") {
-      ebitda = ar.mul(revenue, margin[offset] as N);
+      ebitda = ar.mul(revenue, atQuarter(margin, offset));
       operatingCosts = ar.sub(revenue, ebitda);
     } else {
       operatingCosts = ar.zero;
       costs.lines.forEach((line, i) => {
         const fixed = ar.mul(fixedCosts[i] as N, ar.add(ar.one, ar.of(line.fixedGrowth)));
         fixedCosts[i] = fixed;
-        operatingCosts = ar.add(operatingCosts, ar.add(fixed, ar.mul(revenue, (shares[i] as N[])[offset] as N)));
+        operatingCosts = ar.add(operatingCosts, ar.add(fixed, ar.mul(revenue, atQuarter(shares[i] as readonly N[], offset))));
       });
       ebitda = ar.sub(revenue, operatingCosts);
     }
@@ -57,7 +56,7 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
     let depreciation = ar.div(depreciableCapex, lifeN);
     if (offset < input.depreciation.openingRemainingQuarters) depreciation = ar.add(depreciation, openingDepreciation);
 
-    const capex = capexPath[offset] as N;
+    const capex = atQuarter(capexPath, offset);
     capexHistory.push(capex);
     depreciableCapex = ar.add(depreciableCapex, capex);
 

@@ -5,7 +5,7 @@ import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js"
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
 import {operatingModel} from "./operations.js";
 import {quarterLabel, quarterOrdinal, type QuarterLabel} from "./quarter.js";
-import {annualRateFor, arithmeticPath, hedgedAnnualRate} from "./rates.js";
+import {annualRateFor, arithmeticPath, atQuarter, hedgedAnnualRate} from "./rates.js";
 import {marketOpen, refinancingTerms, rollAtMaturity, type RefinancingTerms} from "./refinance.js";
 import {minskyRegime, type Regime} from "./regime.js";
 
@@ -163,14 +163,14 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   // The quarter's breaches: one list for the projection, emptied each quarter.
   const breaches: ProjectionEvent[] = [];
   const discountTotals = discountAmortisationTotals(ar, facilities, input.quarters);
-  const baseRates = arithmeticPath(ar, input.baseRate, input.quarters);
-  const capitalisedShares = arithmeticPath(ar, input.capitalisedInterestShare, input.quarters);
-  const leasePaymentPath = leases ? arithmeticPath(ar, leases.paymentPerQuarter, input.quarters) : null;
+  const baseRates = arithmeticPath(ar, input.baseRate);
+  const capitalisedShares = arithmeticPath(ar, input.capitalisedInterestShare);
+  const leasePaymentPath = leases ? arithmeticPath(ar, leases.paymentPerQuarter) : null;
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
     const open = marketOpen(terms, offset);
-    const baseRate = baseRates[offset] as N;
+    const baseRate = atQuarter(baseRates, offset);
     const op = operations(offset);
 
     const discountAmortisation = discountTotals[offset] as N;
@@ -190,9 +190,9 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       rows.push(row);
     }
 
-    const capitalisedInterest = ar.mul(interest, capitalisedShares[offset] as N);
+    const capitalisedInterest = ar.mul(interest, atQuarter(capitalisedShares, offset));
     const reportedInterestExpense = ar.sub(ar.add(interest, discountAmortisation), capitalisedInterest);
-    const leasePayments = leasePaymentPath ? (leasePaymentPath[offset] as N) : ar.zero;
+    const leasePayments = leasePaymentPath ? atQuarter(leasePaymentPath, offset) : ar.zero;
     // Straight line to zero over the leases' remaining quarters.
     const leaseLiability = leases ? ar.mul(leaseLiabilityAtStart, ar.of(Math.max(0, 1 - (offset + 1) / leases.remainingQuarters))) : ar.zero;
     const taxableIncome = ar.sub(ar.sub(op.ebit, reportedInterestExpense), leasePayments);

@@ -10,17 +10,20 @@ export function pathValue(path: Path, offset: number): number {
 }
 
 /**
- * A per-quarter path in the projection's arithmetic, one value for each of `quarters`
- * quarters. Each of the path's values is converted once, not every quarter: a decimal made
- * from a number goes through its shortest string form, which costs more than a
- * multiplication.
+ * A per-quarter path's values in the projection's arithmetic, each converted once rather
+ * than every quarter (a decimal made from a number goes through its shortest string form,
+ * which costs more than a multiplication). Read a quarter's value with `atQuarter`.
  */
-export function arithmeticPath<N>(ar: Arithmetic<N>, path: Path, quarters: number): N[] {
-  const values = typeof path === "number" ? [path] : path;
-  const converted = values.slice(0, quarters).map((v) => ar.of(v));
-  const last = converted[converted.length - 1] as N;
-  while (converted.length < quarters) converted.push(last);
-  return converted;
+export function arithmeticPath<N>(ar: Arithmetic<N>, path: Path): readonly N[] {
+  if (typeof path === "number") return [ar.of(path)];
+  const values: N[] = new Array(path.length);
+  for (let i = 0; i < path.length; i++) values[i] = ar.of(path[i] as number);
+  return values;
+}
+
+/** The value of a converted path at quarter `offset`: past its end, its last value holds (as `pathValue`). */
+export function atQuarter<N>(values: readonly N[], offset: number): N {
+  return values[offset < values.length ? offset : values.length - 1] as N;
 }
 
 /** A facility's rate terms, converted once into the projection's arithmetic. */
