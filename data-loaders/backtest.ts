@@ -16,6 +16,13 @@ import {interestBreakdown, type FacilityFigure as CitedFacilityFigure, type Fina
 /** A facility of a reported debt table; the base case reads the same rows (with their citations). */
 export type FacilityFigure = Omit<CitedFacilityFigure, "source" | "locator">;
 export type FinancialFigure = Omit<CitedFinancialFigure, "locator">;
+/** Debt issued after a debt table's date (the tidy `issuances` rows): USD millions, a fixed coupon. */
+export interface IssuanceFigure {
+  readonly issued: string;
+  readonly facility: string;
+  readonly principal: number;
+  readonly coupon: number;
+}
 
 export interface BacktestRow {
   readonly quarter: string;
@@ -38,6 +45,12 @@ export interface BacktestRow {
   readonly error_as_reported_pct: number | null;
   /** The breakdown's quarter, whose shares were used. */
   readonly shares_from: string | null;
+  /**
+   * Debt issued during the quarter that an 8-K states (the table at its start cannot list
+   * it), each with the days it was outstanding: it bears its coupon for that share of the
+   * quarter, in both projections.
+   */
+  readonly issued_during: readonly string[];
 }
 
 /** Unamortised discount at a debt table's date, USD millions. */
@@ -55,7 +68,16 @@ export function quarterAfter(asOf: string): string | null {
 // income statement's net figure.
 const REPORTED_INTEREST = ["interest_expense_on_debt", "interest_expense_net"] as const;
 
-export function backtest(facilities: readonly FacilityFigure[], financials: readonly FinancialFigure[], discounts: readonly DiscountAt[] = []): BacktestRow[] {
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/** The last day of the quarter that starts the day after `asOf`, a quarter end. */
+function quarterEndAfter(asOf: string): string {
+  const d = new Date(`${asOf}T00:00:00Z`);
+  // The first of the month after the quarter, less a day.
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 4, 1) - DAY_MS).toISOString().slice(0, 10);
+}
+
+export function backtest(facilities: readonly FacilityFigure[], financials: readonly FinancialFigure[], discounts: readonly DiscountAt[] = [], issuances: readonly IssuanceFigure[] = []): BacktestRow[] {
   const rows: BacktestRow[] = [];
   for (const asOf of [...new Set(facilities.map((f) => f.as_of))].sort()) {
     const quarter = quarterAfter(asOf);
@@ -81,12 +103,23 @@ export function backtest(facilities: readonly FacilityFigure[], financials: read
       });
     });
     if (drafts.length === 0) continue;
+    // Issued during the quarter: outstanding from its issue date (interest accrues from it)
+    // to the quarter's last day, both counted. The engine has no days, so the issuance
+    // enters as that share of its principal, outstanding all quarter: the same interest.
+    const quarterEnd = quarterEndAfter(asOf);
+    const quarterDays = dayNumber(quarterEnd) - dayNumber(asOf);
+    const issuedDuring: string[] = [];
+    const issuedDrafts: ModelInputDraft["facilities"] = issuances.filter((d) => d.issued > asOf && d.issued <= quarterEnd).map((d, i) => {
+      const days = dayNumber(quarterEnd) - dayNumber(d.issued) + 1;
+      issuedDuring.push(`${d.facility}: ${d.principal.toLocaleString("en-US")} USD m at ${Number((d.coupon * 100).toFixed(3))} % from ${d.issued}, ${days} of ${quarterDays} days`);
+      return {id: `issued-${i + 1}`, name: d.facility, principal: (d.principal * days) / quarterDays, rate: {type: "fixed" as const, annualRate: d.coupon}, maturity: quarter};
+    });
     const shell = (facilities: ModelInputDraft["facilities"], capitalisedInterestShare = 0): ModelInputDraft => ({
       start: quarter, quarters: 1, openingCash: 0,
       revenue: {lastQuarter: 0, growth: 0}, costs: {kind: "margin", ebitdaMargin: 0},
       capex: 0, baseRate: 0, facilities, capitalisedInterestShare
     });
-    const projected = project(shell(drafts), decimalArithmetic).quarters[0]!.ledger.interest.toNumber();
+    const projected = project(shell([...drafts, ...issuedDrafts]), decimalArithmetic).quarters[0]!.ledger.interest.toNumber();
     const error = (x: number) => Number((((x - reported.value) / reported.value) * 100).toFixed(2));
     // As booked: only figures known at the table's date (no later quarter's breakdown).
     const shares = interestBreakdown(financials, quarterOfMonth(asOf));
@@ -99,7 +132,8 @@ export function backtest(facilities: readonly FacilityFigure[], financials: read
         rate: {type: "fixed" as const, annualRate: (f.rate as {annualRate: number}).annualRate * shares.cashShareOfEffective},
         discount: (discount.amount * f.principal) / principal
       }));
-      asReported = project(shell(booked, shares.capitalisedShare), decimalArithmetic).quarters[0]!.ledger.reportedInterestExpense.toNumber();
+      // An issuance's coupon is already a cash rate, and its own discount is not held.
+      asReported = project(shell([...booked, ...issuedDrafts], shares.capitalisedShare), decimalArithmetic).quarters[0]!.ledger.reportedInterestExpense.toNumber();
     }
     rows.push({
       quarter, facilities_as_of: asOf, projected, reported: reported.value,
@@ -108,7 +142,8 @@ export function backtest(facilities: readonly FacilityFigure[], financials: read
       left_out: leftOut,
       projected_as_reported: asReported,
       error_as_reported_pct: asReported === null ? null : error(asReported),
-      shares_from: shares && discount ? shares.period : null
+      shares_from: shares && discount ? shares.period : null,
+      issued_during: issuedDuring
     });
   }
   return rows;

@@ -99,6 +99,7 @@ export function companyFactsToRaw(raw: unknown): RawFiles {
     "debt_facilities.csv": "as_of,facility,maturity,effective_interest_rate,principal,unit,source_id,locator\n",
     "principal_payments.csv": "as_of,year,amount,unit,source_id,locator\n",
     "debt_discounts.csv": "as_of,amount,unit,source_id,locator\n",
+    "debt_issuances.csv": "issued,facility,principal,unit,coupon,maturity,source_id,locator\n",
     "facts.csv": "fact_id,claim,subject,value,unit,period,source_id,locator,note\n"
   };
   validateCompany(files); // nothing is written that the loaders would refuse

@@ -1,5 +1,5 @@
 import {readCompany} from "./read.js";
-import {debtDiscountsTable, facilitiesTable, financialsTable, maturityScheduleTable, sourcesTable, type FacilityTidyRow, type FinancialRow} from "./tidy.js";
+import {debtDiscountsTable, facilitiesTable, financialsTable, issuancesTable, maturityScheduleTable, sourcesTable, type FacilityTidyRow, type FinancialRow} from "./tidy.js";
 
 /** The tables the notebook publishes, as rows, for the loaders in src/data/. */
 export function companyTables(company = "coreweave") {
@@ -10,6 +10,7 @@ export function companyTables(company = "coreweave") {
     facilities: facilitiesTable(company, data).objects() as FacilityTidyRow[],
     maturities: maturityScheduleTable(company, data).objects(),
     discounts: debtDiscountsTable(company, data).objects() as DebtDiscountTidyRow[],
+    issuances: issuancesTable(company, data).objects() as IssuanceTidyRow[],
     sources: sourcesTable(data).objects(),
     facts: data.facts
   };
@@ -20,6 +21,22 @@ export interface DebtDiscountTidyRow {
   readonly as_of: string;
   /** USD millions. */
   readonly amount: number;
+  readonly unit: string;
+  readonly source: string;
+  readonly source_url: string;
+  readonly locator: string;
+}
+
+/** A debt issuance after a debt table's date (see `debt_issuances.csv`). */
+export interface IssuanceTidyRow {
+  readonly company: string;
+  readonly issued: string;
+  readonly facility: string;
+  /** USD millions. */
+  readonly principal: number;
+  /** Fixed, a year, as a decimal. */
+  readonly coupon: number;
+  readonly maturity: string;
   readonly unit: string;
   readonly source: string;
   readonly source_url: string;

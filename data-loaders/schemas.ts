@@ -166,6 +166,23 @@ export const debtDiscountRow = z.object({
 export type DebtDiscountRow = z.output<typeof debtDiscountRow>;
 
 /**
+ * Debt issued after a debt table's date, as an 8-K states it: the table that lists it is
+ * not held yet, but its principal, coupon and dates are. Fixed coupons only: a floating
+ * issuance would need the reference rate it was priced over.
+ */
+export const debtIssuanceRow = z.object({
+  issued: isoDate,
+  facility: text,
+  principal: printedNumber.refine((v) => v > 0, "must be more than zero"),
+  unit,
+  coupon: percentRange.refine((r) => r.low === r.high, "must be one fixed rate, not a range"),
+  maturity: isoDate,
+  source_id: text,
+  locator: text
+});
+export type DebtIssuanceRow = z.output<typeof debtIssuanceRow>;
+
+/**
  * The facts the debate's claims turn on that are not statement lines: shares of revenue,
  * lenders, defaults, sales of stock, borrowers. Each names the claim it bears on and the
  * subject a verdict reads; a flag is 1 (the filing says so) or 0 (it says not).

@@ -83,6 +83,15 @@ export function maturityScheduleTable(company: string, data: ValidatedCompany) {
   }))).orderby("as_of");
 }
 
+/** Debt issued after a debt table, as its 8-K states it: principal in USD millions, coupon as a decimal. */
+export function issuancesTable(company: string, data: ValidatedCompany) {
+  const cite = citation(data);
+  return aq.from(data.issuances.map(({value: d}) => ({
+    company, issued: d.issued, facility: d.facility, principal: toMillions(d.principal, d.unit), coupon: d.coupon.low, maturity: d.maturity,
+    unit: "USD millions", ...cite(d)
+  }))).orderby("issued");
+}
+
 export function debtDiscountsTable(company: string, data: ValidatedCompany) {
   const cite = citation(data);
   return aq.from(data.debtDiscounts.map(({value: d}) => ({

@@ -1,6 +1,6 @@
 import {parseCsv, type ParsedRow} from "./csv.js";
 import {RawDataError, type RawDataIssue} from "./errors.js";
-import {debtDiscountRow, facilityRow, factRow, LINE_ITEMS, principalPaymentRow, sourceRow, SOURCE_KINDS, statementRow, type DebtDiscountRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
+import {debtDiscountRow, debtIssuanceRow, facilityRow, factRow, LINE_ITEMS, principalPaymentRow, sourceRow, SOURCE_KINDS, statementRow, type DebtDiscountRow, type DebtIssuanceRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
 /** The raw files of one company, by name, as text. */
 export interface RawFiles {
@@ -9,9 +9,10 @@ export interface RawFiles {
   readonly "debt_facilities.csv": string;
   readonly "principal_payments.csv": string;
   readonly "debt_discounts.csv": string;
+  readonly "debt_issuances.csv": string;
   readonly "facts.csv": string;
 }
-export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv", "debt_discounts.csv", "facts.csv"] as const;
+export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv", "debt_discounts.csv", "debt_issuances.csv", "facts.csv"] as const;
 
 /** A company's raw data after every check: rows as printed, with their row numbers. */
 export interface ValidatedCompany {
@@ -20,6 +21,7 @@ export interface ValidatedCompany {
   readonly facilities: readonly ParsedRow<FacilityRow>[];
   readonly principalPayments: readonly ParsedRow<PrincipalPaymentRow>[];
   readonly debtDiscounts: readonly ParsedRow<DebtDiscountRow>[];
+  readonly issuances: readonly ParsedRow<DebtIssuanceRow>[];
   readonly facts: readonly FactRow[];
 }
 
@@ -58,6 +60,7 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
   const facilities = parseCsv("debt_facilities.csv", files["debt_facilities.csv"], facilityRow, issues);
   const principalPayments = parseCsv("principal_payments.csv", files["principal_payments.csv"], principalPaymentRow, issues);
   const debtDiscounts = parseCsv("debt_discounts.csv", files["debt_discounts.csv"], debtDiscountRow, issues);
+  const issuances = parseCsv("debt_issuances.csv", files["debt_issuances.csv"], debtIssuanceRow, issues);
   const facts = parseCsv("facts.csv", files["facts.csv"], factRow, issues);
 
   // Sources: unique ids; every cited id exists.
@@ -66,7 +69,7 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
     if (sourceIds.has(value.source_id)) issues.push({file: "sources.csv", row, field: "source_id", message: `"${value.source_id}" is listed twice`});
     sourceIds.set(value.source_id, value);
   }
-  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments], ["debt_discounts.csv", debtDiscounts], ["facts.csv", facts]];
+  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments], ["debt_discounts.csv", debtDiscounts], ["debt_issuances.csv", issuances], ["facts.csv", facts]];
   for (const [file, rows] of citing) {
     for (const {row, value} of rows) {
       if (!sourceIds.has(value.source_id)) issues.push({file, row, field: "source_id", message: `"${value.source_id}" is not in sources.csv`});
@@ -83,9 +86,24 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
   checkStatements(statements, sourceIds, issues);
   checkFacilities(facilities, principalPayments, issues);
   checkDebtDiscounts(debtDiscounts, facilities, issues);
+  checkIssuances(issuances, issues);
 
   if (issues.length > 0) throw new RawDataError(issues);
-  return {sources: sources.map((s) => s.value), statements: keepBestSourced(statements, sourceIds), facilities, principalPayments, debtDiscounts, facts: facts.map((f) => f.value)};
+  return {sources: sources.map((s) => s.value), statements: keepBestSourced(statements, sourceIds), facilities, principalPayments, debtDiscounts, issuances, facts: facts.map((f) => f.value)};
+}
+
+/** Each issuance once, in money, maturing after it is issued. */
+function checkIssuances(issuances: readonly ParsedRow<DebtIssuanceRow>[], issues: RawDataIssue[]): void {
+  const file = "debt_issuances.csv";
+  const seen = new Map<string, number>();
+  for (const {row, value: d} of issuances) {
+    const key = `${d.issued}/${d.facility}`;
+    const first = seen.get(key);
+    if (first !== undefined) issues.push({file, row, field: "facility", message: `duplicates row ${first} (${d.facility} issued ${d.issued})`});
+    seen.set(key, row);
+    if (!d.unit.startsWith("USD")) issues.push({file, row, field: "unit", message: `"${d.unit}" does not measure a principal (money)`});
+    if (d.maturity <= d.issued) issues.push({file, row, field: "maturity", message: `${d.facility} matures (${d.maturity}) before it is issued (${d.issued})`});
+  }
 }
 
 /** One discount a date, at a date the facilities are listed for, and less than their principal. */

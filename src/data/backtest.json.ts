@@ -3,4 +3,4 @@ import {backtest} from "../../data-loaders/backtest.js";
 import {companyTables} from "../../data-loaders/dataset.js";
 
 const tables = companyTables();
-process.stdout.write(JSON.stringify(backtest(tables.facilities, tables.financials, tables.discounts)));
+process.stdout.write(JSON.stringify(backtest(tables.facilities, tables.financials, tables.discounts, tables.issuances)));

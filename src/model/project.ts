@@ -295,9 +295,11 @@ type FacilityRow<N> = {-readonly [K in keyof FacilityQuarter<N>]: FacilityQuarte
  */
 function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number, baseRate: N, terms: RefinancingTerms<N>, open: boolean, convention: "endOfPeriod" | "average"): FacilityRow<N> {
   const opening = f.balance;
-  // A repaid term facility with nothing left to draw books zeros; most of a long
-  // projection's facility-quarters are these.
-  if (f.kind === "term" && ar.isZero(opening) && ar.isZero(f.undrawn) && offset !== f.maturity) {
+  // A repaid term facility with nothing left to draw and no waiver fee owed books zeros;
+  // most of a long projection's facility-quarters are these. (A fee owed is paid even on a
+  // repaid loan: the lender agreed the waiver for it, and whether a balance is exactly zero
+  // must not decide a fee, or float dust would decide it in one arithmetic only.)
+  if (f.kind === "term" && ar.isZero(opening) && ar.isZero(f.undrawn) && offset !== f.maturity && (!f.pendingFee || ar.isZero(f.pendingFee))) {
     const zero = ar.zero;
     return {opening, drawn: zero, annualRate: hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, zero), interest: zero, pikInterest: zero, discountAmortisation: amortiseDiscount(ar, f, offset), fees: zero, principalDue: zero, refinanced: zero, repaid: zero, closing: zero};
   }

@@ -31,6 +31,17 @@ export interface DiscountFigure {
   readonly locator: string;
 }
 
+/** Debt issued after a debt table's date, as an 8-K states it (USD millions; a fixed coupon). */
+export interface IssuanceFigure {
+  readonly issued: string; // YYYY-MM-DD
+  readonly facility: string;
+  readonly principal: number;
+  readonly coupon: number;
+  readonly maturity: string; // YYYY-MM-DD
+  readonly source: string;
+  readonly locator: string;
+}
+
 export interface Provenance {
   readonly input: string;
   readonly value: string;
@@ -81,7 +92,7 @@ const usd = (x: number) => `${x.toLocaleString("en-US", {maximumFractionDigits: 
  * The base case from the dataset. The projection starts in the quarter after the latest
  * debt table held, from that table's facilities.
  */
-export function baseCase(financials: readonly FinancialFigure[], facilities: readonly FacilityFigure[], discounts: readonly DiscountFigure[] = []): BaseCase {
+export function baseCase(financials: readonly FinancialFigure[], facilities: readonly FacilityFigure[], discounts: readonly DiscountFigure[] = [], issuances: readonly IssuanceFigure[] = []): BaseCase {
   const asOf = [...new Set(facilities.map((f) => f.as_of))].sort().at(-1);
   if (!asOf) throw new Error("the dataset holds no debt table: there is no base case to build");
   const start = nextQuarter(quarterOfMonth(asOf));
@@ -144,6 +155,27 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
     provenance.push({input: `${f.facility}`, value: `${usd(f.principal)} at ${rate === null ? "10 % (assumed)" : pct(rate)}, due ${maturity}`, status: "reported", basis: `${asOf}, ${cite(f)}`});
     provenance.push({input: `${f.facility}: terms`, value: `${terms.floating ? "floating" : "fixed"}, ${terms.amortising ? "straight-line" : "bullet"}`, status: "assumption", basis: "the debt table states an effective rate and a maturity, not the rate type or the repayment profile"});
   });
+
+  // Debt issued after the table's date: no table lists it yet, but its 8-K gives its
+  // principal, coupon and maturity. It is drawn at the start of the quarter it was issued in.
+  for (const d of issuances.filter((x) => x.issued > asOf).sort((a, b) => a.issued.localeCompare(b.issued))) {
+    const issuedIn = quarterOfMonth(d.issued.slice(0, 7));
+    const maturity = quarterOfMonth(d.maturity.slice(0, 7));
+    facilityInputs.push({
+      id: `i${facilityInputs.length + 1}-${d.facility.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
+      name: d.facility,
+      principal: 0,
+      draws: [{quarter: issuedIn, amount: d.principal}],
+      // A coupon is a cash rate already: the effective rates' cash share does not apply.
+      rate: {type: "fixed", annualRate: toBasisPoint(d.coupon)},
+      amortisation: {type: "bullet"},
+      maturity
+    });
+    provenance.push(
+      {input: `${d.facility}`, value: `${usd(d.principal)} at ${pct(d.coupon)}, issued ${d.issued}, due ${maturity}`, status: "reported", basis: `${cite(d)}; issued after the debt table of ${asOf}, which does not list it`},
+      {input: `${d.facility}: terms`, value: `fixed, bullet, drawn at the start of ${issuedIn}`, status: "assumption", basis: "the engine counts quarters, not days: it bears interest for the whole of the quarter it was issued in"}
+    );
+  }
 
   const input: ModelInputDraft = {
     start,

@@ -192,13 +192,10 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
   }
   row("refinanced", "Refinanced (rolled, not paid)", "USD m", "principal due × share rolled", (t) => (isRevolver ? "0" : `IF(${here("roll", t)},${here("principalDue", t)}*${I("shareRolled")},0)`));
   if (covenanted) {
-    // The engine books a repaid loan with nothing left to draw as zeros, and a waiver fee
-    // owed on it waits until it is drawn again: the sheet does the same.
-    row("idle", "Repaid, nothing left to draw", "TRUE/FALSE", "zero opening balance and commitment, not its maturity quarter",
-      (t) => `AND(${here("opening", t)}=0,${undrawnBefore(t)}=0,${T(t)}<>${here("maturity", t)})`, "text");
     row("waiverFeesOwed", "Waiver fees owed", "USD m", "last quarter's waived breaches' fees, + any not yet paid",
       (t) => (t === 0 ? "0" : `${here("waiverFeesOwed", t - 1)}-${here("waiverFeesPaid", t - 1)}${f.covenants.map((_, j) => `+IF(AND(${I(`${p}cov${j}.consequence`)}="waiver",${here(`cov${j}.breached`, t - 1)}),${I(`${p}cov${j}.fee`)},0)`).join("")}`));
-    row("waiverFeesPaid", "Waiver fees paid", "USD m", "what is owed, unless the loan is idle", (t) => `IF(${here("idle", t)},0,${here("waiverFeesOwed", t)})`);
+    // Paid the quarter after the breach, even on a loan repaid since, as the engine does.
+    row("waiverFeesPaid", "Waiver fees paid", "USD m", "what is owed", (t) => here("waiverFeesOwed", t));
   }
   const stepFees = (t: number) => {
     const parts: string[] = [];

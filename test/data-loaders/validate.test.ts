@@ -33,7 +33,7 @@ describe("the real CoreWeave raw data", () => {
 });
 
 describe("bad raw input stops the build, naming file, row and field", () => {
-  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv", FACTS = "facts.csv", D = "debt_discounts.csv";
+  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv", FACTS = "facts.csv", D = "debt_discounts.csv", I = "debt_issuances.csv";
   // The row number a line appended to the real file gets (rows count from 1, after the header).
   const appendedRow = (name: keyof RawFiles) => real[name].trimEnd().split("\n").length;
   const cases: Array<[string, RawFiles, string, number, string, RegExp]> = [
@@ -57,6 +57,9 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     ["a maturity that is not a month", withFile(F, (t) => t.replace("2025-06-30,DDTL 1.0 Facility,March 2028", "2025-06-30,DDTL 1.0 Facility,soon")), F, 1, "maturity", /not a month/],
     ["a negative principal", withFile(F, (t) => t.replace("March 2028,15%,1782500", "March 2028,15%,-1782500")), F, 1, "principal", /negative/],
     ["a maturity schedule that misses the facilities' principal", withFile(P, (t) => t.replace(",2026,4218457,", ",2026,4218000,")), P, 1, "amount", /adds up to/],
+    ["an issuance that matures before it is issued", withFile(I, replaceLine(1, "2025-07-25,2031 Senior Notes,1750000,USD thousands,9.000%,2024-02-01,8k-2025-07-25,Item 1.01")), I, 1, "maturity", /before it is issued/],
+    ["an issuance whose coupon is a range", withFile(I, replaceLine(1, "2025-07-25,2031 Senior Notes,1750000,USD thousands,9-10%,2031-02-01,8k-2025-07-25,Item 1.01")), I, 1, "coupon", /one fixed rate/],
+    ["an issuance of nothing", withFile(I, replaceLine(1, "2025-07-25,2031 Senior Notes,0,USD thousands,9.000%,2031-02-01,8k-2025-07-25,Item 1.01")), I, 1, "principal", /more than zero/],
     ["a source listed twice", withFile(SRC, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), SRC, appendedRow(SRC), "source_id", /listed twice/],
     ["a fact of an unknown subject", withFile(FACTS, (t) => t.replace("largest_customer_revenue_share,62", "vibes,62")), FACTS, 1, "subject", /not a known subject/],
     ["a flag that is neither 0 nor 1", withFile(FACTS, (t) => t.replace("largest_customer_is_microsoft,1,flag", "largest_customer_is_microsoft,2,flag")), FACTS, 3, "value", /a flag is 1 or 0/],

@@ -150,6 +150,16 @@ describe("maintenance covenants", () => {
     expect(p.events.filter((e) => e.kind === "covenantBreach")).toHaveLength(4);
   });
 
+  it("a waiver fee owed on a loan repaid since is still paid, the quarter after the breach", () => {
+    // Coverage 50/30 = 1.67× breaches 2× in 2026Q1, the loan's maturity quarter: it is repaid
+    // then, and the fee of 5 is paid in 2026Q2 all the same (the covenant, still on the
+    // facility's terms, is not tested on a repaid loan's zero interest).
+    const repaid = runDecimal(plainCompany({facilities: [{...loan, maturity: "2026Q1", refinanceable: false, rate: {type: "fixed", annualRate: 0.12}, covenants: [{kind: "interestCoverage", threshold: 2, consequence: {type: "waiver", fee: 5, spreadStepUp: 0.01}}]} as never]}));
+    expect(facilityColumn(repaid, "loan", "closing")[0]).toBe("0");
+    expect(facilityColumn(repaid, "loan", "fees").slice(0, 3)).toEqual(["0", "5", "0"]);
+    expect(ledgerColumn(repaid, "fees").slice(0, 3)).toEqual(["0", "5", "0"]);
+  });
+
   it("an equity cure puts in what minimum liquidity lacks, up to its limit", () => {
     // Cash 1,000 + 50 − 30 = 1,020 against a minimum of 1,030: a cure of 10. Then 1,040 vs 1,030: no breach.
     const p = covenanted({kind: "minimumLiquidity", threshold: 1030, consequence: {type: "equityCure", limit: 8}});

@@ -5,7 +5,7 @@ import {baseCase} from "../../src/scenario/base-case.js";
 import {applyControls, controlsOf} from "../../src/scenario/controls.js";
 
 const tables = companyTables();
-const base = baseCase(tables.financials, tables.facilities, tables.discounts);
+const base = baseCase(tables.financials, tables.facilities, tables.discounts, tables.issuances);
 
 describe("the base case", () => {
   it("starts the quarter after the latest debt table, from the revenue reported before it", () => {
@@ -13,9 +13,23 @@ describe("the base case", () => {
     expect(base.input.revenue.lastQuarter).toBe(1212.788);
   });
 
-  it("carries every facility of that table with principal outstanding, the revolver apart", () => {
-    expect(base.input.facilities.map((f) => f.name).sort()).toEqual(["2030 Senior Notes", "DDTL 1.0 Facility", "DDTL 2.0 Facility", "Magnetar Loan", "OEM Financing Arrangements"]);
+  it("carries every facility of that table with principal outstanding, the revolver apart, and the debt issued since", () => {
+    expect(base.input.facilities.map((f) => f.name).sort()).toEqual(["2030 Senior Notes", "2031 Senior Notes", "DDTL 1.0 Facility", "DDTL 2.0 Facility", "Magnetar Loan", "OEM Financing Arrangements"]);
     expect(base.input.revolver?.drawn).toBe(450);
+  });
+
+  it("draws debt issued after the table in the quarter it was issued, at its coupon", () => {
+    // The 9.000 % notes of July 25, 2025 (8-K): 1,750 drawn at the start of 2025Q3, due 2031Q1.
+    const notes = base.input.facilities.find((f) => f.name === "2031 Senior Notes")!;
+    expect(notes).toMatchObject({principal: 0, draws: [{quarter: "2025Q3", amount: 1750}], rate: {type: "fixed", annualRate: 0.09}, maturity: "2031Q1"});
+    const q3 = project(base.input, decimalArithmetic).quarters[0]!.ledger;
+    expect(q3.scheduledDraws.toNumber()).toBe(1750);
+    const row = q3.facilities[base.input.facilities.indexOf(notes)]!;
+    expect(row.interest.toString()).toBe("39.375"); // 1,750 × 9 % / 4
+    // Issued on or before the table's date, the table itself lists it: not added twice.
+    const listed = baseCase(tables.financials, tables.facilities, tables.discounts, tables.issuances.map((d) => ({...d, issued: "2025-06-15"})));
+    expect(listed.input.facilities.map((f) => f.name)).not.toContain("2031 Senior Notes");
+    expect(base.provenance.find((p) => p.input === "2031 Senior Notes")?.status).toBe("reported");
   });
 
   it("projects the first quarter's revenue close to what was then reported", () => {
