@@ -363,6 +363,21 @@ describe("the claims page", () => {
   });
 });
 
+describe("the data page", () => {
+  it("lists the debt issued after the latest table, linked to its 8-K, and counts it in the backtest", async () => {
+    const {page, errors} = await open("data.html");
+    const issued = page.locator("h2:has-text('Debt issued after the latest table') ~ div table.records").first();
+    await issued.waitFor();
+    const row = issued.locator("tbody tr").first();
+    expect(await row.innerText()).toMatch(/2025-07-25\s+2031 Senior Notes\s+1,750(\.0)?\s+9\.000 %\s+2031-02-01/);
+    expect(await row.locator("a[href^='https://']").getAttribute("href")).toMatch(/8-k/i);
+    const backtest = page.locator("h2:has-text('Backtest') ~ div table.records").first();
+    expect(await backtest.innerText()).toMatch(/2031 Senior Notes: 1,750 USD m at 9 % from 2025-07-25, 68 of 92 days/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe("the model page", () => {
   it("shows how a line is computed when its row is focused", async () => {
     const {page} = await open("model.html");
