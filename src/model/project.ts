@@ -157,8 +157,20 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   // runs down two flat lists.
   const liquidityTests: CovenantTest<N>[] = [];
   const ratioTests: CovenantTest<N>[] = [];
+  // For each kind, the bound a quarter must cross for any covenant of that kind to be
+  // breached: the highest of the minimums, the lowest of the leverage maxima. The bounds
+  // never move (a waiver changes the rate, not the threshold), so a quarter clear of them
+  // skips the tests.
+  let liquidityBound: N | null = null, coverageBound: N | null = null, dscrBound: N | null = null, leverageBound: N | null = null;
   for (const facility of facilities) {
-    for (const covenant of facility.covenants ?? []) (covenant.kind === "minimumLiquidity" ? liquidityTests : ratioTests).push({facility, covenant});
+    for (const covenant of facility.covenants ?? []) {
+      (covenant.kind === "minimumLiquidity" ? liquidityTests : ratioTests).push({facility, covenant});
+      const b = covenant.breachBound;
+      if (covenant.kind === "minimumLiquidity") liquidityBound = liquidityBound === null ? b : ar.max(liquidityBound, b);
+      else if (covenant.kind === "interestCoverage") coverageBound = coverageBound === null ? b : ar.max(coverageBound, b);
+      else if (covenant.kind === "dscr") dscrBound = dscrBound === null ? b : ar.max(dscrBound, b);
+      else leverageBound = leverageBound === null ? b : ar.min(leverageBound, b);
+    }
   }
   // The quarter's breaches: one list for the projection, emptied each quarter.
   const breaches: ProjectionEvent[] = [];
@@ -232,7 +244,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
     const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
     breaches.length = 0;
-    const equityCure = liquidityTests.length ? testLiquidityCovenants(ar, liquidityTests, closingCash, undrawnRevolver, offset, quarter, breaches) : ar.zero;
+    const equityCure = liquidityBound !== null && ar.lt(ar.add(closingCash, undrawnRevolver), liquidityBound) ? testLiquidityCovenants(ar, liquidityTests, closingCash, undrawnRevolver, offset, quarter, breaches) : ar.zero;
     closingCash = ar.add(closingCash, equityCure);
     const cannotPay = ar.isNegative(closingCash);
     if (cannotPay) {
@@ -260,7 +272,14 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       closingDebt, closingCash, cashFlowBeforeFinancing, undrawnRevolver, leasePayments, leaseLiability
     }, cent);
     // Ratio covenants, on the quarter's metrics; their consequences bite from the next quarter.
-    if (ratioTests.length) testRatioCovenants(ar, ratioTests, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
+    if (ratioTests.length) {
+      const coverage = metrics.interestCoverageEbitda, dscr = metrics.dscr, leverage = metrics.netLeverage;
+      const clear = (coverageBound === null || coverage === null || !ar.lt(coverage, coverageBound))
+        && (dscrBound === null || dscr === null || !ar.lt(dscr, dscrBound))
+        // Leverage that is not meaningful (no EBITDA) is never clear: the tests decide it.
+        && (leverageBound === null || (leverage !== null && !ar.gt(leverage, leverageBound)));
+      if (!clear) testRatioCovenants(ar, ratioTests, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
+    }
     if (breaches.length) {
       firstBreachQuarter ??= quarter;
       events.push(...breaches);

@@ -168,6 +168,21 @@ describe("maintenance covenants", () => {
     expect(ledgerColumn(p, "closingCash")[0]).toBe("1028");
   });
 
+  it("tests each facility by its own threshold: the strictest of a kind decides whether any is breached", () => {
+    // Two loans of 500 at 12 %, no cash to start: interest 30 in all against EBITDA 50 (1.67×),
+    // and after Q1 net debt 1,000 − 20 = 980 over annualised EBITDA 200 (4.9×).
+    const loanOf = (id: string, covenant: object) => ({...loan, id, principal: 500, rate: {type: "fixed", annualRate: 0.12}, covenants: [covenant]});
+    const waiver = {type: "waiver", fee: 1, spreadStepUp: 0};
+    const breachedIn2026Q1 = (a: object, b: object) => runDecimal(plainCompany({openingCash: 0, facilities: [loanOf("a", a), loanOf("b", b)] as never}))
+      .events.filter((e) => e.kind === "covenantBreach" && e.quarter === "2026Q1").map((e) => e.kind === "covenantBreach" && `${e.facilityId} ${e.covenant}`);
+    // Coverage: "a" asks 1.5× (holds), "b" 2× (breached).
+    expect(breachedIn2026Q1({kind: "interestCoverage", threshold: 1.5, consequence: waiver}, {kind: "interestCoverage", threshold: 2, consequence: waiver})).toEqual(["b interestCoverage"]);
+    // Leverage: "a" allows 6× (holds), "b" 4× (breached).
+    expect(breachedIn2026Q1({kind: "maximumLeverage", threshold: 6, consequence: waiver}, {kind: "maximumLeverage", threshold: 4, consequence: waiver})).toEqual(["b maximumLeverage"]);
+    // Liquidity: cash 20 against "a" 10 (holds) and "b" 30 (breached).
+    expect(breachedIn2026Q1({kind: "minimumLiquidity", threshold: 10, consequence: waiver}, {kind: "minimumLiquidity", threshold: 30, consequence: waiver})).toEqual(["b minimumLiquidity"]);
+  });
+
   it("refuses an equity cure of a ratio covenant", () => {
     expect(() => parseModelInput(plainCompany({facilities: [{...loan, rate: {type: "fixed", annualRate: 0.08}, covenants: [{kind: "dscr", threshold: 1, consequence: {type: "equityCure", limit: 10}}]}]})))
       .toThrow(/covenants\[0\]\.consequence: an equity cure here cures minimum liquidity only/);
