@@ -1,5 +1,6 @@
 import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
-import {annuityPayment, facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState, type PreparedCovenant} from "./facility.js";
+import {covenantBook, testLiquidityCovenants, testRatioCovenants} from "./covenants.js";
+import {annuityPayment, facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState} from "./facility.js";
 import {parseModelInput, type ModelInput} from "./inputs.js";
 import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js";
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
@@ -153,25 +154,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const leaseLiabilityAtStart = ar.of(leases?.liability ?? 0);
   const sweepShare = ar.of(input.cashSweep?.share ?? 0);
   const sweepFloor = ar.add(minimumCash, ar.of(input.cashSweep?.buffer ?? 0));
-  // Every covenant with its facility, liquidity tests apart from ratio tests: each quarter
-  // runs down two flat lists.
-  const liquidityTests: CovenantTest<N>[] = [];
-  const ratioTests: CovenantTest<N>[] = [];
-  // For each kind, the bound a quarter must cross for any covenant of that kind to be
-  // breached: the highest of the minimums, the lowest of the leverage maxima. The bounds
-  // never move (a waiver changes the rate, not the threshold), so a quarter clear of them
-  // skips the tests.
-  let liquidityBound: N | null = null, coverageBound: N | null = null, dscrBound: N | null = null, leverageBound: N | null = null;
-  for (const facility of facilities) {
-    for (const covenant of facility.covenants ?? []) {
-      (covenant.kind === "minimumLiquidity" ? liquidityTests : ratioTests).push({facility, covenant});
-      const b = covenant.breachBound;
-      if (covenant.kind === "minimumLiquidity") liquidityBound = liquidityBound === null ? b : ar.max(liquidityBound, b);
-      else if (covenant.kind === "interestCoverage") coverageBound = coverageBound === null ? b : ar.max(coverageBound, b);
-      else if (covenant.kind === "dscr") dscrBound = dscrBound === null ? b : ar.max(dscrBound, b);
-      else leverageBound = leverageBound === null ? b : ar.min(leverageBound, b);
-    }
-  }
+  // Every covenant with its facility, and the bounds that let a quarter clear of them skip the tests.
+  const covenants = covenantBook(ar, facilities);
   // The quarter's breaches: one list for the projection, emptied each quarter.
   const breaches: ProjectionEvent[] = [];
   const discountTotals = discountAmortisationTotals(ar, facilities, input.quarters);
@@ -244,7 +228,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
     const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
     breaches.length = 0;
-    const equityCure = liquidityBound !== null && ar.lt(ar.add(closingCash, undrawnRevolver), liquidityBound) ? testLiquidityCovenants(ar, liquidityTests, closingCash, undrawnRevolver, offset, quarter, breaches) : ar.zero;
+    const equityCure = testLiquidityCovenants(ar, covenants, closingCash, undrawnRevolver, offset, quarter, breaches);
     closingCash = ar.add(closingCash, equityCure);
     const cannotPay = ar.isNegative(closingCash);
     if (cannotPay) {
@@ -272,14 +256,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       closingDebt, closingCash, cashFlowBeforeFinancing, undrawnRevolver, leasePayments, leaseLiability
     }, cent);
     // Ratio covenants, on the quarter's metrics; their consequences bite from the next quarter.
-    if (ratioTests.length) {
-      const coverage = metrics.interestCoverageEbitda, dscr = metrics.dscr, leverage = metrics.netLeverage;
-      const clear = (coverageBound === null || coverage === null || !ar.lt(coverage, coverageBound))
-        && (dscrBound === null || dscr === null || !ar.lt(dscr, dscrBound))
-        // Leverage that is not meaningful (no EBITDA) is never clear: the tests decide it.
-        && (leverageBound === null || (leverage !== null && !ar.gt(leverage, leverageBound)));
-      if (!clear) testRatioCovenants(ar, ratioTests, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
-    }
+    testRatioCovenants(ar, covenants, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
     if (breaches.length) {
       firstBreachQuarter ??= quarter;
       events.push(...breaches);
@@ -297,12 +274,6 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     firstBreachQuarter,
     events
   };
-}
-
-/** A maintenance covenant and the facility whose terms it is in. */
-interface CovenantTest<N> {
-  readonly facility: FacilityState<N>;
-  readonly covenant: PreparedCovenant<N>;
 }
 
 /** A facility's quarter while it is being booked: the liquidity step still adds to it. */
@@ -427,65 +398,6 @@ function discountAmortisationTotals<N>(ar: Arithmetic<N>, facilities: readonly F
 function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number): N {
   if (f.discountPerQuarter === undefined || f.discountLastQuarter === undefined || offset > f.discountLastQuarter) return ar.zero;
   return offset === f.discountLastQuarter ? (f.discountLast as N) : f.discountPerQuarter;
-}
-
-/**
- * Minimum-liquidity covenants at the quarter's end: liquidity is cash (with any cure so
- * far) plus the undrawn revolver. Records breaches; returns the equity put in to cure.
- */
-function testLiquidityCovenants<N>(ar: Arithmetic<N>, tests: readonly CovenantTest<N>[], closingCash: N, undrawnRevolver: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): N {
-  let equityCure = ar.zero;
-  const liquidity = ar.add(closingCash, undrawnRevolver);
-  for (const {facility: f, covenant: c} of tests) {
-    const liquidityNow = ar.add(liquidity, equityCure);
-    if (!ar.lt(liquidityNow, c.breachBound)) continue;
-    let consequence: string = c.consequence.type;
-    if (c.consequence.type === "equityCure") {
-      const cure = ar.min(ar.sub(c.threshold, liquidityNow), ar.sub(c.consequence.limit, c.cured));
-      if (ar.gt(cure, ar.zero)) {
-        c.cured = ar.add(c.cured, cure);
-        equityCure = ar.add(equityCure, cure);
-      }
-      consequence = ar.lt(ar.add(liquidityNow, cure), c.threshold) ? "equityCure (limit reached: not cured)" : "equityCure";
-    } else {
-      applyConsequence(ar, f, c, offset);
-    }
-    breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: ar.toNumber(liquidityNow), threshold: ar.toNumber(c.threshold), consequence});
-  }
-  return equityCure;
-}
-
-/** Ratio covenants on the quarter's metrics, each facility's by its own thresholds. Records breaches. */
-function testRatioCovenants<N>(ar: Arithmetic<N>, tests: readonly CovenantTest<N>[], metrics: SolvencyMetrics<N>, closingDebt: N, closingCash: N, cent: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): void {
-  for (const {facility: f, covenant: c} of tests) {
-    const value = c.kind === "interestCoverage" ? metrics.interestCoverageEbitda : c.kind === "dscr" ? metrics.dscr : metrics.netLeverage;
-    const breached = c.kind === "maximumLeverage"
-      // No EBITDA to speak of with net debt outstanding: leverage is beyond any limit.
-      ? (value === null ? ar.gt(ar.sub(closingDebt, closingCash), cent) : ar.gt(value, c.breachBound))
-      : value !== null && ar.lt(value, c.breachBound);
-    if (!breached) continue;
-    applyConsequence(ar, f, c, offset);
-    breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: value === null ? null : ar.toNumber(value), threshold: ar.toNumber(c.threshold), consequence: c.consequence.type});
-  }
-}
-
-/**
- * A breached covenant's consequence, from the next quarter: a waiver's fee (with the next
- * quarter's fees) and, the first time only, its step-up in the rate; or acceleration, the
- * whole balance due the next quarter, not to be rolled.
- */
-function applyConsequence<N>(ar: Arithmetic<N>, f: FacilityState<N>, c: PreparedCovenant<N>, offset: number): void {
-  if (c.consequence.type === "waiver") {
-    f.pendingFee = ar.add(f.pendingFee ?? ar.zero, c.consequence.fee);
-    if (!c.stepped) {
-      c.stepped = true;
-      const step = c.consequence.spreadStepUp;
-      f.rate = f.rate.type === "fixed" ? {type: "fixed", annualRate: ar.add(f.rate.annualRate, step)} : {...f.rate, spread: ar.add(f.rate.spread, step)};
-    }
-  } else if (c.consequence.type === "accelerate" && f.maturity > offset + 1) {
-    f.maturity = offset + 1;
-    f.refinanceable = false;
-  }
 }
 
 /**
