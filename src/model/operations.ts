@@ -31,6 +31,7 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
   const growth = arithmeticPath(ar, input.revenue.growth);
   const margin = costs.kind === "margin" ? arithmeticPath(ar, costs.ebitdaMargin) : [];
   const shares = costs.kind === "lines" ? costs.lines.map((line) => arithmeticPath(ar, line.shareOfRevenue)) : [];
+  const fixedGrowthFactors = costs.kind === "lines" ? costs.lines.map((line) => ar.add(ar.one, ar.of(line.fixedGrowth))) : [];
   const capexPath = arithmeticPath(ar, input.capex);
   let depreciableCapex = ar.zero; // capex of the vintages still being depreciated
 
@@ -43,8 +44,8 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
       operatingCosts = ar.sub(revenue, ebitda);
     } else {
       operatingCosts = ar.zero;
-      costs.lines.forEach((line, i) => {
-        const fixed = ar.mul(fixedCosts[i] as N, ar.add(ar.one, ar.of(line.fixedGrowth)));
+      costs.lines.forEach((_, i) => {
+        const fixed = ar.mul(fixedCosts[i] as N, fixedGrowthFactors[i] as N);
         fixedCosts[i] = fixed;
         operatingCosts = ar.add(operatingCosts, ar.add(fixed, ar.mul(revenue, atQuarter(shares[i] as readonly N[], offset))));
       });
