@@ -1,5 +1,5 @@
 import {addQuarters, decimalArithmetic, project, quarterOfMonth, type ModelInputDraft} from "../src/model/index.js";
-import {interestBreakdown, type FacilityFigure as CitedFacilityFigure, type FinancialFigure as CitedFinancialFigure} from "../src/scenario/base-case.js";
+import {interestBreakdown, type FacilityFigure as CitedFacilityFigure, type FinancialFigure as CitedFinancialFigure, type IssuanceFigure as CitedIssuanceFigure} from "../src/scenario/base-case.js";
 
 /**
  * Does the engine reproduce what was reported? For each quarter whose opening debt
@@ -16,13 +16,8 @@ import {interestBreakdown, type FacilityFigure as CitedFacilityFigure, type Fina
 /** A facility of a reported debt table; the base case reads the same rows (with their citations). */
 export type FacilityFigure = Omit<CitedFacilityFigure, "source" | "locator">;
 export type FinancialFigure = Omit<CitedFinancialFigure, "locator">;
-/** Debt issued after a debt table's date (the tidy `issuances` rows): USD millions, a fixed coupon. */
-export interface IssuanceFigure {
-  readonly issued: string;
-  readonly facility: string;
-  readonly principal: number;
-  readonly coupon: number;
-}
+/** Debt issued after a debt table's date: what the backtest reads of the base case's issuances. */
+export type IssuanceFigure = Pick<CitedIssuanceFigure, "issued" | "facility" | "principal" | "coupon">;
 
 export interface BacktestRow {
   readonly quarter: string;

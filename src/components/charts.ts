@@ -118,7 +118,7 @@ export function sourcesUsesChart(options: ChartOptions = {}): TopLevelSpec {
     description: "Each quarter's sources of cash (above zero) and uses (below zero), in USD millions; the two balance.",
     layer: [
       {mark: {type: "bar"}, encoding: {
-          x: quarterAxis,
+        x: quarterAxis,
         y: {field: "value", type: "quantitative", title: "USD millions (sources +, uses −)", stack: "zero", axis: {format: MILLIONS}},
         color: {field: "series", type: "nominal", title: null},
         tooltip: [{field: "quarter", title: "Quarter"}, {field: "series", title: "Flow"}, {field: "value", title: "USD millions", format: MILLIONS}]

@@ -55,8 +55,9 @@ export function covenantBook<N>(ar: Arithmetic<N>, facilities: readonly Facility
  */
 export function testLiquidityCovenants<N>(ar: Arithmetic<N>, book: CovenantBook<N>, closingCash: N, undrawnRevolver: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): N {
   let equityCure = ar.zero;
+  if (book.liquidityBound === null) return equityCure;
   const liquidity = ar.add(closingCash, undrawnRevolver);
-  if (book.liquidityBound === null || !ar.lt(liquidity, book.liquidityBound)) return equityCure;
+  if (!ar.lt(liquidity, book.liquidityBound)) return equityCure;
   for (const {facility: f, covenant: c} of book.liquidityTests) {
     const liquidityNow = ar.add(liquidity, equityCure);
     if (!ar.lt(liquidityNow, c.breachBound)) continue;

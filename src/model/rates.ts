@@ -5,8 +5,7 @@ import {CENT_IN_MILLIONS} from "./metrics.js";
 
 /** The value of a per-quarter path at quarter `offset`: past its end, its last value holds. */
 export function pathValue(path: Path, offset: number): number {
-  if (typeof path === "number") return path;
-  return path[Math.min(offset, path.length - 1)] as number;
+  return typeof path === "number" ? path : atQuarter(path, offset);
 }
 
 /**
@@ -21,7 +20,7 @@ export function arithmeticPath<N>(ar: Arithmetic<N>, path: Path): readonly N[] {
   return values;
 }
 
-/** The value of a converted path at quarter `offset`: past its end, its last value holds (as `pathValue`). */
+/** A path's value at quarter `offset`, its values given as a list: past its end, its last value holds. */
 export function atQuarter<N>(values: readonly N[], offset: number): N {
   return values[offset < values.length ? offset : values.length - 1] as N;
 }

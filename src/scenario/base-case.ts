@@ -80,6 +80,8 @@ function facilityTerms(name: string): {floating: boolean; amortising: boolean} {
 }
 
 const isRevolver = (f: FacilityFigure) => f.facility.toLowerCase().includes("revolving");
+/** A facility's name as an id's tail: "DDTL 2.0 Facility" → "ddtl-2-0-facility". */
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 const nextQuarter = (q: string) => addQuarters(q, 1);
 const previousQuarter = (q: string) => addQuarters(q, -1);
 // Derived rates are kept to 0.01 % (a basis point), the page's slider step, so that the
@@ -141,7 +143,7 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
     const terms = facilityTerms(f.facility);
     const maturity = quarterOfMonth(f.maturity_to);
     facilityInputs.push({
-      id: `f${i + 1}-${f.facility.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
+      id: `f${i + 1}-${slug(f.facility)}`,
       name: f.facility,
       principal: f.principal,
       // The filing states an effective rate; a floating facility bears it as a spread over
@@ -159,10 +161,10 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
   // Debt issued after the table's date: no table lists it yet, but its 8-K gives its
   // principal, coupon and maturity. It is drawn at the start of the quarter it was issued in.
   for (const d of issuances.filter((x) => x.issued > asOf).sort((a, b) => a.issued.localeCompare(b.issued))) {
-    const issuedIn = quarterOfMonth(d.issued.slice(0, 7));
-    const maturity = quarterOfMonth(d.maturity.slice(0, 7));
+    const issuedIn = quarterOfMonth(d.issued);
+    const maturity = quarterOfMonth(d.maturity);
     facilityInputs.push({
-      id: `i${facilityInputs.length + 1}-${d.facility.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
+      id: `i${facilityInputs.length + 1}-${slug(d.facility)}`,
       name: d.facility,
       principal: 0,
       draws: [{quarter: issuedIn, amount: d.principal}],

@@ -120,7 +120,6 @@ export const DEBT_SCHEDULE_ASSUMPTIONS = {
   leaseQuarters: 40
 } as const;
 
-/** The controls' values that reproduce the base case. */
 /** A per-quarter input's first value: where the controls start. */
 const firstOf = (path: number | readonly number[]): number => (typeof path === "number" ? path : (path[0] ?? 0));
 
@@ -128,6 +127,7 @@ const firstOf = (path: number | readonly number[]): number => (typeof path === "
 // its slider's grid and moving nothing still reproduces the base case.
 const clean = (x: number) => Number(x.toPrecision(12));
 
+/** The controls' values that reproduce the base case. */
 export function controlsOf(base: ModelInputDraft): Controls {
   const growth = firstOf(base.revenue.growth);
   const margin = base.costs.kind === "margin" ? firstOf(base.costs.ebitdaMargin) : 0;
