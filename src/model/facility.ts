@@ -44,6 +44,11 @@ export interface FacilityState<N> extends FacilityInfo {
   readonly discountLastQuarter?: number;
   readonly hedge?: PreparedHedge<N> | null;
   readonly covenants?: readonly PreparedCovenant<N>[];
+  /** Optional prepayments by quarter offset (at most this much repaid early); null for none. */
+  readonly prepayments?: ReadonlyMap<number, N> | null;
+  /** The call premium on an amount prepaid, as a share of it; and 1 + that share. */
+  readonly prepaymentPremium?: N;
+  readonly prepaymentCost?: N;
   /** A waiver fee owed, paid with the next quarter's fees. */
   pendingFee?: N;
   /**
@@ -111,6 +116,8 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
         ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
         : null,
       discount: discountSchedule(ar, ar.of(input.discount), quarterOffset(start, input.maturity)),
+      prepayments: prepaymentSchedule(ar, input.prepayments, start),
+      prepaymentPremium: ar.of(input.prepaymentPremium),
       covenants: input.covenants.map((c) => ({
         kind: c.kind,
         threshold: ar.of(c.threshold),
@@ -145,7 +152,9 @@ const LEAST_RATIO_MARGIN = arithmeticConstant(1e-12);
 export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
   pikShare?: N; hedge?: PreparedHedge<N> | null; covenants?: PreparedCovenant<N>[];
   discount?: {discountPerQuarter: N | undefined; discountLast: N | undefined; discountLastQuarter: number | undefined};
-} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "pendingFee" | "averageFactorRate" | "averageFactor"> {
+  prepayments?: ReadonlyMap<number, N> | null; prepaymentPremium?: N;
+} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "prepayments" | "prepaymentPremium" | "prepaymentCost" | "pendingFee" | "averageFactorRate" | "averageFactor"> {
+  const premium = f.prepaymentPremium ?? ar.zero;
   return {
     pikShare: f.pikShare ?? ar.zero,
     hedge: f.hedge ?? null,
@@ -153,6 +162,9 @@ export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
     discountLast: f.discount?.discountLast,
     discountLastQuarter: f.discount?.discountLastQuarter,
     covenants: f.covenants ?? [],
+    prepayments: f.prepayments ?? null,
+    prepaymentPremium: premium,
+    prepaymentCost: ar.add(ar.one, premium),
     pendingFee: ar.zero,
     averageFactorRate: null,
     averageFactor: null
@@ -205,4 +217,15 @@ function discountSchedule<N>(ar: Arithmetic<N>, discount: N, maturity: number): 
   const last = Math.max(0, maturity);
   const perQuarter = ar.div(discount, ar.of(last + 1));
   return {discountPerQuarter: perQuarter, discountLast: ar.sub(discount, ar.mul(perQuarter, ar.of(last))), discountLastQuarter: last};
+}
+
+/** Prepayments by quarter offset, two in one quarter added together; null for none. */
+function prepaymentSchedule<N>(ar: Arithmetic<N>, prepayments: FacilityInput["prepayments"], start: string): ReadonlyMap<number, N> | null {
+  if (prepayments.length === 0) return null;
+  const byQuarter = new Map<number, N>();
+  for (const prepayment of prepayments) {
+    const offset = quarterOffset(start, prepayment.quarter);
+    byQuarter.set(offset, ar.add(byQuarter.get(offset) ?? ar.zero, ar.of(prepayment.amount)));
+  }
+  return byQuarter;
 }

@@ -87,6 +87,14 @@ const facility = z.object({
       z.object({type: z.literal("accelerate")}).strict()
     ])
   }).strict()).default([]),
+  /**
+   * Optional prepayments: at a quarter's end, after minimum cash is held, up to `amount` of
+   * the balance is repaid early from cash above minimum cash (never borrowed for), in the
+   * facilities' listed order (seniority) when several fall in one quarter.
+   */
+  prepayments: z.array(z.object({quarter, amount: money}).strict()).default([]),
+  /** A call premium: this share of each amount prepaid, paid in cash with it. */
+  prepaymentPremium: share.default(0),
   /** An interest-rate hedge on part of a floating facility's balance, until a quarter's end. */
   hedge: z.discriminatedUnion("type", [
     /** Pays a fixed rate instead of the reference rate on the notional. */
@@ -201,6 +209,13 @@ function crossFieldIssues(input: z.output<typeof modelInputObject>): CrossFieldI
         issues.push({path: ["facilities", i, "draws", j, "quarter"], message: `is not before the facility matures (${f.maturity})`});
       }
     });
+    f.prepayments.forEach((prepayment, j) => {
+      if (quarterOffset(input.start, prepayment.quarter) < 0) {
+        issues.push({path: ["facilities", i, "prepayments", j, "quarter"], message: `is before the projection starts (${input.start})`});
+      } else if (quarterOffset(f.maturity, prepayment.quarter) >= 0) {
+        issues.push({path: ["facilities", i, "prepayments", j, "quarter"], message: `is not before the facility matures (${f.maturity}), when all of it is due anyway`});
+      }
+    });
     if (f.pikShare > 0 && f.amortisation.type === "annuity") {
       issues.push({path: ["facilities", i, "pikShare"], message: "payment in kind does not go with annuity repayment (its level payment would have to be re-solved); use bullet or straight-line"});
     }
@@ -236,10 +251,10 @@ function marketShutIssues(windows: readonly {from: string; to: string}[]): Array
     : []);
 }
 
-function allQuarterLabels(input: {start: string; facilities: {maturity: string; draws: {quarter: string}[]; hedge?: {until: string} | undefined}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
+function allQuarterLabels(input: {start: string; facilities: {maturity: string; draws: {quarter: string}[]; prepayments: {quarter: string}[]; hedge?: {until: string} | undefined}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
   const labels = [
     input.start,
-    ...input.facilities.flatMap((f) => [f.maturity, ...f.draws.map((d) => d.quarter), ...(f.hedge ? [f.hedge.until] : [])]),
+    ...input.facilities.flatMap((f) => [f.maturity, ...f.draws.map((d) => d.quarter), ...f.prepayments.map((p) => p.quarter), ...(f.hedge ? [f.hedge.until] : [])]),
     ...(input.revolver?.maturity === undefined ? [] : [input.revolver.maturity]),
     ...input.refinancing.marketShut.flatMap((w) => [w.from, w.to])
   ];

@@ -28,8 +28,12 @@ export interface FacilityQuarter<N> {
   readonly principalDue: N;
   /** The part of principal due that was rolled instead of paid. */
   readonly refinanced: N;
-  /** Principal paid in cash: principal due not rolled, plus revolver repayments. */
+  /** Principal paid in cash: principal due not rolled, plus revolver repayments, the sweep and prepayments. */
   readonly repaid: N;
+  /** Repaid early by an optional prepayment (also in `repaid`). */
+  readonly prepaid: N;
+  /** The call premium paid on it, in cash. */
+  readonly prepaymentPremium: N;
   readonly closing: N;
 }
 
@@ -37,9 +41,10 @@ export interface FacilityQuarter<N> {
  * The ledger of one quarter. Every amount is positive and named for its direction, so
  * that closingCash = openingCash + operatingCashFlow + scheduledDraws + revolverDraw +
  * newBorrowing + refinanced + pikInterest + equityCure − interest − fees − capex −
- * principalDue − revolverRepayment − sweepRepayment, and closingDebt = openingDebt +
- * scheduledDraws + revolverDraw + newBorrowing + pikInterest − (principalDue − refinanced)
- * − revolverRepayment − sweepRepayment. Operating cash flow is after lease payments.
+ * principalDue − revolverRepayment − sweepRepayment − prepayment − prepaymentPremium, and
+ * closingDebt = openingDebt + scheduledDraws + revolverDraw + newBorrowing + pikInterest −
+ * (principalDue − refinanced) − revolverRepayment − sweepRepayment − prepayment. Operating
+ * cash flow is after lease payments.
  */
 export interface LedgerQuarter<N> {
   readonly quarter: QuarterLabel;
@@ -71,6 +76,13 @@ export interface LedgerQuarter<N> {
   readonly leaseLiability: N;
   /** Term debt repaid early by the cash sweep (also in `repaid`). */
   readonly sweepRepayment: N;
+  /**
+   * Term debt repaid early by optional prepayments (also in `repaid`): voluntary, so not
+   * debt service in DSCR or Minsky's regime, and not in cash flow before financing.
+   */
+  readonly prepayment: N;
+  /** Call premiums paid on prepayments, in cash: a loss on extinguishment, not interest or a fee. */
+  readonly prepaymentPremium: N;
   /** Equity put in to cure a minimum-liquidity covenant. */
   readonly equityCure: N;
   /** What the revolver has left to draw at the quarter's end: with cash, the company's liquidity. */
@@ -78,7 +90,7 @@ export interface LedgerQuarter<N> {
   readonly fees: N;
   readonly principalDue: N;
   readonly refinanced: N;
-  /** Principal paid in cash, revolver repayments included. */
+  /** Principal paid in cash, revolver repayments, the sweep and prepayments included. */
   readonly repaid: N;
   readonly scheduledDraws: N;
   readonly revolverDraw: N;
@@ -162,6 +174,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const baseRates = arithmeticPath(ar, input.baseRate);
   const capitalisedShares = arithmeticPath(ar, input.capitalisedInterestShare);
   const leasePaymentPath = leases ? arithmeticPath(ar, leases.paymentPerQuarter) : null;
+  const anyPrepayments = facilities.some((f) => f.prepayments);
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
@@ -220,6 +233,11 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       newBorrowingRow.closing = (newBorrowing as FacilityState<N>).balance;
     }
     let closingCash = liquidity.closingCash;
+    let prepayment = ar.zero, prepaymentPremium = ar.zero;
+    if (anyPrepayments) {
+      const prepaid = prepay(ar, facilities, rows, offset, closingCash, minimumCash);
+      ({cash: closingCash, principal: prepayment, premium: prepaymentPremium} = prepaid);
+    }
     const sweepRepayment = sweepCash(ar, facilities, rows, closingCash, sweepShare, sweepFloor);
     closingCash = ar.sub(closingCash, sweepRepayment);
     let closingDebt = ar.zero;
@@ -241,8 +259,8 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
       depreciation: op.depreciation, ebit: op.ebit, taxes, operatingCashFlow, capex: op.capex,
       interest, pikInterest, discountAmortisation, capitalisedInterest, reportedInterestExpense, fees, principalDue, refinanced,
-      leasePayments, leaseLiability, sweepRepayment, equityCure, undrawnRevolver,
-      repaid: ar.add(ar.add(ar.sub(principalDue, refinanced), liquidity.revolverRepayment), sweepRepayment),
+      leasePayments, leaseLiability, sweepRepayment, prepayment, prepaymentPremium, equityCure, undrawnRevolver,
+      repaid: ar.add(ar.add(ar.add(ar.sub(principalDue, refinanced), liquidity.revolverRepayment), sweepRepayment), prepayment),
       scheduledDraws,
       revolverDraw: liquidity.revolverDraw,
       revolverRepayment: liquidity.revolverRepayment,
@@ -291,7 +309,7 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   // must not decide a fee, or float dust would decide it in one arithmetic only.)
   if (f.kind === "term" && ar.isZero(opening) && ar.isZero(f.undrawn) && offset !== f.maturity && (!f.pendingFee || ar.isZero(f.pendingFee))) {
     const zero = ar.zero;
-    return {opening, drawn: zero, annualRate: hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, zero), interest: zero, pikInterest: zero, discountAmortisation: amortiseDiscount(ar, f, offset), fees: zero, principalDue: zero, refinanced: zero, repaid: zero, closing: zero};
+    return {opening, drawn: zero, annualRate: hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, zero), interest: zero, pikInterest: zero, discountAmortisation: amortiseDiscount(ar, f, offset), fees: zero, principalDue: zero, refinanced: zero, repaid: zero, prepaid: zero, prepaymentPremium: zero, closing: zero};
   }
   const draw = f.draws.size === 0 ? ar.zero : f.draws.get(offset) ?? ar.zero;
   const balance = ar.add(opening, draw);
@@ -332,7 +350,7 @@ function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number,
   if (offset === f.maturity && f.kind === "revolver") f.undrawn = ar.zero;
   return {
     opening, drawn: draw, annualRate, interest, pikInterest, discountAmortisation: f.discountPerQuarter === undefined ? ar.zero : amortiseDiscount(ar, f, offset), fees, principalDue: due, refinanced,
-    repaid: ar.sub(due, refinanced), closing: f.balance
+    repaid: ar.sub(due, refinanced), prepaid: ar.zero, prepaymentPremium: ar.zero, closing: f.balance
   };
 }
 
@@ -398,6 +416,41 @@ function discountAmortisationTotals<N>(ar: Arithmetic<N>, facilities: readonly F
 function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number): N {
   if (f.discountPerQuarter === undefined || f.discountLastQuarter === undefined || offset > f.discountLastQuarter) return ar.zero;
   return offset === f.discountLastQuarter ? (f.discountLast as N) : f.discountPerQuarter;
+}
+
+/**
+ * Optional prepayments due this quarter, in the facilities' listed order: each repays up to
+ * its amount of the balance, with its call premium, from cash above minimum cash. What cash
+ * cannot cover is not prepaid (a prepayment is a choice, never borrowed for); where cash
+ * binds, prepayment and premium take exactly what is above the minimum, so cash lands on it
+ * and not a float rounding below. Updates the facilities and their rows.
+ */
+function prepay<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], rows: FacilityRow<N>[], offset: number, cash: N, minimumCash: N): {cash: N; principal: N; premium: N} {
+  let principal = ar.zero, premium = ar.zero;
+  for (let i = 0; i < facilities.length; i++) {
+    const f = facilities[i]!;
+    const wanted = f.prepayments ? f.prepayments.get(offset) : undefined;
+    if (wanted === undefined || !ar.gt(f.balance, ar.zero) || !ar.gt(cash, minimumCash)) continue;
+    const available = ar.sub(cash, minimumCash);
+    let pay = ar.min(wanted, f.balance);
+    let fee = ar.mul(pay, f.prepaymentPremium as N);
+    if (ar.gt(ar.add(pay, fee), available)) {
+      pay = ar.div(available, f.prepaymentCost as N);
+      fee = ar.sub(available, pay);
+      cash = minimumCash;
+    } else {
+      cash = ar.sub(ar.sub(cash, pay), fee);
+    }
+    f.balance = ar.sub(f.balance, pay);
+    const row = rows[i]!;
+    row.prepaid = pay;
+    row.prepaymentPremium = fee;
+    row.repaid = ar.add(row.repaid, pay);
+    row.closing = f.balance;
+    principal = ar.add(principal, pay);
+    premium = ar.add(premium, fee);
+  }
+  return {cash, principal, premium};
 }
 
 /**

@@ -19,6 +19,8 @@ const facility = (index: number) => fc.record({
   principal: amount(5000),
   maturityOffset: fc.nat({max: 48}),
   draws: fc.array(fc.record({at: between(0, 0.999), amount: amount(2000)}), {maxLength: 2}),
+  prepayments: fc.array(fc.record({at: between(0, 0.999), amount: amount(3000)}), {maxLength: 2}),
+  prepaymentPremium: fc.oneof(fc.constant(0), between(0, 0.05)),
   rate,
   amortisation: fc.constantFrom("bullet", "straightLine", "annuity"),
   upfrontFeeRate: between(0, 0.03),
@@ -43,6 +45,9 @@ const facility = (index: number) => fc.record({
   principal: f.principal,
   // Draws fall strictly before maturity, as the schema requires.
   draws: f.maturityOffset === 0 ? [] : f.draws.map((d) => ({quarter: addQuarters(START, Math.floor(d.at * f.maturityOffset)), amount: d.amount})),
+  // Prepayments too, as optional prepayments must be.
+  prepayments: f.maturityOffset === 0 ? [] : f.prepayments.map((d) => ({quarter: addQuarters(START, Math.floor(d.at * f.maturityOffset)), amount: d.amount})),
+  prepaymentPremium: f.prepaymentPremium,
   rate: f.rate,
   amortisation: {type: f.amortisation},
   maturity: addQuarters(START, f.maturityOffset),

@@ -229,3 +229,73 @@ describe("the cash sweep", () => {
     expect(ledgerColumn(p, "closingCash")).toEqual(["810"]);
   });
 });
+
+describe("optional prepayment", () => {
+  const dear = {id: "dear", name: "Dear", principal: 600, rate: {type: "fixed" as const, annualRate: 0.12}, maturity: "2027Q4"};
+  const cheap = {id: "cheap", name: "Cheap", principal: 400, rate: {type: "fixed" as const, annualRate: 0.06}, maturity: "2027Q4"};
+
+  it("repays the amount asked from cash above the minimum, with its call premium, and nothing in other quarters", () => {
+    // Interest 18 + 6: cash 1,000 + 50 − 24 = 1,026 at the end of 2026Q1. 2026Q2: interest
+    // 18 + 6 again, cash 1,052 before prepaying 250 of the dear loan at a
+    // 2 % premium (5): 1,052 − 255 = 797. Its balance falls to 350, and so does its interest
+    // from 2026Q3: 10.5.
+    const p = runDecimal(plainCompany({minimumCash: 100, facilities: [{...dear, prepayments: [{quarter: "2026Q2", amount: 250}], prepaymentPremium: 0.02}, cheap]}));
+    expect(facilityColumn(p, "dear", "prepaid")).toEqual(["0", "250", "0", "0"]);
+    expect(facilityColumn(p, "dear", "prepaymentPremium")).toEqual(["0", "5", "0", "0"]);
+    expect(facilityColumn(p, "dear", "closing")).toEqual(["600", "350", "350", "350"]);
+    expect(facilityColumn(p, "dear", "interest")).toEqual(["18", "18", "10.5", "10.5"]);
+    expect(ledgerColumn(p, "prepayment")).toEqual(["0", "250", "0", "0"]);
+    expect(ledgerColumn(p, "prepaymentPremium")).toEqual(["0", "5", "0", "0"]);
+    expect(ledgerColumn(p, "repaid")).toEqual(["0", "250", "0", "0"]);
+    expect(ledgerColumn(p, "closingCash").slice(0, 3)).toEqual(["1026", "797", "830.5"]);
+  });
+
+  it("is not debt service: DSCR, the regime and runway see only what is due", () => {
+    const plain = runDecimal(plainCompany({facilities: [dear]}));
+    const prepaid = runDecimal(plainCompany({facilities: [{...dear, prepayments: [{quarter: "2026Q1", amount: 300}], prepaymentPremium: 0.01}]}));
+    const [a, b] = [plain.quarters[0]!, prepaid.quarters[0]!];
+    expect(b.metrics.dscr!.eq(a.metrics.dscr!)).toBe(true);
+    expect(b.metrics.runwayQuarters).toEqual(a.metrics.runwayQuarters);
+    expect(b.regime).toBe(a.regime);
+    expect(b.ledger.fees.eq(a.ledger.fees)).toBe(true);
+  });
+
+  it("is limited by the cash above the minimum: prepayment and premium take exactly that, and cash lands on the minimum", () => {
+    // Cash before prepaying: 1,000 + 50 − 18 = 1,032; above 900: 132, which buys 132 / 1.1 = 120
+    // of principal and a 12 premium, not the 500 asked.
+    const p = runDecimal(plainCompany({quarters: 1, minimumCash: 900, facilities: [{...dear, prepayments: [{quarter: "2026Q1", amount: 500}], prepaymentPremium: 0.1}]}));
+    expect(facilityColumn(p, "dear", "prepaid")).toEqual(["120"]);
+    expect(facilityColumn(p, "dear", "prepaymentPremium")).toEqual(["12"]);
+    expect(ledgerColumn(p, "closingCash")).toEqual(["900"]);
+  });
+
+  it("is never borrowed for: below the minimum nothing is prepaid, and the revolver is repaid first", () => {
+    const short = runDecimal(plainCompany({quarters: 1, openingCash: 0, minimumCash: 100, newBorrowing: {limit: 1000, spread: 0.05, tenorQuarters: 8},
+      facilities: [{...dear, prepayments: [{quarter: "2026Q1", amount: 100}]}]}));
+    expect(facilityColumn(short, "dear", "prepaid")).toEqual(["0"]);
+    // Cash 1,032 repays the revolver's 500 first (to 532), then prepays up to what is above 100.
+    const drawn = runDecimal(plainCompany({quarters: 1, minimumCash: 100, revolver: {capacity: 1000, drawn: 500, rate: {type: "fixed", annualRate: 0}},
+      facilities: [{...dear, prepayments: [{quarter: "2026Q1", amount: 1000}]}]}));
+    expect(ledgerColumn(drawn, "revolverRepayment")).toEqual(["500"]);
+    expect(facilityColumn(drawn, "dear", "prepaid")).toEqual(["432"]);
+  });
+
+  it("takes at most the balance, and facilities prepaying in one quarter go in listed order", () => {
+    // Cash 800 + 50 − 24 = 826: the dear loan's 600 in full (not the 2,000 asked), then the
+    // cheap one takes the 226 left.
+    const p = runDecimal(plainCompany({quarters: 1, openingCash: 800, facilities: [
+      {...dear, prepayments: [{quarter: "2026Q1", amount: 2000}]},
+      {...cheap, prepayments: [{quarter: "2026Q1", amount: 2000}]}
+    ]}));
+    expect(facilityColumn(p, "dear", "prepaid")).toEqual(["600"]);
+    expect(facilityColumn(p, "cheap", "prepaid")).toEqual(["226"]);
+    expect(ledgerColumn(p, "closingCash")).toEqual(["0"]);
+  });
+
+  it("is refused at or after maturity, and before the projection, naming the field", () => {
+    expect(() => parseModelInput(plainCompany({facilities: [{...dear, prepayments: [{quarter: "2027Q4", amount: 10}]}]})))
+      .toThrow(/facilities\[0\]\.prepayments\[0\]\.quarter: is not before the facility matures/);
+    expect(() => parseModelInput(plainCompany({facilities: [{...dear, prepayments: [{quarter: "2025Q4", amount: 10}]}]})))
+      .toThrow(/facilities\[0\]\.prepayments\[0\]\.quarter: is before the projection starts/);
+  });
+});

@@ -23,11 +23,12 @@ const DECIMAL_TOLERANCE = 1e-24;
 
 function cashIdentities(l: LedgerQuarter<Decimal>): Array<[string, Decimal, Decimal]> {
   const sources = l.openingCash.plus(l.operatingCashFlow).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest).plus(l.equityCure);
-  const uses = l.closingCash.plus(l.interest).plus(l.fees).plus(l.capex).plus(l.principalDue).plus(l.revolverRepayment).plus(l.sweepRepayment);
+  const uses = l.closingCash.plus(l.interest).plus(l.fees).plus(l.capex).plus(l.principalDue).plus(l.revolverRepayment).plus(l.sweepRepayment)
+    .plus(l.prepayment).plus(l.prepaymentPremium);
   const flows = l.openingCash.plus(l.operatingCashFlow).minus(l.interest.minus(l.pikInterest)).minus(l.fees).minus(l.capex).minus(l.repaid)
-    .plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.equityCure);
+    .minus(l.prepaymentPremium).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.equityCure);
   const debt = l.openingDebt.plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest)
-    .minus(l.principalDue).minus(l.revolverRepayment).minus(l.sweepRepayment);
+    .minus(l.principalDue).minus(l.revolverRepayment).minus(l.sweepRepayment).minus(l.prepayment);
   const facilitySum = l.facilities.reduce((sum, f) => sum.plus(f.closing), l.openingCash.minus(l.openingCash));
   return [
     ["sources equal uses", sources, uses],
@@ -37,6 +38,8 @@ function cashIdentities(l: LedgerQuarter<Decimal>): Array<[string, Decimal, Deci
     ["reported interest expense = interest + discount amortised − interest capitalised", l.reportedInterestExpense, l.interest.plus(l.discountAmortisation).minus(l.capitalisedInterest)],
     ["interest paid in kind is the facilities' PIK", l.pikInterest, l.facilities.reduce((sum, f) => sum.plus(f.pikInterest), l.openingCash.minus(l.openingCash))],
     ["discount amortised is the facilities' discount amortised", l.discountAmortisation, l.facilities.reduce((sum, f) => sum.plus(f.discountAmortisation), l.openingCash.minus(l.openingCash))],
+    ["prepayments are the facilities' prepayments", l.prepayment, l.facilities.reduce((sum, f) => sum.plus(f.prepaid), l.openingCash.minus(l.openingCash))],
+    ["prepayment premiums are the facilities' premiums", l.prepaymentPremium, l.facilities.reduce((sum, f) => sum.plus(f.prepaymentPremium), l.openingCash.minus(l.openingCash))],
     ...l.facilities.map((f, i): [string, Decimal, Decimal] => [`facility ${i}: closing = opening + drawn + PIK − repaid`, f.closing, f.opening.plus(f.drawn).plus(f.pikInterest).minus(f.repaid)])
   ];
 }
@@ -56,6 +59,12 @@ describe("the engine over random scenarios", () => {
           expect(ledger.openingDebt.eq(previous.closingDebt)).toBe(true);
         }
         for (const f of ledger.facilities) expect(f.closing.isNegative() && !f.closing.isZero()).toBe(false);
+        // A prepayment is made from cash above the minimum, never borrowed for.
+        if (ledger.prepayment.gt(0)) {
+          expect(ledger.revolverDraw.isZero() && ledger.newBorrowing.isZero()).toBe(true);
+          const cashAfterPrepaying = ledger.closingCash.minus(ledger.equityCure).plus(ledger.sweepRepayment);
+          expectClose(Math.min(0, cashAfterPrepaying.minus(draft.minimumCash ?? 0).toNumber()), 0, DECIMAL_TOLERANCE * scale, `${ledger.quarter} cash after prepaying is at least the minimum`);
+        }
       });
     }), {numRuns: RUNS});
   });
