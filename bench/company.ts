@@ -38,8 +38,8 @@ export const benchCompany: ModelInputDraft = {
  * The same company using every debt-schedule feature the engine has: interest on the
  * average balance, capitalised interest, a discount on every facility, payment in kind on
  * the non-annuity ones, and a swap or a cap on each floating one. The benchmark compares
- * it with the plain one (the target: no more than 25 % slower), with leases, a cash sweep
- * and two covenants on every facility.
+ * it with the plain one (the target: no more than 25 % slower), with leases, a cash sweep,
+ * optional prepayments and two covenants on every facility.
  */
 export const benchCompanyAllFeatures: ModelInputDraft = {
   ...benchCompany,
@@ -55,6 +55,8 @@ export const benchCompanyAllFeatures: ModelInputDraft = {
       {kind: "interestCoverage" as const, threshold: 1.5, consequence: {type: "waiver" as const, fee: 5, spreadStepUp: 0.0025}}
     ],
     pikShare: f.amortisation?.type === "annuity" ? 0 : 0.25,
+    // Optional prepayments on every third facility, with a call premium.
+    ...(i % 3 === 1 ? {prepayments: [{quarter: "2027Q2", amount: 150}, {quarter: "2028Q1", amount: 150}], prepaymentPremium: 0.01} : {}),
     ...(f.rate.type === "floating"
       ? {hedge: i % 4 === 0 ? {type: "swap" as const, notional: 400, fixedRate: 0.035, until: "2029Q4"} : {type: "cap" as const, notional: 500, strike: 0.05, until: "2030Q4"}}
       : {})

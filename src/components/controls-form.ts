@@ -43,6 +43,9 @@ export const CONTROL_GROUPS: readonly Group[] = [
     {key: "hedgedSharePct"},
     {key: "cashSweepPct"},
     {key: "leasePayments"},
+    {key: "prepaymentAmount"},
+    {key: "prepaymentQuarter"},
+    {key: "prepaymentPremiumPct"},
     {key: "liquidityCovenant"},
     {key: "coverageCovenant"},
     {key: "covenantConsequence"}

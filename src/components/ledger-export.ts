@@ -14,8 +14,8 @@ export interface LedgerRecord {
   readonly usd_millions: string;
 }
 
-const LINES = ["openingCash", "revenue", "operatingCosts", "ebitda", "depreciation", "ebit", "taxes", "operatingCashFlow", "capex", "interest", "pikInterest", "discountAmortisation", "capitalisedInterest", "reportedInterestExpense", "leasePayments", "leaseLiability", "sweepRepayment", "equityCure", "undrawnRevolver", "fees", "principalDue", "refinanced", "repaid", "scheduledDraws", "revolverDraw", "revolverRepayment", "newBorrowing", "closingCash", "openingDebt", "closingDebt"] as const;
-const FACILITY_LINES = ["opening", "drawn", "interest", "pikInterest", "discountAmortisation", "fees", "principalDue", "refinanced", "repaid", "closing"] as const;
+const LINES = ["openingCash", "revenue", "operatingCosts", "ebitda", "depreciation", "ebit", "taxes", "operatingCashFlow", "capex", "interest", "pikInterest", "discountAmortisation", "capitalisedInterest", "reportedInterestExpense", "leasePayments", "leaseLiability", "sweepRepayment", "prepayment", "prepaymentPremium", "equityCure", "undrawnRevolver", "fees", "principalDue", "refinanced", "repaid", "scheduledDraws", "revolverDraw", "revolverRepayment", "newBorrowing", "closingCash", "openingDebt", "closingDebt"] as const;
+const FACILITY_LINES = ["opening", "drawn", "interest", "pikInterest", "discountAmortisation", "fees", "principalDue", "refinanced", "repaid", "prepaid", "prepaymentPremium", "closing"] as const;
 
 export function ledgerRecords(projection: Projection<Decimal>): LedgerRecord[] {
   const cents = (value: Decimal) => roundToCent(value).toFixed(8);

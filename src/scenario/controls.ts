@@ -1,5 +1,5 @@
 import type {ModelInputDraft} from "../model/index.js";
-import {addQuarters} from "../model/index.js";
+import {addQuarters, quarterOffset} from "../model/index.js";
 
 /**
  * What a reader moves on the page, in the units the page shows (percent, basis points,
@@ -35,6 +35,14 @@ export interface Controls {
   readonly cashSweepPct: number;
   /** Lease payments a quarter, USD millions: a fixed charge after EBITDA. */
   readonly leasePayments: number;
+  /**
+   * An optional prepayment of the dearest term loan (see `prepaymentTarget`), USD millions
+   * (0: none), made at the end of the quarter `prepaymentQuarter` (1: the first projected)
+   * from cash above minimum cash, with a call premium, percent of the amount prepaid.
+   */
+  readonly prepaymentAmount: number;
+  readonly prepaymentQuarter: number;
+  readonly prepaymentPremiumPct: number;
   /** A minimum-liquidity covenant on every term loan, USD millions (0: none). */
   readonly liquidityCovenant: number;
   /** A minimum interest-coverage covenant (EBITDA / interest) on every term loan, × (0: none). */
@@ -65,6 +73,9 @@ export const CONTROL_BOUNDS: Readonly<Record<keyof Controls, {readonly min: numb
   hedgedSharePct: {min: 0, max: 100, step: 5},
   cashSweepPct: {min: 0, max: 100, step: 5},
   leasePayments: {min: 0, max: 3000, step: 10},
+  prepaymentAmount: {min: 0, max: 5000, step: 50},
+  prepaymentQuarter: {min: 1, max: 20, step: 1},
+  prepaymentPremiumPct: {min: 0, max: 10, step: 0.25},
   liquidityCovenant: {min: 0, max: 5000, step: 50},
   coverageCovenant: {min: 0, max: 5, step: 0.05},
   covenantConsequence: {min: 0, max: 2, step: 1}
@@ -89,6 +100,9 @@ export const CONTROL_LABELS: Readonly<Record<keyof Controls, string>> = {
   hedgedSharePct: "Floating debt swapped to fixed (%)",
   cashSweepPct: "Cash sweep of excess cash (%)",
   leasePayments: "Lease payments a quarter (USD m)",
+  prepaymentAmount: "Prepay the dearest term loan (USD m, 0: none)",
+  prepaymentQuarter: "…at the end of quarter",
+  prepaymentPremiumPct: "…with a call premium (%)",
   liquidityCovenant: "Minimum-liquidity covenant (USD m, 0: none)",
   coverageCovenant: "Interest-coverage covenant (×, 0: none)",
   covenantConsequence: "On a breach"
@@ -150,7 +164,7 @@ export function controlsOf(base: ModelInputDraft): Controls {
   };
 }
 
-type DebtScheduleKey = "averageBalanceInterest" | "pikSharePct" | "hedgedSharePct" | "cashSweepPct" | "leasePayments" | "liquidityCovenant" | "coverageCovenant" | "covenantConsequence";
+type DebtScheduleKey = "averageBalanceInterest" | "pikSharePct" | "hedgedSharePct" | "cashSweepPct" | "leasePayments" | "prepaymentAmount" | "prepaymentQuarter" | "prepaymentPremiumPct" | "liquidityCovenant" | "coverageCovenant" | "covenantConsequence";
 
 /**
  * The debt-schedule controls as the base case sets them. Where the base case's facilities
@@ -166,12 +180,19 @@ function debtScheduleControlsOf(base: ModelInputDraft): Pick<Controls, DebtSched
   const hedgedShare = uniform(floating.map((f) => f.hedge?.type === "swap" && f.hedge.fixedRate === todaysRate ? f.hedge.notional / facilityCommitment(f) : 0));
   const covenant = (kind: string) => uniform(terms.map((f) => f.covenants?.find((c) => c.kind === kind)?.threshold ?? 0)) ?? 0;
   const consequence = uniform(terms.flatMap((f) => (f.covenants ?? []).map((c) => c.consequence.type)));
+  // A base with one prepayment in all shows it; with none or several, the controls show none.
+  const prepaying = terms.filter((f) => (f.prepayments ?? []).length > 0);
+  const only = prepaying.length === 1 && prepaying[0]!.prepayments!.length === 1 ? prepaying[0]! : undefined;
+  const prepayment = only?.prepayments![0];
   return {
     averageBalanceInterest: base.interestConvention === "average" ? 1 : 0,
     pikSharePct: clean((uniform(eligible.map((f) => f.pikShare ?? 0)) ?? 0) * 100),
     hedgedSharePct: clean((hedgedShare ?? 0) * 100),
     cashSweepPct: clean((base.cashSweep?.share ?? 0) * 100),
     leasePayments: base.leases ? firstOf(base.leases.paymentPerQuarter) : 0,
+    prepaymentAmount: prepayment?.amount ?? 0,
+    prepaymentQuarter: prepayment ? quarterOffset(base.start, prepayment.quarter) + 1 : 1,
+    prepaymentPremiumPct: clean((only?.prepaymentPremium ?? 0) * 100),
     liquidityCovenant: covenant("minimumLiquidity"),
     coverageCovenant: covenant("interestCoverage"),
     covenantConsequence: consequence === "equityCure" ? 1 : consequence === "accelerate" ? 2 : 0
@@ -230,13 +251,20 @@ function applyDebtSchedule(base: ModelInputDraft, c: Controls): Partial<ModelInp
     const quarters = base.leases?.remainingQuarters ?? DEBT_SCHEDULE_ASSUMPTIONS.leaseQuarters;
     out.leases = c.leasePayments > 0 ? {paymentPerQuarter: c.leasePayments, liability: c.leasePayments * quarters, remainingQuarters: quarters} : undefined;
   }
-  const facilityKeys: DebtScheduleKey[] = ["pikSharePct", "hedgedSharePct", "liquidityCovenant", "coverageCovenant", "covenantConsequence"];
+  const facilityKeys: DebtScheduleKey[] = ["pikSharePct", "hedgedSharePct", "prepaymentAmount", "prepaymentQuarter", "prepaymentPremiumPct", "liquidityCovenant", "coverageCovenant", "covenantConsequence"];
   if (facilityKeys.some(moved)) {
     const A = DEBT_SCHEDULE_ASSUMPTIONS;
     const todaysRate = firstOf(base.baseRate);
     const covenantsMoved = moved("liquidityCovenant") || moved("coverageCovenant") || moved("covenantConsequence");
-    out.facilities = base.facilities.map((f) => {
+    const prepaymentMoved = moved("prepaymentAmount") || moved("prepaymentQuarter") || moved("prepaymentPremiumPct");
+    const target = prepaymentMoved ? prepaymentTargetIndex(base, c) : -1;
+    out.facilities = base.facilities.map((f, i) => {
       const g = {...f};
+      if (prepaymentMoved) {
+        // The controls' prepayment replaces the base's own: one, on the dearest loan, or none.
+        g.prepayments = i === target ? [{quarter: addQuarters(base.start, c.prepaymentQuarter - 1), amount: c.prepaymentAmount}] : [];
+        g.prepaymentPremium = i === target ? c.prepaymentPremiumPct / 100 : 0;
+      }
       if (moved("pikSharePct") && f.amortisation?.type !== "annuity") g.pikShare = c.pikSharePct / 100;
       if (moved("hedgedSharePct") && f.rate.type === "floating") {
         // A swap to today's reference rate, the base's first: in the CoreWeave base case the
@@ -259,4 +287,28 @@ function applyDebtSchedule(base: ModelInputDraft, c: Controls): Partial<ModelInp
     });
   }
   return out;
+}
+
+/**
+ * The term loan the prepayment control repays: the dearest at the controls' reference rate
+ * (a fixed rate, or the floored reference rate + spread), the first listed among equals,
+ * of those still outstanding after the prepayment's quarter. Null when the amount is zero
+ * or every loan matures by then.
+ */
+export function prepaymentTarget(base: ModelInputDraft, c: Controls): {index: number; name: string; quarter: string} | null {
+  const index = prepaymentTargetIndex(base, c);
+  return index < 0 ? null : {index, name: base.facilities[index]!.name, quarter: addQuarters(base.start, c.prepaymentQuarter - 1)};
+}
+
+function prepaymentTargetIndex(base: ModelInputDraft, c: Controls): number {
+  if (!(c.prepaymentAmount > 0)) return -1;
+  const quarter = addQuarters(base.start, c.prepaymentQuarter - 1);
+  const reference = c.rateChangeBp / 10000;
+  let best = -1, bestRate = -Infinity;
+  base.facilities.forEach((f, i) => {
+    if (quarterOffset(f.maturity, quarter) >= 0) return;
+    const rate = f.rate.type === "fixed" ? f.rate.annualRate : Math.max(reference, f.rate.floor ?? -Infinity) + f.rate.spread;
+    if (rate > bestRate) [best, bestRate] = [i, rate];
+  });
+  return best;
 }

@@ -9,7 +9,7 @@ import {CONTROL_BOUNDS, CONTROL_CHOICES, type Controls} from "./controls.js";
  */
 const controlKeys = Object.keys(CONTROL_BOUNDS) as Array<keyof Controls>;
 /** Counts of quarters and choices among options: a fraction of one means nothing. */
-const INTEGER_CONTROLS = new Set<keyof Controls>(["tenorQuarters", "marketShutAfter", "marketShutQuarters", ...Object.keys(CONTROL_CHOICES) as Array<keyof Controls>]);
+const INTEGER_CONTROLS = new Set<keyof Controls>(["tenorQuarters", "marketShutAfter", "marketShutQuarters", "prepaymentQuarter", ...Object.keys(CONTROL_CHOICES) as Array<keyof Controls>]);
 
 export const assumptionsSchema = z.object(Object.fromEntries(controlKeys.map((key) => {
   const {min, max} = CONTROL_BOUNDS[key];

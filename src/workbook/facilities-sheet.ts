@@ -222,8 +222,16 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
     (t) => `${B(t)}-${here("principalDue", t)}+${here("refinanced", t)}+${here("pikInterest", t)}`);
   if (isTerm) {
     const earlier = terms.slice(0, terms.findIndex((other) => other.prefix === f.prefix));
-    row("sweep", "Repaid by the cash sweep", "USD m", "the sweep's pool, less what more senior facilities took, up to the balance",
-      (t) => `MAX(0,MIN(${L("sweepPool", t)}${earlier.map((e) => `-${book.cell(FACILITIES, `${e.prefix}.sweep`, t, FACILITIES)}`).join("")},${here("afterStep", t)}))`);
+    const E = (key: string, t: number) => earlier.map((e) => `-${book.cell(FACILITIES, `${e.prefix}.${key}`, t, FACILITIES)}`).join("");
+    const premium = I(`${p}prepaymentPremium`);
+    row("prepaid", "Optional prepayment", "USD m", "the amount asked, up to the balance and to what cash above the minimum (less earlier facilities' prepayments and premiums) pays with its premium",
+      (t) => `MAX(0,MIN(${IP(`${p}prepayments`, t)},${here("afterStep", t)},(${L("prepaymentRoom", t)}${E("prepaid", t)}${E("prepaymentPremium", t)})/(1+${premium})))`);
+    row("prepaymentPremium", "Call premium on it (cash)", "USD m", "prepaid × premium", (t) => `${here("prepaid", t)}*${premium}`);
+    row("sweep", "Repaid by the cash sweep", "USD m", "the sweep's pool, less what more senior facilities took, up to the balance left after any prepayment",
+      (t) => `MAX(0,MIN(${L("sweepPool", t)}${E("sweep", t)},${here("afterStep", t)}-${here("prepaid", t)}))`);
+  } else {
+    row("prepaid", "Optional prepayment", "USD m", "term loans only", () => "0");
+    row("prepaymentPremium", "Call premium on it (cash)", "USD m", "term loans only", () => "0");
   }
   if (isRevolver) {
     row("undrawnAfterStep", "Undrawn capacity before end-of-quarter actions", "USD m", "none left once it matures",
@@ -231,10 +239,10 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
   }
   row("drawn", "Drawn", "USD m", isTerm ? "scheduled draws" : isRevolver ? "drawn to hold minimum cash (Ledger)" : "borrowed to hold minimum cash, gross of its fee (Ledger)",
     (t) => (isTerm ? draw(t) : isRevolver ? L("revolverDraw", t) : L("newBorrowing", t)));
-  row("repaid", "Repaid in cash", "USD m", "principal due − refinanced, + sweep or revolver repayment",
-    (t) => `${here("principalDue", t)}-${here("refinanced", t)}${isTerm ? `+${here("sweep", t)}` : isRevolver ? `+${L("revolverRepayment", t)}` : ""}`);
+  row("repaid", "Repaid in cash", "USD m", "principal due − refinanced, + prepayment and sweep, or revolver repayment",
+    (t) => `${here("principalDue", t)}-${here("refinanced", t)}${isTerm ? `+${here("prepaid", t)}+${here("sweep", t)}` : isRevolver ? `+${L("revolverRepayment", t)}` : ""}`);
   row("closing", "Closing balance", "USD m", "before end-of-quarter actions, + end-of-quarter draws − repayments",
-    (t) => `${here("afterStep", t)}${isTerm ? `-${here("sweep", t)}` : isRevolver ? `+${L("revolverDraw", t)}-${L("revolverRepayment", t)}` : `+${L("newBorrowing", t)}`}`);
+    (t) => `${here("afterStep", t)}${isTerm ? `-${here("prepaid", t)}-${here("sweep", t)}` : isRevolver ? `+${L("revolverDraw", t)}-${L("revolverRepayment", t)}` : `+${L("newBorrowing", t)}`}`);
   f.covenants.forEach((kind, j) => covenantRows(j, kind));
   if (covenanted) {
     row("accelerated", "Accelerated by a breach", "TRUE/FALSE", "a breach whose consequence is acceleration, while maturity is later than next quarter: all due next quarter, not to be rolled",

@@ -108,7 +108,9 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
       scalar(`${q}stepUp`, `Covenant ${j + 1}: waiver's step-up in the rate (once)`, "a year", at, c.consequence.type === "waiver" ? c.consequence.spreadStepUp : 0, "rate");
       scalar(`${q}cureLimit`, `Covenant ${j + 1}: equity cures allowed in all`, "USD m", at, c.consequence.type === "equityCure" ? c.consequence.limit : 0);
     });
+    scalar(`${p}prepaymentPremium`, "Call premium on an amount prepaid", "share", `${field}prepaymentPremium`, f.prepaymentPremium, "rate");
     path(`${p}draws`, "Delayed draws, at the quarter's start", "USD m", `${field}draws`, (t) => f.draws.filter((d) => quarterOffset(input.start, d.quarter) === t).reduce((sum, d) => sum + d.amount, 0), "money");
+    path(`${p}prepayments`, "Optional prepayment asked, at the quarter's end (from cash above the minimum)", "USD m", `${field}prepayments`, (t) => f.prepayments.filter((d) => quarterOffset(input.start, d.quarter) === t).reduce((sum, d) => sum + d.amount, 0), "money");
   });
 
   const r = input.revolver;

@@ -87,10 +87,15 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
     (t) => (hasRevolver ? `IF(AND(NOT(${here("short", t)}),${here("revolverAvailable", t)},${F("rev.afterStep", t)}>0),MIN(${here("cashBeforeLiquidity", t)}-${I("minimumCash")},${F("rev.afterStep", t)}),0)` : "0"));
   row("cashAfterLiquidity", "Cash after holding the minimum", "the minimum (less any shortfall not funded), or cash less the revolver repaid",
     (t) => `IF(${here("short", t)},IF(${here("unfunded", t)}>0,${I("minimumCash")}-${here("unfunded", t)},${I("minimumCash")}),${here("cashBeforeLiquidity", t)}-${here("revolverRepayment", t)})`);
+  row("prepaymentRoom", "Cash above the minimum, for optional prepayments", "", (t) => `MAX(0,${here("cashAfterLiquidity", t)}-${I("minimumCash")})`);
+  row("prepayment", "Optional prepayments", "sum of the listed facilities' prepayments", (t) => sumOf("prepaid", t, terms));
+  row("prepaymentPremium", "Call premiums on them", "sum of the listed facilities' premiums", (t) => sumOf("prepaymentPremium", t, terms));
+  row("cashAfterPrepayment", "Cash after prepayments", "cash after holding the minimum − prepayments − premiums",
+    (t) => `${here("cashAfterLiquidity", t)}-${here("prepayment", t)}-${here("prepaymentPremium", t)}`);
   row("sweepPool", "Cash swept to repay debt", "sweep share × cash above minimum cash + buffer",
-    (t) => `IF(AND(${I("sweepShare")}>0,${here("cashAfterLiquidity", t)}>${I("minimumCash")}+${I("sweepBuffer")}),(${here("cashAfterLiquidity", t)}-(${I("minimumCash")}+${I("sweepBuffer")}))*${I("sweepShare")},0)`);
+    (t) => `IF(AND(${I("sweepShare")}>0,${here("cashAfterPrepayment", t)}>${I("minimumCash")}+${I("sweepBuffer")}),(${here("cashAfterPrepayment", t)}-(${I("minimumCash")}+${I("sweepBuffer")}))*${I("sweepShare")},0)`);
   row("sweepRepayment", "Repaid by the sweep", "sum of the listed facilities' sweep repayments", (t) => sumOf("sweep", t, terms));
-  row("cashBeforeCure", "Cash before any equity cure", "cash after holding the minimum − sweep", (t) => `${here("cashAfterLiquidity", t)}-${here("sweepRepayment", t)}`);
+  row("cashBeforeCure", "Cash before any equity cure", "cash after prepayments − sweep", (t) => `${here("cashAfterPrepayment", t)}-${here("sweepRepayment", t)}`);
   const cures = covenantKeys(input).filter((c) => c.kind === "minimumLiquidity").map((c) => `${c.key}.cure`);
   row("equityCure", "Equity put in to cure a covenant", "sum of the minimum-liquidity covenants' cures", (t) => (cures.length ? cures.map((key) => F(key, t)).join("+") : "0"));
   row("closingCash", "Closing cash", "cash before cures + equity cure", (t) => `${here("cashBeforeCure", t)}+${here("equityCure", t)}`);

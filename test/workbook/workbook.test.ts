@@ -44,16 +44,19 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     expect(exact.quarters.at(-1)!.ledger.interest.gt(baseline.quarters.at(-1)!.ledger.interest)).toBe(true);
   });
 
-  it("follows every debt-schedule feature: average-balance interest, payment in kind, a swap, a cash sweep, leases and shut markets", async () => {
-    const controls: Controls = {...baseControls, averageBalanceInterest: 1, pikSharePct: 25, hedgedSharePct: 50, rateChangeBp: 150, cashSweepPct: 40, growthPct: 20, leasePayments: 150, marketShutAfter: 3, marketShutQuarters: 2};
+  it("follows every debt-schedule feature: average-balance interest, payment in kind, a swap, a prepayment, a cash sweep, leases and shut markets", async () => {
+    const controls: Controls = {...baseControls, averageBalanceInterest: 1, pikSharePct: 25, hedgedSharePct: 50, rateChangeBp: 150, cashSweepPct: 40, growthPct: 20, leasePayments: 150, marketShutAfter: 3, marketShutQuarters: 2,
+      prepaymentAmount: 150, prepaymentQuarter: 10, prepaymentPremiumPct: 1.5};
     const model = workbookOf(controls);
     const sheets = recalculate(await writeXlsx(model, ExcelJS));
     const exact = project(applyControls(base.input, controls), decimalArithmetic);
     expect(centDifferences(model, sheets, exact)).toEqual([]);
-    const total = (line: "pikInterest" | "sweepRepayment" | "leasePayments") => exact.quarters.reduce((sum, q) => sum + q.ledger[line].toNumber(), 0);
+    const total = (line: "pikInterest" | "sweepRepayment" | "leasePayments" | "prepayment") => exact.quarters.reduce((sum, q) => sum + q.ledger[line].toNumber(), 0);
     expect(total("pikInterest")).toBeGreaterThan(0);
     expect(total("sweepRepayment")).toBeGreaterThan(0);
     expect(total("leasePayments")).toBeGreaterThan(0);
+    // The prepayment is made in full, and the sweep takes from what it leaves.
+    expect(total("prepayment")).toBeCloseTo(150, 9);
   });
 
   it("computes the metrics and the Minsky regime as the engine does, n/m where a ratio is not meaningful", async () => {
@@ -101,12 +104,21 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     expect([...kinds]).toEqual(expect.arrayContaining(["refinanced", "maturedWhileShut"]));
     expect([...kinds].some((k) => k.startsWith("dscr") || k.startsWith("maximumLeverage"))).toBe(true);
     expect(exact.quarters.some((q) => !q.ledger.newBorrowing.isZero())).toBe(true);
+    // Prepayments, both where cash covers them and where it binds (cash left on the minimum).
+    const prepaying = exact.quarters.filter((q) => !q.ledger.prepayment.isZero());
+    const q = prepaying.find((x) => x.ledger.quarter === "2026Q1")!.ledger;
+    expect(q.revolverRepayment.toNumber()).toBeCloseTo(200, 9);
+    expect(q.facilities[6]!.prepaid.toNumber()).toBeCloseTo(300, 9);
+    expect(q.facilities[7]!.prepaid.toNumber()).toBeGreaterThan(0);
+    expect(q.facilities[7]!.prepaid.toNumber()).toBeLessThan(1000);
+    expect(q.closingCash.toNumber()).toBe(500);
   });
 });
 
 function kitchenSink(interestConvention: "endOfPeriod" | "average"): ModelInputDraft {
   return {
     ...benchCompanyAllFeatures,
+    openingCash: 3000,
     interestConvention,
     costs: {kind: "lines", lines: [
       {name: "Power", shareOfRevenue: [0.2, 0.22, 0.25], fixedPerQuarter: 50, fixedGrowth: 0.01},
@@ -117,6 +129,9 @@ function kitchenSink(interestConvention: "endOfPeriod" | "average"): ModelInputD
       refinanceable: i % 2 === 0,
       upfrontFeeRate: 0.01,
       commitmentFeeRate: 0.005,
+      // Two prepayments in the first quarter, from the opening cash: after the revolver is
+      // repaid, the first is paid in full, the second takes what is left (cash binds).
+      ...(i === 6 || i === 7 ? {prepayments: [{quarter: "2026Q1", amount: i === 6 ? 300 : 1000}], prepaymentPremium: i === 6 ? 0.02 : 0.01} : {}),
       covenants: [...(f.covenants ?? []), i % 3 === 0
         ? {kind: "maximumLeverage" as const, threshold: 2.5, consequence: {type: "accelerate" as const}}
         : {kind: "dscr" as const, threshold: 1.1, consequence: {type: "waiver" as const, fee: 2, spreadStepUp: 0.005}}]
