@@ -27,9 +27,11 @@ const LINES: readonly LedgerLine[] = [
   {label: "Revolver draw", how: "Drawn to hold minimum cash", value: money("revolverDraw")},
   {label: "New borrowing", how: "Borrowed to fund a shortfall the revolver could not", value: money("newBorrowing")},
   {label: "Lease payments", how: "A fixed charge paid in cash after EBITDA (already in operating cash flow)", value: money("leasePayments")},
+  {label: "Optional prepayment", how: "Term debt repaid early by choice, from cash above minimum cash (never borrowed for), before the sweep; not debt service", value: money("prepayment")},
+  {label: "…call premium on it", how: "Premium paid in cash on the amount prepaid: a loss on extinguishment, not interest or a fee", value: money("prepaymentPremium")},
   {label: "Cash sweep", how: "Share of cash above minimum cash and the buffer, repaying term debt in seniority order", value: money("sweepRepayment")},
   {label: "Equity cure", how: "Equity put in to cure a minimum-liquidity covenant", value: money("equityCure")},
-  {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing + equity cure − interest paid in cash − fees − capex − repayments", value: money("closingCash")},
+  {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing + equity cure − interest paid in cash − fees − capex − repayments − prepayment premiums", value: money("closingCash")},
   {label: "Closing debt", how: "Σ closing balances of the facilities", value: money("closingDebt")},
   {label: "Interest coverage (EBITDA)", how: "EBITDA / interest", value: (q) => formatRatio(q.metrics.interestCoverageEbitda)},
   {label: "Minsky regime", how: "Hedge: operating cash flow covers interest and principal due; speculative: interest only; Ponzi: not even interest", value: (q) => q.regime}
