@@ -136,13 +136,19 @@ describe("the story page", () => {
     const shutFrom = sliders.findIndex((s) => s.label.startsWith("Markets shut"));
     const rate = sliders.findIndex((s) => s.label.startsWith("Reference-rate change"));
     const growth = sliders.findIndex((s) => s.label.startsWith("Growth a quarter"));
+    const prepayAmount = sliders.findIndex((s) => s.label.startsWith("Prepay the dearest"));
+    const prepayQuarter = sliders.findIndex((s) => s.label.startsWith("…at the end of quarter"));
+    const prepayPremium = sliders.findIndex((s) => s.label.startsWith("…with a call premium"));
+    // A prepayment bites only when there is cash above the minimum: at the top growth, from quarter 6.
+    const prepaying: Array<[number, number]> = [[growth, sliders[growth]!.max], [prepayAmount, sliders[prepayAmount]!.max], [prepayQuarter, 6]];
     for (const [i, slider] of sliders.entries()) {
       // A shut's length bites only when there is a shut: open one for that input, and
       // give "shut in quarter" a length for its own turn. A swap to today's rate bites
       // only when the rate moves, and a cash sweep only when there is cash to sweep.
-      const dependsOn = slider.label.startsWith("…for") ? shutFrom : slider.label.startsWith("Markets shut") ? i + 1
-        : slider.label.startsWith("Floating debt swapped") ? rate : slider.label.startsWith("Cash sweep") ? growth : -1;
-      if (dependsOn >= 0) await setSlider(page, dependsOn, dependsOn === shutFrom ? 1 : dependsOn === rate || dependsOn === growth ? sliders[dependsOn]!.max : 4);
+      const dependsOn: Array<[number, number]> = slider.label.startsWith("…for") ? [[shutFrom, 1]] : slider.label.startsWith("Markets shut") ? [[i + 1, 4]]
+        : slider.label.startsWith("Floating debt swapped") ? [[rate, sliders[rate]!.max]] : slider.label.startsWith("Cash sweep") ? [[growth, sliders[growth]!.max]]
+        : [prepayAmount, prepayQuarter, prepayPremium].includes(i) ? prepaying.filter(([j]) => j !== i || i === prepayQuarter) : [];
+      for (const [j, value] of dependsOn) await setSlider(page, j, value);
       const before = await drawn(page);
       // An input may not bite at one extreme (a longer tenor past the horizon): try both.
       const changed: boolean[] = [];
@@ -152,7 +158,7 @@ describe("the story page", () => {
       }
       expect(changed.some(Boolean), `moving "${slider.label}" to either extreme changed nothing`).toBe(true);
       await setSlider(page, i, slider.value);
-      if (dependsOn >= 0) await setSlider(page, dependsOn, sliders[dependsOn]!.value);
+      for (const [j] of dependsOn) await setSlider(page, j, sliders[j]!.value);
     }
     expect(errors).toEqual([]);
     await page.context().close();
@@ -189,6 +195,18 @@ describe("the scenarios", () => {
 });
 
 describe("the URL state", () => {
+  it("says what an optional prepayment did: the loan, the quarter, the amount made and what bound it", async () => {
+    const {page, errors} = await open("index.html?growthPct=40&prepaymentAmount=5000&prepaymentQuarter=6&prepaymentPremiumPct=1");
+    const note = await page.locator(".prepayment-note").innerText();
+    expect(note).toMatch(/^Optional prepayment of the DDTL 1\.0 Facility, the dearest term loan, in 2026Q4: USD [\d,.]+ m of USD 5,000 m asked: the whole balance left, with a premium of USD [\d,.]+ m\.$/);
+    // Moved to nothing asked, the sentence goes.
+    const amount = (await sliderExtents(page)).findIndex((s) => s.label.startsWith("Prepay the dearest"));
+    await setSlider(page, amount, 0);
+    expect(await page.locator(".prepayment-note").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("reopens a shared view, and ignores hostile parameters with a visible notice and no injected markup", async () => {
     const hostile = "?rateChangeBp=300&capex=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&%3Cscript%3Ex%3C%2Fscript%3E=1&growthPct=1e309&__proto__=1&tenorQuarters=%E0%A4%A";
     const {page, errors} = await open(`index.html${hostile}`);
