@@ -23,6 +23,8 @@ for (const name of ["projection_decimal_ms", "projection_float_ms", "projection_
 // The debt schedule's features may cost at most a quarter more than the plain model:
 // timed in alternation, in processes of their own.
 for (const name of ["all_features_slowdown_decimal", "all_features_slowdown_float"]) results[name] = measure("bench/projection.ts", name);
+// Each feature alone, in decimal: where the all-features ratio comes from.
+Object.assign(results, JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/features.ts"], {cwd: root, encoding: "utf8"})) as Record<string, number>);
 for (const name of ["grid_40x40_ms", "monte_carlo_10k_ms", "float_decimal_max_relative_disagreement"]) {
   results[name] = measure("bench/risk.ts", name);
 }
@@ -40,6 +42,15 @@ const targets: Record<string, string> = {
   projection_float_all_features_ms: "(the same, float)",
   all_features_slowdown_decimal: "≤ 1.25",
   all_features_slowdown_float: "≤ 1.25",
+  slowdown_decimal_average_balance: "(one feature alone, decimal)",
+  slowdown_decimal_payment_in_kind: "(one feature alone, decimal)",
+  slowdown_decimal_hedges: "(one feature alone, decimal)",
+  slowdown_decimal_leases: "(one feature alone, decimal)",
+  slowdown_decimal_covenants: "(one feature alone, decimal)",
+  slowdown_decimal_discounts: "(one feature alone, decimal)",
+  slowdown_decimal_capitalised_interest: "(one feature alone, decimal)",
+  slowdown_decimal_cash_sweep: "(one feature alone, decimal)",
+  slowdown_decimal_prepayments: "(one feature alone, decimal)",
   grid_40x40_ms: "≤ 100 (1,600 projections)",
   monte_carlo_10k_ms: "≤ 500 (goal 100; 28 quarters)",
   float_decimal_max_relative_disagreement: "≤ 1e-9 (40 grid cells, 40 paths)",
