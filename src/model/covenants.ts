@@ -53,12 +53,13 @@ export function covenantBook<N>(ar: Arithmetic<N>, facilities: readonly Facility
  * far) plus the undrawn revolver. Records breaches; returns the equity put in to cure.
  * A quarter whose liquidity clears every threshold's bound skips the tests.
  */
-export function testLiquidityCovenants<N>(ar: Arithmetic<N>, book: CovenantBook<N>, closingCash: N, undrawnRevolver: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): N {
+export function testLiquidityCovenants<N>(ar: Arithmetic<N>, book: CovenantBook<N>, closingCash: N, undrawnRevolver: N, cent: N, offset: number, quarter: QuarterLabel, breaches: ProjectionEvent[]): N {
   let equityCure = ar.zero;
   if (book.liquidityBound === null) return equityCure;
   const liquidity = ar.add(closingCash, undrawnRevolver);
   if (!ar.lt(liquidity, book.liquidityBound)) return equityCure;
   for (const {facility: f, covenant: c} of book.liquidityTests) {
+    if (!outstanding(ar, f, cent)) continue;
     const liquidityNow = ar.add(liquidity, equityCure);
     if (!ar.lt(liquidityNow, c.breachBound)) continue;
     let consequence: string = c.consequence.type;
@@ -91,6 +92,7 @@ export function testRatioCovenants<N>(ar: Arithmetic<N>, book: CovenantBook<N>, 
     && (book.leverageBound === null || (leverage !== null && !ar.gt(leverage, book.leverageBound)));
   if (clear) return;
   for (const {facility: f, covenant: c} of book.ratioTests) {
+    if (!outstanding(ar, f, cent)) continue;
     const value = c.kind === "interestCoverage" ? metrics.interestCoverageEbitda : c.kind === "dscr" ? metrics.dscr : metrics.netLeverage;
     const breached = c.kind === "maximumLeverage"
       // No EBITDA to speak of with net debt outstanding: leverage is beyond any limit.
@@ -100,6 +102,16 @@ export function testRatioCovenants<N>(ar: Arithmetic<N>, book: CovenantBook<N>, 
     applyConsequence(ar, f, c, offset);
     breaches.push({kind: "covenantBreach", quarter, facilityId: f.id, covenant: c.kind, value: value === null ? null : ar.toNumber(value), threshold: ar.toNumber(c.threshold), consequence: c.consequence.type});
   }
+}
+
+/**
+ * A loan's covenants bind while something is owed or still to be drawn under it: repaid in
+ * full (at maturity, by the sweep or a prepayment) with nothing left to draw, it is tested
+ * no more. Less than a cent is nothing, so float dust cannot keep a covenant alive in one
+ * arithmetic only.
+ */
+function outstanding<N>(ar: Arithmetic<N>, f: FacilityState<N>, cent: N): boolean {
+  return ar.gt(f.balance, cent) || ar.gt(f.undrawn, cent);
 }
 
 /**

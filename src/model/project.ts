@@ -246,7 +246,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
     const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
     breaches.length = 0;
-    const equityCure = testLiquidityCovenants(ar, covenants, closingCash, undrawnRevolver, offset, quarter, breaches);
+    const equityCure = testLiquidityCovenants(ar, covenants, closingCash, undrawnRevolver, cent, offset, quarter, breaches);
     closingCash = ar.add(closingCash, equityCure);
     const cannotPay = ar.isNegative(closingCash);
     if (cannotPay) {

@@ -243,6 +243,11 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
     (t) => `${here("principalDue", t)}-${here("refinanced", t)}${isTerm ? `+${here("prepaid", t)}+${here("sweep", t)}` : isRevolver ? `+${L("revolverRepayment", t)}` : ""}`);
   row("closing", "Closing balance", "USD m", "before end-of-quarter actions, + end-of-quarter draws − repayments",
     (t) => `${here("afterStep", t)}${isTerm ? `-${here("prepaid", t)}-${here("sweep", t)}` : isRevolver ? `+${L("revolverDraw", t)}-${L("revolverRepayment", t)}` : `+${L("newBorrowing", t)}`}`);
+  if (covenanted) {
+    // As the engine (src/model/covenants.ts, `outstanding`): repaid with nothing left to draw, a loan's covenants lapse.
+    row("outstanding", "Owed or still to draw (its covenants bind)", "TRUE/FALSE", "closing balance or commitment left above a cent",
+      (t) => `OR(${here("closing", t)}>${CENT},${here("undrawn", t)}>${CENT})`, "text");
+  }
   f.covenants.forEach((kind, j) => covenantRows(j, kind));
   if (covenanted) {
     row("accelerated", "Accelerated by a breach", "TRUE/FALSE", "a breach whose consequence is acceleration, while maturity is later than next quarter: all due next quarter, not to be rolled",
@@ -263,7 +268,7 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
       const earlier = liquidityCovenants.slice(0, liquidityCovenants.indexOf(`${f.prefix}.cov${j}`));
       row(key("value"), `${label}: liquidity`, "USD m", "closing cash before cures + undrawn revolver + cures by covenants tested before",
         (t) => `${L("cashBeforeCure", t)}+${L("undrawnRevolver", t)}${earlier.map((e) => `+${book.cell(FACILITIES, `${e}.cure`, t, FACILITIES)}`).join("")}`);
-      row(key("breached"), `${label}: breached`, "TRUE/FALSE", "liquidity short of the threshold by a cent or more", (t) => `${here(key("value"), t)}<${threshold}-${CENT}`, "text");
+      row(key("breached"), `${label}: breached`, "TRUE/FALSE", "while the loan is outstanding, liquidity short of the threshold by a cent or more", (t) => `AND(${here("outstanding", t)},${here(key("value"), t)}<${threshold}-${CENT})`, "text");
       row(key("cure"), `${label}: equity cure`, "USD m", "the shortfall, up to what the cure limit has left",
         (t) => `IF(AND(${I(`${c}consequence`)}="equityCure",${here(key("breached"), t)}),MAX(0,MIN(${threshold}-${here(key("value"), t)},${I(`${c}cureLimit`)}-${t === 0 ? "0" : here(key("cured"), t - 1)})),0)`);
       row(key("cured"), `${label}: cured so far`, "USD m", "", (t) => `${t === 0 ? "0" : here(key("cured"), t - 1)}+${here(key("cure"), t)}`);
@@ -272,11 +277,11 @@ function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms,
       const margin = `MAX(${threshold}*1E-9,1E-12)`;
       row(key("value"), `${label}: value`, "×", "from the metrics sheet (n/m: not meaningful)", (t) => book.cell(METRICS, metric, t, FACILITIES), "ratio");
       row(key("breached"), `${label}: breached`, "TRUE/FALSE", kind === "maximumLeverage"
-        ? "above the threshold by more than 1e-9 of it; with no EBITDA to speak of, any net debt breaches"
-        : "below the threshold by more than 1e-9 of it; n/m never breaches",
+        ? "while the loan is outstanding, above the threshold by more than 1e-9 of it; with no EBITDA to speak of, any net debt breaches"
+        : "while the loan is outstanding, below the threshold by more than 1e-9 of it; n/m never breaches",
       (t) => (kind === "maximumLeverage"
-        ? `IF(ISNUMBER(${here(key("value"), t)}),${here(key("value"), t)}>${threshold}+${margin},${L("closingDebt", t)}-${L("closingCash", t)}>${CENT})`
-        : `AND(ISNUMBER(${here(key("value"), t)}),${here(key("value"), t)}<${threshold}-${margin})`), "text");
+        ? `AND(${here("outstanding", t)},IF(ISNUMBER(${here(key("value"), t)}),${here(key("value"), t)}>${threshold}+${margin},${L("closingDebt", t)}-${L("closingCash", t)}>${CENT}))`
+        : `AND(${here("outstanding", t)},ISNUMBER(${here(key("value"), t)}),${here(key("value"), t)}<${threshold}-${margin})`), "text");
     }
     row(key("stepNow"), `${label}: waiver steps the rate up`, "TRUE/FALSE", "its first waived breach",
       (t) => `AND(${I(`${c}consequence`)}="waiver",${here(key("breached"), t)}${t === 0 ? "" : `,NOT(${here(key("stepped"), t - 1)})`})`, "text");

@@ -150,14 +150,15 @@ describe("maintenance covenants", () => {
     expect(p.events.filter((e) => e.kind === "covenantBreach")).toHaveLength(4);
   });
 
-  it("a waiver fee owed on a loan repaid since is still paid, the quarter after the breach", () => {
-    // Coverage 50/30 = 1.67× breaches 2× in 2026Q1, the loan's maturity quarter: it is repaid
-    // then, and the fee of 5 is paid in 2026Q2 all the same (the covenant, still on the
-    // facility's terms, is not tested on a repaid loan's zero interest).
-    const repaid = runDecimal(plainCompany({facilities: [{...loan, maturity: "2026Q1", refinanceable: false, rate: {type: "fixed", annualRate: 0.12}, covenants: [{kind: "interestCoverage", threshold: 2, consequence: {type: "waiver", fee: 5, spreadStepUp: 0.01}}]} as never]}));
-    expect(facilityColumn(repaid, "loan", "closing")[0]).toBe("0");
-    expect(facilityColumn(repaid, "loan", "fees").slice(0, 3)).toEqual(["0", "5", "0"]);
-    expect(ledgerColumn(repaid, "fees").slice(0, 3)).toEqual(["0", "5", "0"]);
+  it("a waiver fee owed is paid the quarter after the breach, even on a loan with nothing drawn", () => {
+    // The company's coverage, 50 / 30 = 1.67×, breaches the undrawn loan's 2× in 2026Q1 (a
+    // loan with a draw to come is bound by its covenants); its fee of 5 is paid in 2026Q2,
+    // when nothing is yet drawn under it.
+    const other = {id: "other", name: "Other", principal: 1000, rate: {type: "fixed" as const, annualRate: 0.12}, maturity: "2027Q4"};
+    const p = runDecimal(plainCompany({facilities: [other, {...loan, principal: 0, rate: {type: "fixed" as const, annualRate: 0.1}, draws: [{quarter: "2026Q4", amount: 100}], covenants: [{kind: "interestCoverage", threshold: 2, consequence: {type: "waiver", fee: 5, spreadStepUp: 0}}]}]}));
+    expect(facilityColumn(p, "loan", "opening").slice(0, 3)).toEqual(["0", "0", "0"]);
+    expect(facilityColumn(p, "loan", "fees").slice(0, 3)).toEqual(["0", "5", "5"]);
+    expect(p.events.filter((e) => e.kind === "covenantBreach").map((e) => e.quarter).slice(0, 2)).toEqual(["2026Q1", "2026Q2"]);
   });
 
   it("an equity cure puts in what minimum liquidity lacks, up to its limit", () => {
@@ -297,5 +298,32 @@ describe("optional prepayment", () => {
       .toThrow(/facilities\[0\]\.prepayments\[0\]\.quarter: is not before the facility matures/);
     expect(() => parseModelInput(plainCompany({facilities: [{...dear, prepayments: [{quarter: "2025Q4", amount: 10}]}]})))
       .toThrow(/facilities\[0\]\.prepayments\[0\]\.quarter: is before the projection starts/);
+  });
+});
+
+describe("covenants end with the loan", () => {
+  const covenanted = {id: "short", name: "Short loan", principal: 200, rate: {type: "fixed" as const, annualRate: 0.1}, maturity: "2026Q2",
+    covenants: [{kind: "minimumLiquidity" as const, threshold: 5000, consequence: {type: "waiver" as const, fee: 1, spreadStepUp: 0}}]};
+  const other = {id: "other", name: "Other loan", principal: 800, rate: {type: "fixed" as const, annualRate: 0.1}, maturity: "2027Q4"};
+
+  it("tests a loan's covenants while it is owed, and no more once it is repaid at maturity", () => {
+    // Liquidity (about 1,000) is always short of 5,000. The loan is repaid at the end of
+    // 2026Q2, when the test falls: by then it is owed nothing, and is not tested.
+    const p = runDecimal(plainCompany({facilities: [covenanted, other]}));
+    expect(p.events.filter((e) => e.kind === "covenantBreach").map((e) => e.quarter)).toEqual(["2026Q1"]);
+  });
+
+  it("lets a prepayment in full end them early", () => {
+    // Prepaid in full at the end of 2026Q1: its covenant is not tested that quarter or after.
+    const p = runDecimal(plainCompany({facilities: [{...covenanted, prepayments: [{quarter: "2026Q1", amount: 200}]}, other]}));
+    expect(facilityColumn(p, "short", "prepaid")[0]).toBe("200");
+    expect(p.events.filter((e) => e.kind === "covenantBreach")).toEqual([]);
+    expect(p.firstBreachQuarter).toBeNull();
+  });
+
+  it("keeps them while something is still to be drawn", () => {
+    // Repaid to nothing by a prepayment, but with a draw to come in 2026Q2: still bound.
+    const p = runDecimal(plainCompany({facilities: [{...covenanted, maturity: "2026Q4", draws: [{quarter: "2026Q2", amount: 100}], prepayments: [{quarter: "2026Q1", amount: 200}]}, other]}));
+    expect(p.events.filter((e) => e.kind === "covenantBreach").map((e) => e.quarter)).toEqual(["2026Q1", "2026Q2", "2026Q3"]);
   });
 });
