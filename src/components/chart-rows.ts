@@ -62,9 +62,13 @@ export function sourcesUsesRows(p: Projection<number>): SeriesRow[] {
     {quarter: l.quarter, series: "Operating cash flow", value: l.operatingCashFlow},
     {quarter: l.quarter, series: "Borrowing", value: l.scheduledDraws + l.revolverDraw + l.newBorrowing},
     {quarter: l.quarter, series: "Refinanced", value: l.refinanced},
-    {quarter: l.quarter, series: "Interest and fees", value: -(l.interest + l.fees)},
+    {quarter: l.quarter, series: "Equity cure", value: l.equityCure},
+    // Cash only: interest paid in kind is added to debt, not paid, so it is neither a source nor a use.
+    {quarter: l.quarter, series: "Interest and fees", value: -(l.interest - l.pikInterest + l.fees)},
     {quarter: l.quarter, series: "Capex", value: -l.capex},
     {quarter: l.quarter, series: "Principal", value: -(l.principalDue + l.revolverRepayment)},
+    {quarter: l.quarter, series: "Repaid early (sweep, prepayments)", value: -(l.sweepRepayment + l.prepayment)},
+    {quarter: l.quarter, series: "Prepayment premiums", value: -l.prepaymentPremium},
     {quarter: l.quarter, series: "Cash drawn down (−: built up)", value: l.openingCash - l.closingCash}
   ].filter((r) => r.value !== 0)));
 }
