@@ -14,13 +14,14 @@ export interface LedgerRecord {
   readonly usd_millions: string;
 }
 
-const LINES = ["openingCash", "revenue", "operatingCosts", "ebitda", "depreciation", "ebit", "taxes", "operatingCashFlow", "capex", "interest", "pikInterest", "discountAmortisation", "capitalisedInterest", "reportedInterestExpense", "leasePayments", "leaseLiability", "sweepRepayment", "prepayment", "prepaymentPremium", "equityCure", "undrawnRevolver", "fees", "principalDue", "refinanced", "repaid", "scheduledDraws", "revolverDraw", "revolverRepayment", "newBorrowing", "closingCash", "openingDebt", "closingDebt"] as const;
-const FACILITY_LINES = ["opening", "drawn", "interest", "pikInterest", "discountAmortisation", "fees", "principalDue", "refinanced", "repaid", "prepaid", "prepaymentPremium", "closing"] as const;
+/** The ledger's lines and each facility's, in the order the downloads (and the workbook tests) list them. */
+export const LEDGER_LINES = ["openingCash", "revenue", "operatingCosts", "ebitda", "depreciation", "ebit", "taxes", "operatingCashFlow", "capex", "interest", "pikInterest", "discountAmortisation", "capitalisedInterest", "reportedInterestExpense", "leasePayments", "leaseLiability", "sweepRepayment", "prepayment", "prepaymentPremium", "equityCure", "undrawnRevolver", "fees", "principalDue", "refinanced", "repaid", "scheduledDraws", "revolverDraw", "revolverRepayment", "newBorrowing", "closingCash", "openingDebt", "closingDebt"] as const;
+export const FACILITY_LINES = ["opening", "drawn", "interest", "pikInterest", "discountAmortisation", "fees", "principalDue", "refinanced", "repaid", "prepaid", "prepaymentPremium", "closing"] as const;
 
 export function ledgerRecords(projection: Projection<Decimal>): LedgerRecord[] {
   const cents = (value: Decimal) => roundToCent(value).toFixed(8);
   return projection.quarters.flatMap(({ledger}) => [
-    ...LINES.map((line) => ({quarter: ledger.quarter, line, facility: "", usd_millions: cents(ledger[line])})),
+    ...LEDGER_LINES.map((line) => ({quarter: ledger.quarter, line, facility: "", usd_millions: cents(ledger[line])})),
     ...ledger.facilities.flatMap((f, i) => FACILITY_LINES.map((line) => ({quarter: ledger.quarter, line, facility: projection.facilities[i]!.name, usd_millions: cents(f[line])})))
   ]);
 }

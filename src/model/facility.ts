@@ -87,14 +87,9 @@ export interface PreparedHedge<N> {
 }
 
 export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start: string): FacilityState<N> {
-  const draws = new Map<number, N>();
+  const draws = amountsByQuarter(ar, input.draws, start);
   let undrawn = ar.zero;
-  for (const draw of input.draws) {
-    const offset = quarterOffset(start, draw.quarter);
-    const amount = ar.of(draw.amount);
-    draws.set(offset, ar.add(draws.get(offset) ?? ar.zero, amount));
-    undrawn = ar.add(undrawn, amount);
-  }
+  for (const amount of draws.values()) undrawn = ar.add(undrawn, amount);
   return {
     id: input.id,
     name: input.name,
@@ -116,7 +111,7 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
         ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
         : null,
       discount: discountSchedule(ar, ar.of(input.discount), quarterOffset(start, input.maturity)),
-      prepayments: prepaymentSchedule(ar, input.prepayments, start),
+      prepayments: input.prepayments.length ? amountsByQuarter(ar, input.prepayments, start) : null,
       prepaymentPremium: ar.of(input.prepaymentPremium),
       covenants: input.covenants.map((c) => ({
         kind: c.kind,
@@ -219,13 +214,12 @@ function discountSchedule<N>(ar: Arithmetic<N>, discount: N, maturity: number): 
   return {discountPerQuarter: perQuarter, discountLast: ar.sub(discount, ar.mul(perQuarter, ar.of(last))), discountLastQuarter: last};
 }
 
-/** Prepayments by quarter offset, two in one quarter added together; null for none. */
-function prepaymentSchedule<N>(ar: Arithmetic<N>, prepayments: FacilityInput["prepayments"], start: string): ReadonlyMap<number, N> | null {
-  if (prepayments.length === 0) return null;
+/** Amounts dated by quarter (draws, prepayments) by quarter offset, two in one quarter added together. */
+function amountsByQuarter<N>(ar: Arithmetic<N>, dated: readonly {quarter: string; amount: number}[], start: string): Map<number, N> {
   const byQuarter = new Map<number, N>();
-  for (const prepayment of prepayments) {
-    const offset = quarterOffset(start, prepayment.quarter);
-    byQuarter.set(offset, ar.add(byQuarter.get(offset) ?? ar.zero, ar.of(prepayment.amount)));
+  for (const {quarter, amount} of dated) {
+    const offset = quarterOffset(start, quarter);
+    byQuarter.set(offset, ar.add(byQuarter.get(offset) ?? ar.zero, ar.of(amount)));
   }
   return byQuarter;
 }

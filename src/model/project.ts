@@ -234,10 +234,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     }
     let closingCash = liquidity.closingCash;
     let prepayment = ar.zero, prepaymentPremium = ar.zero;
-    if (anyPrepayments) {
-      const prepaid = prepay(ar, facilities, rows, offset, closingCash, minimumCash);
-      ({cash: closingCash, principal: prepayment, premium: prepaymentPremium} = prepaid);
-    }
+    if (anyPrepayments) ({cash: closingCash, principal: prepayment, premium: prepaymentPremium} = prepay(ar, facilities, rows, offset, closingCash, minimumCash));
     const sweepRepayment = sweepCash(ar, facilities, rows, closingCash, sweepShare, sweepFloor);
     closingCash = ar.sub(closingCash, sweepRepayment);
     let closingDebt = ar.zero;

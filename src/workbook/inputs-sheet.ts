@@ -26,6 +26,9 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
   // A quarter label's ordinal (quarters since year 0), in functions every spreadsheet has.
   const ordinal = (cell: string) => `(VALUE(LEFT(${cell},4))*4+VALUE(RIGHT(${cell},1))-1)`;
   const at = (key: string) => book.cell(INPUTS, key, 0, INPUTS, true);
+  // Dated amounts (draws, prepayments) summed by the quarter they fall in.
+  const inQuarter = (dated: readonly {quarter: string; amount: number}[]) => (t: number) =>
+    dated.filter((d) => quarterOffset(input.start, d.quarter) === t).reduce((sum, d) => sum + d.amount, 0);
   const offsetOf = (labelKey: string) => () => `IF(${at(labelKey)}="none",${NO_MATURITY},${ordinal(at(labelKey))}-${ordinal(at("start"))})`;
 
   sheet.heading("The company");
@@ -109,8 +112,8 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
       scalar(`${q}cureLimit`, `Covenant ${j + 1}: equity cures allowed in all`, "USD m", at, c.consequence.type === "equityCure" ? c.consequence.limit : 0);
     });
     scalar(`${p}prepaymentPremium`, "Call premium on an amount prepaid", "share", `${field}prepaymentPremium`, f.prepaymentPremium, "rate");
-    path(`${p}draws`, "Delayed draws, at the quarter's start", "USD m", `${field}draws`, (t) => f.draws.filter((d) => quarterOffset(input.start, d.quarter) === t).reduce((sum, d) => sum + d.amount, 0), "money");
-    path(`${p}prepayments`, "Optional prepayment asked, at the quarter's end (from cash above the minimum)", "USD m", `${field}prepayments`, (t) => f.prepayments.filter((d) => quarterOffset(input.start, d.quarter) === t).reduce((sum, d) => sum + d.amount, 0), "money");
+    path(`${p}draws`, "Delayed draws, at the quarter's start", "USD m", `${field}draws`, inQuarter(f.draws), "money");
+    path(`${p}prepayments`, "Optional prepayment asked, at the quarter's end (from cash above the minimum)", "USD m", `${field}prepayments`, inQuarter(f.prepayments), "money");
   });
 
   const r = input.revolver;

@@ -2,13 +2,13 @@ import type Decimal from "decimal.js";
 import {expect} from "vitest";
 import type {Projection} from "../../src/model/index.js";
 import {FIRST_VALUE_COLUMN, type WorkbookModel} from "../../src/workbook/index.js";
+import {FACILITY_LINES, LEDGER_LINES} from "../../src/components/ledger-export.js";
 
 // The workbook is checked the way a reader would use it: opened in a real spreadsheet
 // (LibreOffice, which recalculates every formula on load), and every ledger cell held
 // against the engine's decimal ledger, to the cent (1e-8 USD millions).
 const CENT = 1e-8;
-const LEDGER_LINES = ["openingCash", "revenue", "operatingCosts", "ebitda", "depreciation", "ebit", "taxes", "operatingCashFlow", "capex", "interest", "pikInterest", "discountAmortisation", "capitalisedInterest", "reportedInterestExpense", "leasePayments", "leaseLiability", "sweepRepayment", "prepayment", "prepaymentPremium", "equityCure", "undrawnRevolver", "fees", "principalDue", "refinanced", "repaid", "scheduledDraws", "revolverDraw", "revolverRepayment", "newBorrowing", "closingCash", "openingDebt", "closingDebt"] as const;
-const FACILITY_LINES = ["opening", "drawn", "interest", "pikInterest", "discountAmortisation", "fees", "principalDue", "refinanced", "repaid", "prepaid", "prepaymentPremium", "closing"] as const;
+// Every line the downloads carry: the ledger's and each facility's.
 
 /** What LibreOffice computed for row `key` of `sheet`, one number (or text) per quarter. */
 export function rowValues(model: WorkbookModel, sheets: Map<string, string[][]>, sheet: string, key: string): string[] {

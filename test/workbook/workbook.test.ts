@@ -27,7 +27,7 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     const sheets = recalculate(await writeXlsx(model, ExcelJS));
     const exact = project(applyControls(base.input, baseControls), decimalArithmetic);
     expect(centDifferences(model, sheets, exact)).toEqual([]);
-    // Not a trivially empty comparison: 30 ledger lines and 10 per facility, each quarter.
+    // Not a trivially empty comparison: 32 ledger lines and 12 per facility, each quarter.
     expect(rowValues(model, sheets, "Ledger", "closingDebt").every((v) => Number(v) > 1000)).toBe(true);
   });
 
