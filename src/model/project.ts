@@ -174,7 +174,9 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const baseRates = arithmeticPath(ar, input.baseRate);
   const capitalisedShares = arithmeticPath(ar, input.capitalisedInterestShare);
   const leasePaymentPath = leases ? arithmeticPath(ar, leases.paymentPerQuarter) : null;
-  const anyPrepayments = facilities.some((f) => f.prepayments);
+  // The quarters in which some facility asks to prepay: the others skip the step.
+  const prepaymentQuarters = new Set<number>();
+  for (const f of facilities) if (f.prepayments) for (const offset of f.prepayments.keys()) prepaymentQuarters.add(offset);
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
@@ -234,7 +236,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     }
     let closingCash = liquidity.closingCash;
     let prepayment = ar.zero, prepaymentPremium = ar.zero;
-    if (anyPrepayments) ({cash: closingCash, principal: prepayment, premium: prepaymentPremium} = prepay(ar, facilities, rows, offset, closingCash, minimumCash));
+    if (prepaymentQuarters.size && prepaymentQuarters.has(offset)) ({cash: closingCash, principal: prepayment, premium: prepaymentPremium} = prepay(ar, facilities, rows, offset, closingCash, minimumCash));
     const sweepRepayment = sweepCash(ar, facilities, rows, closingCash, sweepShare, sweepFloor);
     closingCash = ar.sub(closingCash, sweepRepayment);
     let closingDebt = ar.zero;
