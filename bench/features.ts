@@ -1,5 +1,6 @@
 import {decimalArithmetic, parseModelInput, project, type ModelInputDraft} from "../src/model/index.js";
 import {benchCompany as plain, benchCompanyAllFeatures as all} from "./company.js";
+import {median} from "./measure.js";
 
 /**
  * What each debt-schedule feature costs the decimal ledger alone: the benchmark company
@@ -35,7 +36,6 @@ for (let round = 0; round < 21; round++) {
     times.get(name)!.push(performance.now() - started);
   }
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 const base = median(times.get("plain")!);
 const ratios = Object.fromEntries(inputs.filter(([name]) => name !== "plain").map(([name]) => [`slowdown_decimal_${name}`, median(times.get(name)!) / base]));
 process.stdout.write(JSON.stringify(ratios));

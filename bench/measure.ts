@@ -11,6 +11,10 @@ export function medianMs(run: () => unknown, {samples = 31, batch = 1, warmup = 
     for (let i = 0; i < batch; i++) run();
     times.push((performance.now() - started) / batch);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return median(times);
+}
+
+/** The middle value (the upper of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 }

@@ -1,6 +1,6 @@
 import {decimalArithmetic, floatArithmetic, parseModelInput, project} from "../src/model/index.js";
 import {benchCompany, benchCompanyAllFeatures} from "./company.js";
-import {medianMs} from "./measure.js";
+import {median, medianMs} from "./measure.js";
 import {buildModelSheet} from "./sheet.js";
 
 /**
@@ -29,8 +29,7 @@ function interleavedRatio(a: () => unknown, b: () => unknown, batch: number, rou
     for (let i = 0; i < batch; i++) b();
     ratios.push((performance.now() - t) / ta);
   }
-  ratios.sort((x, y) => x - y);
-  return ratios[Math.floor(ratios.length / 2)] as number;
+  return median(ratios);
 }
 
 const measurements: Record<string, () => number> = {

@@ -1,3 +1,5 @@
+import {usdMillions as millions} from "../components/format.js";
+
 /**
  * The public debate's claims about CoreWeave, each checked against the dataset. A verdict
  * is a function of the figures (never written down by hand): change the figures and the
@@ -74,7 +76,6 @@ export interface ClaimCheck {
   readonly model: ModelView | null;
 }
 
-const millions = (x: number) => `USD ${x.toLocaleString("en-US", {maximumFractionDigits: 1})} m`;
 
 class Reader {
   readonly used: Evidence[] = [];

@@ -20,6 +20,11 @@ export function formatMillions(value: Decimal): string {
   return parenthesise(shown, cents.isNegative() && shown !== "0.0");
 }
 
+/** A plain number of USD millions in a sentence: "USD 1,234.5 m". */
+export function usdMillions(millions: number): string {
+  return `USD ${millions.toLocaleString("en-US", {maximumFractionDigits: 1})} m`;
+}
+
 export function formatRatio(value: Decimal | null): string {
   if (value === null) return "n/m";
   const shown = `${ratio.format(Math.abs(value.toNumber()))}×`;

@@ -236,7 +236,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     }
     let closingCash = liquidity.closingCash;
     let prepayment = ar.zero, prepaymentPremium = ar.zero;
-    if (prepaymentQuarters.size && prepaymentQuarters.has(offset)) ({cash: closingCash, principal: prepayment, premium: prepaymentPremium} = prepay(ar, facilities, rows, offset, closingCash, minimumCash));
+    if (prepaymentQuarters.has(offset)) ({cash: closingCash, principal: prepayment, premium: prepaymentPremium} = prepay(ar, facilities, rows, offset, closingCash, minimumCash));
     const sweepRepayment = sweepCash(ar, facilities, rows, closingCash, sweepShare, sweepFloor);
     closingCash = ar.sub(closingCash, sweepRepayment);
     let closingDebt = ar.zero;

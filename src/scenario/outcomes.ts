@@ -2,6 +2,7 @@ import type Decimal from "decimal.js";
 import {decimalArithmetic, project, projectionToNumbers, type ModelInputDraft, type Projection} from "../model/index.js";
 import {applyControls, prepaymentTarget, type Controls} from "./controls.js";
 import {lowestCoverage} from "../risk/outcomes.js";
+import {usdMillions} from "../components/format.js";
 
 /** What a reader compares scenarios by. Ratios that are not meaningful read "n/m". */
 export interface Outcome {
@@ -39,20 +40,18 @@ export function projectScenario(base: ModelInputDraft, controls: Controls): {exa
 export function prepaymentOutcome(base: ModelInputDraft, controls: Controls, p: Projection<number>): string | null {
   if (!(controls.prepaymentAmount > 0)) return null;
   const target = prepaymentTarget(base, controls);
-  const asked = `${usd(controls.prepaymentAmount)} asked`;
+  const asked = `${usdMillions(controls.prepaymentAmount)} asked`;
   if (!target) return `Optional prepayment: none made (${asked}): no term loan is outstanding after quarter ${controls.prepaymentQuarter}.`;
   const quarter = p.quarters.find((q) => q.ledger.quarter === target.quarter);
   if (!quarter) return `Optional prepayment of the ${target.name}: none made (${asked}): ${target.quarter} is beyond the projection.`;
   const row = quarter.ledger.facilities[target.index]!;
   const made = row.prepaid;
-  const premium = row.prepaymentPremium > 0 ? `, with a premium of ${usd(row.prepaymentPremium)}` : "";
+  const premium = row.prepaymentPremium > 0 ? `, with a premium of ${usdMillions(row.prepaymentPremium)}` : "";
   // Whichever bound it: less than asked is either the loan's balance or the cash above the minimum.
   const why = made >= controls.prepaymentAmount - 0.005 ? ""
     : row.closing <= 0.005 && made > 0 ? ": the whole balance left"
     : ": all the cash above minimum cash";
   return made > 0
-    ? `Optional prepayment of the ${target.name}, the dearest term loan, in ${target.quarter}: ${usd(made)} of ${asked}${why}${premium}.`
+    ? `Optional prepayment of the ${target.name}, the dearest term loan, in ${target.quarter}: ${usdMillions(made)} of ${asked}${why}${premium}.`
     : `Optional prepayment of the ${target.name} in ${target.quarter}: none made (${asked}): ${row.opening + row.drawn <= 0.005 ? "the loan is repaid by then" : "the company holds no cash above its minimum then, and a prepayment is never borrowed for"}.`;
 }
-
-const usd = (millions: number) => `USD ${millions.toLocaleString("en-US", {maximumFractionDigits: 1})} m`;
