@@ -1,5 +1,6 @@
 import {readCompany} from "./read.js";
-import {debtDiscountsTable, facilitiesTable, financialsTable, issuancesTable, maturityScheduleTable, sourcesTable, type FacilityTidyRow, type FinancialRow} from "./tidy.js";
+import type {SourceRow} from "./schemas.js";
+import {debtDiscountsTable, doubtfulFigures, facilitiesTable, financialsTable, issuancesTable, maturityScheduleTable, sourcesTable, type FacilityTidyRow, type FinancialRow} from "./tidy.js";
 
 /** The tables the notebook publishes, as rows, for the loaders in src/data/. */
 export function companyTables(company = "coreweave") {
@@ -11,7 +12,9 @@ export function companyTables(company = "coreweave") {
     maturities: maturityScheduleTable(company, data).objects(),
     discounts: debtDiscountsTable(company, data).objects() as DebtDiscountTidyRow[],
     issuances: issuancesTable(company, data).objects() as IssuanceTidyRow[],
-    sources: sourcesTable(data).objects(),
+    sources: sourcesTable(data).objects() as SourceRow[],
+    /** Figures shown on the Data page but kept out of the model: unconfirmed or contradicted. */
+    doubtful: doubtfulFigures(company, data),
     facts: data.facts
   };
 }

@@ -18,8 +18,17 @@ export const UNITS = ["USD", "USD thousands", "USD millions", "percent"] as cons
 export type Unit = (typeof UNITS)[number];
 const unit = z.enum(UNITS, {message: `must be one of ${UNITS.join(", ")}`});
 
-export const SOURCE_KINDS = ["filing", "press_release", "article"] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+/**
+ * How far a source is trusted, best first: the SEC's own page of a filing; the company's
+ * press release; a verbatim copy of either (or of the SEC's XBRL data) held by a third
+ * party; a third party's extraction of a filing's figures; an article. A figure graded
+ * `extraction` or `article` is used only once a second source or an identity confirms it
+ * (see evidence.ts).
+ */
+export const SOURCE_GRADES = ["filing", "press-release", "copy", "extraction", "article"] as const;
+export type SourceGrade = (typeof SOURCE_GRADES)[number];
+/** Grades whose figures stand alone; the others need confirming. */
+export const TRUSTED_GRADES: readonly SourceGrade[] = ["filing", "press-release", "copy"];
 
 /**
  * The line items the dataset knows, each with what its value measures. A flow covers a
@@ -48,23 +57,61 @@ export const LINE_ITEMS = {
   proceeds_from_debt: "money",
   repayments_of_debt: "money",
   interest_paid: "money",
-  largest_customer_revenue_share: "percent"
+  proceeds_from_equity: "money",
+  depreciation_and_amortization: "money",
+  largest_customer_revenue_share: "percent",
+  top_two_customers_revenue_share: "percent",
+  // Balance-sheet and backlog items: a value at a date (period_start left empty).
+  cash_and_cash_equivalents: "money",
+  restricted_cash_current: "money",
+  restricted_cash_non_current: "money",
+  property_and_equipment_net: "money",
+  total_assets: "money",
+  debt_current: "money",
+  debt_non_current: "money",
+  total_debt_carrying: "money",
+  total_debt_principal: "money",
+  operating_lease_liabilities_current: "money",
+  operating_lease_liabilities_non_current: "money",
+  finance_lease_liabilities_current: "money",
+  finance_lease_liabilities_non_current: "money",
+  total_liabilities: "money",
+  total_equity: "money",
+  temporary_equity: "money",
+  total_liabilities_and_equity: "money",
+  revenue_backlog: "money",
+  remaining_performance_obligations: "money"
 } as const satisfies Record<string, "money" | "percent">;
 export type LineItem = keyof typeof LINE_ITEMS;
+
+/** Line items read at a date (a balance, a backlog) rather than over a period. */
+export const INSTANT_ITEMS: ReadonlySet<LineItem> = new Set<LineItem>([
+  "cash_and_cash_equivalents", "restricted_cash_current", "restricted_cash_non_current", "property_and_equipment_net",
+  "total_assets", "debt_current", "debt_non_current", "total_debt_carrying", "total_debt_principal",
+  "operating_lease_liabilities_current", "operating_lease_liabilities_non_current", "finance_lease_liabilities_current",
+  "finance_lease_liabilities_non_current", "total_liabilities", "total_equity", "temporary_equity", "total_liabilities_and_equity",
+  "revenue_backlog", "remaining_performance_obligations"
+]);
+export const isInstant = (item: LineItem) => INSTANT_ITEMS.has(item);
 const lineItem = z.enum(Object.keys(LINE_ITEMS) as [LineItem, ...LineItem[]], {message: "is not a known line item (see LINE_ITEMS in data-loaders/schemas.ts)"});
 
 export const sourceRow = z.object({
   source_id: z.string({message: "is missing"}).regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
-  kind: z.enum(SOURCE_KINDS, {message: `must be one of ${SOURCE_KINDS.join(", ")}`}),
+  grade: z.enum(SOURCE_GRADES, {message: `must be one of ${SOURCE_GRADES.join(", ")}`}),
+  /** The SEC accession number of the filing the source is, or quotes, where known. */
+  accession: z.string().regex(/^\d{10}-\d{2}-\d{6}$/, "is not an accession number like 0001769628-26-000222").optional(),
   title: text,
-  url: z.url({message: "is not an address"}).refine((u) => /^https?:\/\//.test(u), "must be an http(s) address"),
+  // An http(s) address, or "stored:<id>" for a text held in the stored public material this
+  // dataset was built from, where no address of it is known (the Data page shows it as text).
+  url: z.string({message: "is missing"}).refine((u) => /^stored:\d{1,12}$/.test(u) || (/^https?:\/\/[^\s"<>]+$/.test(u) && URL.canParse(u)), "must be an http(s) address (or stored:<id>)"),
   // As precise as the document states it: a year, a month or a day.
   published: z.string({message: "is missing"}).regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD")
 });
 export type SourceRow = z.output<typeof sourceRow>;
 
 export const statementRow = z.object({
-  period_start: isoDate,
+  /** Empty for a figure at a date (a balance); the start of the period for a flow. */
+  period_start: isoDate.optional(),
   period_end: isoDate,
   line_item: lineItem,
   value: printedNumber,

@@ -1,7 +1,9 @@
 import * as aq from "arquero";
 import type {ValidatedCompany} from "./validate.js";
 import {toMillions} from "./validate.js";
-import type {Unit} from "./schemas.js";
+import {deriveQuarters} from "./derive.js";
+import {gradeRank} from "./evidence.js";
+import {isInstant, type LineItem, type SourceGrade, type Unit} from "./schemas.js";
 
 /**
  * Tidy tables, one observation a row, built with arquero from validated raw rows. Every
@@ -27,22 +29,93 @@ export function financialsTable(company: string, data: ValidatedCompany) {
   return aq.from(financialRows(company, data)).orderby("line_item", "period_end", "period_start");
 }
 
-export type FinancialRow = ReturnType<typeof financialRows>[number];
-function financialRows(company: string, data: ValidatedCompany) {
-  const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
-  return data.statements.map(({value: s}) => ({
-    company,
-    period: periodLabel(s.period_start, s.period_end),
-    period_start: s.period_start,
-    period_end: s.period_end,
-    line_item: s.line_item,
-    value: toMillions(s.value, s.unit),
-    unit: unitOut(s.unit),
-    printed_value: s.value,
-    printed_unit: s.unit,
-    source: s.source_id,
-    source_url: url.get(s.source_id) ?? "",
-    locator: s.locator
+/** The period a figure covers, or for a balance the quarter it closes ("2026Q2") or its date. */
+export function figurePeriod(start: string | undefined, end: string): string {
+  if (start) return periodLabel(start, end);
+  return /-(03-31|06-30|09-30|12-31)$/.test(end) ? periodLabel(`${end.slice(0, 5)}${String(Number(end.slice(5, 7)) - 2).padStart(2, "0")}-01`, end) : end;
+}
+
+export interface FinancialRow {
+  readonly company: string;
+  /** "2026Q2", "FY2025"…; for a balance, the quarter it closes. */
+  readonly period: string;
+  /** For a balance, its date (period_start = period_end). */
+  readonly period_start: string;
+  readonly period_end: string;
+  /** "flow" over a period, or "balance" at a date. */
+  readonly measure: "flow" | "balance";
+  readonly line_item: LineItem;
+  /** USD millions, or a percent. */
+  readonly value: number;
+  readonly unit: string;
+  readonly printed_value: number | null;
+  readonly printed_unit: string | null;
+  /** The source's id, or "derived" for a quarter computed from longer periods. */
+  readonly source: string;
+  readonly source_url: string;
+  readonly locator: string;
+  /** The trust grade of the source (for a derived quarter, the weakest of its parts). */
+  readonly grade: SourceGrade;
+  /** The filing's SEC accession number(s), where known. */
+  readonly accession: string;
+  /** "reported" as printed; "confirmed" (an extraction confirmed by a second source or an identity); "derived" from longer periods. */
+  readonly status: "reported" | "confirmed" | "derived";
+  /** Why the figure is trusted, in words. */
+  readonly basis: string;
+}
+
+function financialRows(company: string, data: ValidatedCompany): FinancialRow[] {
+  const sources = new Map(data.sources.map((s) => [s.source_id, s]));
+  const judged = new Map(data.figures.map((f) => [f.row, f]));
+  const rows: FinancialRow[] = data.statements.map(({row, value: s}) => {
+    const source = sources.get(s.source_id)!;
+    const figure = judged.get(row)!;
+    return {
+      company,
+      period: figurePeriod(s.period_start, s.period_end),
+      period_start: s.period_start ?? s.period_end,
+      period_end: s.period_end,
+      measure: isInstant(s.line_item) ? "balance" : "flow",
+      line_item: s.line_item,
+      value: toMillions(s.value, s.unit),
+      unit: unitOut(s.unit),
+      printed_value: s.value,
+      printed_unit: s.unit,
+      source: s.source_id,
+      source_url: source.url,
+      locator: s.locator,
+      grade: source.grade,
+      accession: source.accession ?? "",
+      status: figure.status === "confirmed" ? "confirmed" : "reported",
+      basis: figure.reason
+    };
+  });
+  const flows = rows.filter((r) => r.measure === "flow" && r.unit !== "percent");
+  const byCitation = new Map(flows.map((r) => [`${r.line_item}|${r.period_start}|${r.period_end}`, r]));
+  const derived = deriveQuarters(flows.map((r) => ({line_item: r.line_item, period_start: r.period_start, period_end: r.period_end, value: r.value, source: r.source, citation: `${r.period} (${r.source})`})));
+  for (const d of derived) {
+    const parts = d.from.map((f) => byCitation.get(`${f.line_item}|${f.period_start}|${f.period_end}`)).filter((r): r is FinancialRow => r !== undefined);
+    const row: FinancialRow = {
+      company, period: periodLabel(d.period_start, d.period_end), period_start: d.period_start, period_end: d.period_end, measure: "flow",
+      line_item: d.line_item as LineItem, value: d.value, unit: "USD millions", printed_value: null, printed_unit: null,
+      source: "derived", source_url: "", locator: d.citation,
+      grade: parts.map((p) => p.grade).sort((a, b) => gradeRank(b) - gradeRank(a))[0] ?? "article",
+      accession: [...new Set(parts.map((p) => p.accession).filter(Boolean))].join("; "),
+      status: "derived", basis: `derived: ${d.citation}`
+    };
+    byCitation.set(`${row.line_item}|${row.period_start}|${row.period_end}`, row);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Figures shown but kept out of the tables the model reads: unconfirmed or contradicted. */
+export function doubtfulFigures(company: string, data: ValidatedCompany) {
+  const sources = new Map(data.sources.map((s) => [s.source_id, s]));
+  return data.figures.filter((f) => f.status === "unconfirmed" || f.status === "contradicted").map((f) => ({
+    company, period: figurePeriod(f.value.period_start, f.value.period_end), line_item: f.value.line_item, value: f.amount, unit: unitOut(f.value.unit),
+    source: f.value.source_id, source_url: sources.get(f.value.source_id)?.url ?? "", locator: f.value.locator,
+    grade: f.grade, accession: sources.get(f.value.source_id)?.accession ?? "", status: f.status, basis: f.reason
   }));
 }
 

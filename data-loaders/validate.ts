@@ -1,6 +1,7 @@
 import {parseCsv, type ParsedRow} from "./csv.js";
 import {RawDataError, type RawDataIssue} from "./errors.js";
-import {debtDiscountRow, debtIssuanceRow, facilityRow, factRow, LINE_ITEMS, principalPaymentRow, sourceRow, SOURCE_KINDS, statementRow, type DebtDiscountRow, type DebtIssuanceRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
+import {best, figureKey, judgeFigures, type JudgedFigure} from "./evidence.js";
+import {debtDiscountRow, debtIssuanceRow, facilityRow, factRow, isInstant, LINE_ITEMS, principalPaymentRow, sourceRow, statementRow, type DebtDiscountRow, type DebtIssuanceRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
 /** The raw files of one company, by name, as text. */
 export interface RawFiles {
@@ -17,7 +18,10 @@ export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities
 /** A company's raw data after every check: rows as printed, with their row numbers. */
 export interface ValidatedCompany {
   readonly sources: readonly SourceRow[];
+  /** One row a figure: the best of its accepted or confirmed sources. */
   readonly statements: readonly ParsedRow<StatementRow>[];
+  /** Every statement row with how sure the dataset is of it (see evidence.ts). */
+  readonly figures: readonly JudgedFigure[];
   readonly facilities: readonly ParsedRow<FacilityRow>[];
   readonly principalPayments: readonly ParsedRow<PrincipalPaymentRow>[];
   readonly debtDiscounts: readonly ParsedRow<DebtDiscountRow>[];
@@ -83,13 +87,14 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
     factIds.set(value.fact_id, row);
   }
 
-  checkStatements(statements, sourceIds, issues);
+  checkStatements(statements, issues);
+  const figures = judgeFigures(statements.filter((s) => sourceIds.has(s.value.source_id)), sourceIds, issues, toMillions);
   checkFacilities(facilities, principalPayments, issues);
   checkDebtDiscounts(debtDiscounts, facilities, issues);
   checkIssuances(issuances, issues);
 
   if (issues.length > 0) throw new RawDataError(issues);
-  return {sources: sources.map((s) => s.value), statements: keepBestSourced(statements, sourceIds), facilities, principalPayments, debtDiscounts, issuances, facts: facts.map((f) => f.value)};
+  return {sources: sources.map((s) => s.value), statements: bestOfEach(figures), figures, facilities, principalPayments, debtDiscounts, issuances, facts: facts.map((f) => f.value)};
 }
 
 /** Each issuance once, in money, maturing after it is issued. */
@@ -125,67 +130,36 @@ function checkDebtDiscounts(discounts: readonly ParsedRow<DebtDiscountRow>[], fa
   }
 }
 
-const statementKey = (s: StatementRow) => `${s.period_start}/${s.period_end}/${s.line_item}`;
-const rank = (sources: Map<string, SourceRow>, id: string) => SOURCE_KINDS.indexOf(sources.get(id)?.kind ?? "article");
-
-function checkStatements(statements: readonly ParsedRow<StatementRow>[], sources: Map<string, SourceRow>, issues: RawDataIssue[]): void {
+function checkStatements(statements: readonly ParsedRow<StatementRow>[], issues: RawDataIssue[]): void {
   const file = "statements.csv";
-  const seen = new Map<string, ParsedRow<StatementRow>>();
-  for (const entry of statements) {
-    const {row, value: s} = entry;
-    if (s.period_end < s.period_start) {
-      issues.push({file, row, field: "period_end", message: `${s.period_end} is before the period starts (${s.period_start})`});
+  const seen = new Map<string, number>();
+  for (const {row, value: s} of statements) {
+    if (isInstant(s.line_item)) {
+      if (s.period_start) issues.push({file, row, field: "period_start", message: `${s.line_item} is a balance at a date: leave period_start empty and put the date in period_end`});
+      if (!isMonthEnd(s.period_end)) issues.push({file, row, field: "period_end", message: `${s.period_end} is not the last day of a month`});
+    } else if (!s.period_start) {
+      issues.push({file, row, field: "period_start", message: `${s.line_item} covers a period: period_start is missing`});
       continue;
-    }
-    if (!isMonthStart(s.period_start)) issues.push({file, row, field: "period_start", message: `${s.period_start} is not the first day of a month`});
-    if (!isMonthEnd(s.period_end)) issues.push({file, row, field: "period_end", message: `${s.period_end} is not the last day of a month`});
-    if (![3, 6, 9, 12].includes(periodMonths(s.period_start, s.period_end))) {
-      issues.push({file, row, field: "period_end", message: `${s.period_start} to ${s.period_end} is not a quarter, half year, nine months or year`});
+    } else {
+      if (s.period_end < s.period_start) {
+        issues.push({file, row, field: "period_end", message: `${s.period_end} is before the period starts (${s.period_start})`});
+        continue;
+      }
+      if (!isMonthStart(s.period_start)) issues.push({file, row, field: "period_start", message: `${s.period_start} is not the first day of a month`});
+      if (!isMonthEnd(s.period_end)) issues.push({file, row, field: "period_end", message: `${s.period_end} is not the last day of a month`});
+      if (![3, 6, 9, 12].includes(periodMonths(s.period_start, s.period_end))) {
+        issues.push({file, row, field: "period_end", message: `${s.period_start} to ${s.period_end} is not a quarter, half year, nine months or year`});
+      }
     }
     const measures = LINE_ITEMS[s.line_item];
     if ((measures === "money") !== s.unit.startsWith("USD")) {
       issues.push({file, row, field: "unit", message: `"${s.unit}" does not measure ${s.line_item}, which is ${measures === "money" ? "money (USD, USD thousands or USD millions)" : "a percent"}`});
     }
-    // The same figure twice: a filing may stand beside a press release (the filing wins),
-    // but two rows from sources of the same rank are a duplicate.
-    const key = statementKey(s);
+    // One source gives a figure once; several sources may each give it (that is a cross-check).
+    const key = `${figureKey(s)}|${s.source_id}`;
     const other = seen.get(key);
-    if (other && rank(sources, other.value.source_id) === rank(sources, s.source_id)) {
-      issues.push({file, row, field: "line_item", message: `duplicates row ${other.row} (${s.line_item} for ${s.period_start} to ${s.period_end})`});
-    }
-    seen.set(key, entry);
-  }
-  checkQuartersAddUp(statements, issues);
-}
-
-/**
- * Where every quarter of a longer period (a half, nine months, a year) is reported, the
- * quarters must add up to it, to the unit printed (one per quarter for rounding).
- */
-function checkQuartersAddUp(statements: readonly ParsedRow<StatementRow>[], issues: RawDataIssue[]): void {
-  const quarters = new Map<string, StatementRow>();
-  for (const {value: s} of statements) if (periodMonths(s.period_start, s.period_end) === 3) quarters.set(statementKey(s), s);
-  for (const {row, value: s} of statements) {
-    const months = periodMonths(s.period_start, s.period_end);
-    if (months <= 3 || months % 3 !== 0 || !isMonthStart(s.period_start)) continue;
-    const [year, month] = s.period_start.split("-").map(Number) as [number, number];
-    let sum = 0;
-    const parts: StatementRow[] = [];
-    for (let q = 0; q < months / 3; q++) {
-      const startMonth = month + 3 * q;
-      const y = year + Math.floor((startMonth - 1) / 12), m = ((startMonth - 1) % 12) + 1;
-      const start = `${y}-${String(m).padStart(2, "0")}-01`;
-      const part = [...quarters.values()].find((p) => p.period_start === start && p.line_item === s.line_item);
-      if (!part) break;
-      parts.push(part);
-      sum += toMillions(part.value, part.unit);
-    }
-    if (parts.length !== months / 3) continue; // not every quarter is reported: nothing to check
-    const total = toMillions(s.value, s.unit);
-    const tolerance = parts.length * toMillions(1, s.unit);
-    if (Math.abs(sum - total) > tolerance) {
-      issues.push({file: "statements.csv", row, field: "value", message: `${s.line_item} for ${s.period_start} to ${s.period_end} is ${total} USD millions, but its quarters add up to ${Number(sum.toFixed(6))}`});
-    }
+    if (other !== undefined) issues.push({file, row, field: "line_item", message: `duplicates row ${other} (${s.line_item} for ${s.period_start ?? "at"} ${s.period_end}, ${s.source_id})`});
+    seen.set(key, row);
   }
 }
 
@@ -225,13 +199,9 @@ function checkFacilities(facilities: readonly ParsedRow<FacilityRow>[], payments
   }
 }
 
-/** Of the same figure from several sources, the best-ranked one: a filing over a press release over an article. */
-function keepBestSourced(statements: readonly ParsedRow<StatementRow>[], sources: Map<string, SourceRow>): ParsedRow<StatementRow>[] {
-  const best = new Map<string, ParsedRow<StatementRow>>();
-  for (const entry of statements) {
-    const key = statementKey(entry.value);
-    const current = best.get(key);
-    if (!current || rank(sources, entry.value.source_id) < rank(sources, current.value.source_id)) best.set(key, entry);
-  }
-  return [...best.values()];
+/** Of each figure, the row the tables publish: the best of its settled sources (see evidence.ts). */
+function bestOfEach(figures: readonly JudgedFigure[]): ParsedRow<StatementRow>[] {
+  const groups = new Map<string, JudgedFigure[]>();
+  for (const f of figures) groups.set(figureKey(f.value), [...(groups.get(figureKey(f.value)) ?? []), f]);
+  return [...groups.values()].map(best).filter((f): f is JudgedFigure => f !== undefined).map((f) => ({row: f.row, value: f.value}));
 }

@@ -7,7 +7,7 @@ import {usdMillions as millions} from "../components/format.js";
  * figures here do not decide it, and names what is missing.
  */
 export type Verdict = "supported" | "not supported" | "partly" | "undecided";
-export type SourceKind = "filing" | "press_release" | "article";
+export type SourceKind = "filing" | "press-release" | "copy" | "extraction" | "article";
 
 /** A reported statement line, in USD millions (the financials table's rows). */
 export interface ClaimStatement {

@@ -6,7 +6,7 @@ export function claimsData(tables: CompanyTables, model: ModelView | null): Clai
   return {
     statements: tables.financials.map((f) => ({period: f.period, period_start: f.period_start, period_end: f.period_end, line_item: f.line_item, value: f.value, source: f.source, locator: f.locator})),
     facts: tables.facts,
-    sources: (tables.sources as Array<{source_id: string; kind: "filing" | "press_release" | "article"; title: string; url: string}>).map(({source_id, kind, title, url}) => ({source_id, kind, title, url})),
+    sources: tables.sources.map(({source_id, grade, title, url}) => ({source_id, kind: grade, title, url})),
     model
   };
 }
