@@ -126,6 +126,9 @@ export function facilitiesTable(company: string, data: ValidatedCompany) {
 export type FacilityTidyRow = ReturnType<typeof facilityRows>[number];
 function facilityRows(company: string, data: ValidatedCompany) {
   const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
+  const grade = new Map(data.sources.map((s) => [s.source_id, s.grade]));
+  const accession = new Map(data.sources.map((s) => [s.source_id, s.accession ?? ""]));
+  const tables = new Map(data.debtTables.map((t) => [`${t.as_of}|${t.source_id}`, t]));
   return data.facilities.map(({value: f}) => ({
     company,
     as_of: f.as_of,
@@ -145,7 +148,12 @@ function facilityRows(company: string, data: ValidatedCompany) {
     unit: "USD millions",
     source: f.source_id,
     source_url: url.get(f.source_id) ?? "",
-    locator: f.locator
+    locator: f.locator,
+    grade: grade.get(f.source_id) ?? "article",
+    accession: accession.get(f.source_id) ?? "",
+    /** How sure the dataset is of the table this row is part of (see judgeDebtTables). */
+    status: tables.get(`${f.as_of}|${f.source_id}`)?.status ?? "unconfirmed",
+    basis: tables.get(`${f.as_of}|${f.source_id}`)?.reason ?? ""
   }));
 }
 

@@ -1,7 +1,7 @@
 import {parseCsv, type ParsedRow} from "./csv.js";
 import {RawDataError, type RawDataIssue} from "./errors.js";
-import {best, figureKey, judgeFigures, type JudgedFigure} from "./evidence.js";
-import {debtDiscountRow, debtIssuanceRow, facilityRow, factRow, isInstant, LINE_ITEMS, principalPaymentRow, sourceRow, statementRow, type DebtDiscountRow, type DebtIssuanceRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
+import {best, figureKey, judgeFigures, origin, type JudgedFigure} from "./evidence.js";
+import {debtDiscountRow, debtIssuanceRow, facilityRow, factRow, isInstant, LINE_ITEMS, principalPaymentRow, sourceRow, statementRow, TRUSTED_GRADES, type DebtDiscountRow, type DebtIssuanceRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
 /** The raw files of one company, by name, as text. */
 export interface RawFiles {
@@ -22,6 +22,8 @@ export interface ValidatedCompany {
   readonly statements: readonly ParsedRow<StatementRow>[];
   /** Every statement row with how sure the dataset is of it (see evidence.ts). */
   readonly figures: readonly JudgedFigure[];
+  /** Each debt table (the facilities one source lists at a date) and how sure the dataset is of it. */
+  readonly debtTables: readonly DebtTable[];
   readonly facilities: readonly ParsedRow<FacilityRow>[];
   readonly principalPayments: readonly ParsedRow<PrincipalPaymentRow>[];
   readonly debtDiscounts: readonly ParsedRow<DebtDiscountRow>[];
@@ -94,7 +96,42 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
   checkIssuances(issuances, issues);
 
   if (issues.length > 0) throw new RawDataError(issues);
-  return {sources: sources.map((s) => s.value), statements: bestOfEach(figures), figures, facilities, principalPayments, debtDiscounts, issuances, facts: facts.map((f) => f.value)};
+  return {sources: sources.map((s) => s.value), statements: bestOfEach(figures), figures, debtTables: judgeDebtTables(facilities, figures, sourceIds), facilities, principalPayments, debtDiscounts, issuances, facts: facts.map((f) => f.value)};
+}
+
+export interface DebtTable {
+  readonly as_of: string;
+  readonly source_id: string;
+  /** USD millions. */
+  readonly total: number;
+  readonly status: "accepted" | "confirmed" | "unconfirmed";
+  readonly reason: string;
+}
+
+/**
+ * A debt table from a filing, a release or a copy stands; one from an extraction or an
+ * article is confirmed when its facilities add up to the total principal an independent,
+ * settled source gives for that date (to a USD million), and is otherwise kept out of the
+ * base case.
+ */
+function judgeDebtTables(facilities: readonly ParsedRow<FacilityRow>[], figures: readonly JudgedFigure[], sources: ReadonlyMap<string, SourceRow>): DebtTable[] {
+  const tables = new Map<string, {as_of: string; source_id: string; total: number}>();
+  for (const {value: f} of facilities) {
+    const key = `${f.as_of}|${f.source_id}`;
+    const table = tables.get(key) ?? {as_of: f.as_of, source_id: f.source_id, total: 0};
+    table.total += toMillions(f.principal, f.unit);
+    tables.set(key, table);
+  }
+  return [...tables.values()].map((t) => {
+    const grade = sources.get(t.source_id)?.grade ?? "article";
+    if (TRUSTED_GRADES.includes(grade)) return {...t, status: "accepted" as const, reason: `graded ${grade}`};
+    const from = origin(sources.get(t.source_id)?.url ?? "");
+    const witness = figures.find((f) => f.value.line_item === "total_debt_principal" && f.value.period_end === t.as_of && (f.status === "accepted" || f.status === "confirmed")
+      && f.value.source_id !== t.source_id && origin(sources.get(f.value.source_id)?.url ?? "") !== from && Math.abs(f.amount - t.total) <= Math.max(1, f.step));
+    return witness
+      ? {...t, status: "confirmed" as const, reason: `its facilities add up to ${Number(t.total.toFixed(3))} USD m, the total principal ${witness.value.source_id} (${witness.grade}) gives`}
+      : {...t, status: "unconfirmed" as const, reason: "no independent, settled total principal at its date agrees with its facilities' sum"};
+  });
 }
 
 /** Each issuance once, in money, maturing after it is issued. */

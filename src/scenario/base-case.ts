@@ -7,6 +7,9 @@ import {addQuarters, quarterOfMonth, type ModelInputDraft} from "../model/index.
  */
 export interface FacilityFigure {
   readonly as_of: string;
+  readonly accession?: string;
+  /** How sure the dataset is of the table the row belongs to; an unconfirmed table stays out of the base case. */
+  readonly status?: string;
   readonly facility: string;
   readonly maturity_to: string; // YYYY-MM
   readonly effective_rate_low: number | null;
@@ -21,6 +24,10 @@ export interface FinancialFigure {
   readonly value: number;
   readonly source: string;
   readonly locator: string;
+  /** "reported", "confirmed" (an extraction a second source or an identity confirms) or "derived" (a quarter from longer periods). */
+  readonly status?: string;
+  /** The filing's SEC accession number(s), where known. */
+  readonly accession?: string;
 }
 
 /** Unamortised discount and issuance costs at a date the debt table lists facilities for (USD millions). */
@@ -55,14 +62,20 @@ export interface BaseCase {
   readonly provenance: readonly Provenance[];
   /** The last reported quarter the projection follows. */
   readonly lastReportedQuarter: string;
+  /** The balance-sheet date the base case opens from, and the filing that reports it. */
+  readonly asOf: {readonly date: string; readonly accession: string; readonly source: string};
 }
 
 /** Assumptions the dataset cannot yet replace, in one place, each with why. */
 export const BASE_ASSUMPTIONS = {
   quarters: 12,
+  /** Used only where the dataset holds no balance sheet at the debt table's date. */
   openingCash: 1000,
   minimumCash: 500,
+  /** Used only where the dataset holds no capex for the last four quarters. */
   capexPerQuarter: 2000,
+  /** The life over which the latest quarter's depreciation runs off (GPUs and servers: six years, an assumption). */
+  depreciationLifeQuarters: 24,
   depreciationShareOfRevenue: 0.4,
   taxRate: 0,
   revolverCapacity: 1500,
@@ -94,7 +107,8 @@ const usd = (x: number) => `${x.toLocaleString("en-US", {maximumFractionDigits: 
  * The base case from the dataset. The projection starts in the quarter after the latest
  * debt table held, from that table's facilities.
  */
-export function baseCase(financials: readonly FinancialFigure[], facilities: readonly FacilityFigure[], discounts: readonly DiscountFigure[] = [], issuances: readonly IssuanceFigure[] = []): BaseCase {
+export function baseCase(financials: readonly FinancialFigure[], allFacilities: readonly FacilityFigure[], discounts: readonly DiscountFigure[] = [], issuances: readonly IssuanceFigure[] = []): BaseCase {
+  const facilities = allFacilities.filter((f) => f.status !== "unconfirmed");
   const asOf = [...new Set(facilities.map((f) => f.as_of))].sort().at(-1);
   if (!asOf) throw new Error("the dataset holds no debt table: there is no base case to build");
   const start = nextQuarter(quarterOfMonth(asOf));
@@ -106,26 +120,38 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
   if (!lastRevenue) throw new Error(`the dataset holds no revenue for ${previousQuarter(start)}, the quarter before the projection`);
   provenance.push({input: "Revenue of the last quarter", value: usd(lastRevenue.value), status: "reported", basis: `${previousQuarter(start)}, ${cite(lastRevenue)}`});
 
-  // Growth: the latest reported quarter-on-quarter growth, where two consecutive quarters are held.
-  const revenues = financials.filter((f) => f.line_item === "revenue" && /Q\d$/.test(f.period)).sort((a, b) => a.period.localeCompare(b.period));
+  // Calibration: the last four reported quarters (reported, or derived from longer periods).
+  const lastFour = [4, 3, 2, 1].map((n) => addQuarters(start, -n));
+  const described = (f: FinancialFigure) => `${f.period} ${usd(f.value)}${f.status === "derived" ? " (derived from longer periods)" : f.status === "confirmed" ? " (an extraction, confirmed)" : ""}`;
+
+  // Growth: the compound quarterly rate over the last four quarters, where the revenue of the
+  // quarter before them is held; else the latest quarter-on-quarter growth.
+  const yearBefore = figure("revenue", addQuarters(start, -5));
   let growth = 0;
   let growthBasis = "no two consecutive quarters of revenue are held: assumed flat";
-  for (let i = revenues.length - 1; i > 0; i--) {
-    const later = revenues[i]!, earlier = revenues[i - 1]!;
-    if (nextQuarter(earlier.period) === later.period) {
-      growth = toBasisPoint(later.value / earlier.value - 1);
-      growthBasis = `${later.period} over ${earlier.period} revenue (${cite(later)}; ${cite(earlier)}), to 0.01 %, held for every quarter`;
-      break;
+  if (yearBefore && yearBefore.value > 0) {
+    growth = toBasisPoint((lastRevenue.value / yearBefore.value) ** (1 / 4) - 1);
+    growthBasis = `compound quarterly rate over the last four quarters: ${previousQuarter(start)} revenue over ${yearBefore.period}'s (${cite(lastRevenue)}; ${cite(yearBefore)}), to the 1/4 power, to 0.01 %; held for every projected quarter (an assumption: growth this fast does not last forever)`;
+  } else {
+    const revenues = financials.filter((f) => f.line_item === "revenue" && /Q\d$/.test(f.period)).sort((a, b) => a.period.localeCompare(b.period));
+    for (let i = revenues.length - 1; i > 0; i--) {
+      const later = revenues[i]!, earlier = revenues[i - 1]!;
+      if (nextQuarter(earlier.period) === later.period) {
+        growth = toBasisPoint(later.value / earlier.value - 1);
+        growthBasis = `${later.period} over ${earlier.period} revenue (${cite(later)}; ${cite(earlier)}), to 0.01 %, held for every quarter`;
+        break;
+      }
     }
   }
   provenance.push({input: "Revenue growth a quarter", value: pct(growth), status: growthBasis.startsWith("no") ? "assumption" : "derived", basis: growthBasis});
 
-  const ebitda = [...financials].filter((f) => f.line_item === "adjusted_ebitda" && /Q\d$/.test(f.period)).sort((a, b) => a.period.localeCompare(b.period)).at(-1);
-  const ebitdaRevenue = ebitda && figure("revenue", ebitda.period);
-  const margin = ebitda && ebitdaRevenue ? toBasisPoint(ebitda.value / ebitdaRevenue.value) : 0.5;
+  // Margin: adjusted EBITDA over revenue, summed over those of the last four quarters that hold both.
+  const marginQuarters = lastFour.map((q) => ({ebitda: figure("adjusted_ebitda", q), revenue: figure("revenue", q)})).filter((m) => m.ebitda && m.revenue);
+  const ebitdaSum = marginQuarters.reduce((sum, m) => sum + m.ebitda!.value, 0), revenueSum = marginQuarters.reduce((sum, m) => sum + m.revenue!.value, 0);
+  const margin = revenueSum > 0 ? toBasisPoint(ebitdaSum / revenueSum) : 0.5;
   provenance.push({
-    input: "EBITDA margin", value: pct(margin), status: ebitda && ebitdaRevenue ? "derived" : "assumption",
-    basis: ebitda && ebitdaRevenue ? `adjusted EBITDA over revenue, ${ebitda.period} (${cite(ebitda)}), to 0.01 %; adjusted EBITDA leaves out stock-based compensation` : "no adjusted EBITDA held"
+    input: "EBITDA margin", value: pct(margin), status: revenueSum > 0 ? "derived" : "assumption",
+    basis: revenueSum > 0 ? `adjusted EBITDA over revenue, ${marginQuarters.length === 4 ? "the last four quarters" : `the ${marginQuarters.length} of the last four quarters that hold both`} (${marginQuarters.map((m) => `${m.ebitda!.period}: ${usd(m.ebitda!.value)} of ${usd(m.revenue!.value)}`).join("; ")}), to 0.01 %; adjusted EBITDA leaves out stock-based compensation` : "no adjusted EBITDA held: 50 % assumed"
   });
 
   const A = BASE_ASSUMPTIONS;
@@ -179,15 +205,37 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
     );
   }
 
+  // Opening cash: the balance sheet at the debt table's date.
+  const cash = figure("cash_and_cash_equivalents", quarterOfMonth(asOf));
+  const openingCash = cash?.value ?? A.openingCash;
+  provenance.push(cash
+    ? {input: "Opening cash", value: usd(cash.value), status: "reported", basis: `cash and cash equivalents at ${asOf}, ${cite(cash)}; restricted cash is left out (it is not free to pay interest)`}
+    : {input: "Opening cash", value: usd(A.openingCash), status: "assumption", basis: `the dataset holds no balance sheet at ${asOf}`});
+
+  // Capex: the mean of the last four quarters' purchases of property and equipment.
+  const capexQuarters = lastFour.map((q) => figure("purchases_of_property_and_equipment", q)).filter((f): f is FinancialFigure => f !== undefined);
+  const capex = capexQuarters.length > 0 ? Math.round(capexQuarters.reduce((sum, f) => sum + f.value, 0) / capexQuarters.length) : A.capexPerQuarter;
+  provenance.push(capexQuarters.length > 0
+    ? {input: "Capex a quarter", value: usd(capex), status: "derived", basis: `the mean of ${capexQuarters.length === 4 ? "the last four quarters'" : `${capexQuarters.length} of the last four quarters'`} purchases of property and equipment (${capexQuarters.map(described).join("; ")}), held flat (an assumption)`}
+    : {input: "Capex a quarter", value: usd(A.capexPerQuarter), status: "assumption", basis: "the dataset holds no capex for the last four quarters"});
+
+  // Depreciation: the latest quarter's, running off over an assumed life; new capex depreciates over the same life.
+  const depreciation = figure("depreciation_and_amortization", previousQuarter(start));
+  provenance.push(depreciation
+    ? {input: "Depreciation", value: `${usd(depreciation.value)} a quarter, over ${A.depreciationLifeQuarters} quarters`, status: "derived", basis: `${described(depreciation)}, ${cite(depreciation)}; the ${A.depreciationLifeQuarters}-quarter life of the existing assets and of new capex is an assumption`}
+    : {input: "Depreciation", value: "none", status: "assumption", basis: `the dataset holds no depreciation for ${previousQuarter(start)}; EBIT equals EBITDA here`});
+
   const input: ModelInputDraft = {
     start,
     quarters: A.quarters,
-    openingCash: A.openingCash,
+    openingCash,
     minimumCash: A.minimumCash,
     revenue: {lastQuarter: lastRevenue.value, growth},
     costs: {kind: "margin", ebitdaMargin: margin},
-    depreciation: {openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: 24},
-    capex: A.capexPerQuarter,
+    depreciation: depreciation
+      ? {openingPerQuarter: depreciation.value, openingRemainingQuarters: A.depreciationLifeQuarters, capexLifeQuarters: A.depreciationLifeQuarters}
+      : {openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: A.depreciationLifeQuarters},
+    capex,
     taxRate: A.taxRate,
     baseRate: 0,
     facilities: facilityInputs,
@@ -197,17 +245,14 @@ export function baseCase(financials: readonly FinancialFigure[], facilities: rea
     capitalisedInterestShare: schedule.capitalisedShare
   };
   provenance.push(
-    {input: "Opening cash", value: usd(A.openingCash), status: "assumption", basis: "the dataset does not hold the balance sheet yet"},
     {input: "Minimum cash", value: usd(A.minimumCash), status: "assumption", basis: "an operating cushion; no covenant is modelled yet"},
-    {input: "Capex a quarter", value: usd(A.capexPerQuarter), status: "assumption", basis: "the dataset does not hold cash flows yet"},
-    {input: "Depreciation", value: "none", status: "assumption", basis: "the dataset does not hold depreciation; EBIT equals EBITDA here"},
     {input: "Tax rate", value: pct(A.taxRate), status: "assumption", basis: "the company reports losses"},
     {input: "Revolver capacity", value: usd(Math.max(A.revolverCapacity, revolverDrawn)), status: "assumption", basis: "the dataset holds what is drawn, not the commitment"},
     {input: "Reference-rate change", value: "0 bp", status: "assumption", basis: "rates as at the filing's effective rates"},
     {input: "Refinancing at maturity", value: `${pct(A.refinancing.shareRolled)} rolled at ${pct(A.refinancing.spread)} over the reference change, ${A.refinancing.tenorQuarters} quarters, ${pct(A.refinancing.feeRate)} fee`, status: "assumption", basis: "markets open; terms near those of recent facilities"},
     {input: "New borrowing", value: `up to ${usd(A.newBorrowing.limit)} at ${pct(A.newBorrowing.spread)}`, status: "assumption", basis: "what lenders would still provide"}
   );
-  return {input, provenance, lastReportedQuarter: previousQuarter(start)};
+  return {input, provenance, lastReportedQuarter: previousQuarter(start), asOf: {date: asOf, accession: cash?.accession ?? listed[0]?.accession ?? "", source: cash?.source ?? listed[0]?.source ?? ""}};
 }
 
 /** What the debt note's interest table and discount line give the base case's facilities. */
