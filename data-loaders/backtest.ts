@@ -26,8 +26,16 @@ export interface BacktestRow {
   readonly reported: number;
   readonly reported_line_item: string;
   readonly reported_source: string;
-  /** (projected − reported) / reported × 100. */
+  /**
+   * The headline error, like for like: (projected − reported) / reported × 100, with the
+   * quarter as the income statement books it where the dataset allows (see `method`), else
+   * at the table's effective rates.
+   */
   readonly error_pct: number;
+  /** How `error_pct` was projected: "as booked" or "effective rates". */
+  readonly method: "as booked" | "effective rates";
+  /** At the table's effective rates, held for every row. */
+  readonly error_effective_pct: number;
   /** Facilities left out, and why (e.g. no stated rate). */
   readonly left_out: readonly string[];
   /**
@@ -116,8 +124,11 @@ export function backtest(facilities: readonly FacilityFigure[], financials: read
     });
     const projected = project(shell([...drafts, ...issuedDrafts]), decimalArithmetic).quarters[0]!.ledger.interest.toNumber();
     const error = (x: number) => Number((((x - reported.value) / reported.value) * 100).toFixed(2));
-    // As booked: only figures known at the table's date (no later quarter's breakdown).
-    const shares = interestBreakdown(financials, quarterOfMonth(asOf));
+    // As booked: only figures known at the table's date (no later quarter's breakdown), and
+    // none from more than a quarter before it: capitalised interest and discounts move with
+    // the debt (2024Q2 capitalised 41 % of contractual interest, 2025Q2 9 %).
+    const found = interestBreakdown(financials, quarterOfMonth(asOf));
+    const shares = found && found.period >= addQuarters(quarterOfMonth(asOf), -1) ? found : null;
     const discount = discounts.find((d) => d.as_of === asOf);
     let asReported: number | null = null;
     if (shares && discount) {
@@ -133,7 +144,9 @@ export function backtest(facilities: readonly FacilityFigure[], financials: read
     rows.push({
       quarter, facilities_as_of: asOf, projected, reported: reported.value,
       reported_line_item: reported.line_item, reported_source: reported.source,
-      error_pct: error(projected),
+      error_pct: asReported === null ? error(projected) : error(asReported),
+      method: asReported === null ? "effective rates" : "as booked",
+      error_effective_pct: error(projected),
       left_out: leftOut,
       projected_as_reported: asReported,
       error_as_reported_pct: asReported === null ? null : error(asReported),

@@ -121,7 +121,11 @@ export const statementRow = z.object({
 });
 export type StatementRow = z.output<typeof statementRow>;
 
-/** "March 2028", or a range "March 2026 – May 2028" (an en dash or a hyphen). */
+/**
+ * "March 2028", or a range "March 2026 – May 2028" (an en dash or a hyphen). A range may end
+ * in a bare year ("July 2026 – 2030", as some tables print it): read as that year's December,
+ * the latest the words allow.
+ */
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 export interface MonthRange {
   readonly from: string; // YYYY-MM
@@ -135,7 +139,7 @@ function parseMonth(textValue: string): string | null {
 }
 const maturity = z.string({message: "is missing"}).transform((value, context): MonthRange => {
   const parts = value.split(/\s+[–-]\s+/);
-  const months = parts.map(parseMonth);
+  const months = parts.map((part, i) => (i === 1 && /^\s*\d{4}\s*$/.test(part) ? `${part.trim()}-12` : parseMonth(part)));
   if (parts.length > 2 || months.some((m) => m === null)) {
     context.addIssue({code: "custom", message: `"${value}" is not a month like "March 2028" or a range "March 2026 – May 2028"`});
     return z.NEVER;

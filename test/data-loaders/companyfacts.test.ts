@@ -26,8 +26,9 @@ describe("SEC companyfacts into raw CSVs", () => {
   it("cites each fact's filing by its accession number, with the filing's address", () => {
     expect(company.sources).toEqual([{
       source_id: "accn-0001769628-25-000062",
-      kind: "filing",
-      title: "CoreWeave, Inc. Form 10-Q for FY2025 Q3 (accession 0001769628-25-000062)",
+      grade: "filing",
+      accession: "0001769628-25-000062",
+      title: "CoreWeave, Inc. Form 10-Q filed 2025-11-13 (accession 0001769628-25-000062), XBRL facts",
       url: "https://www.sec.gov/Archives/edgar/data/1769628/000176962825000062/",
       published: "2025-11-13"
     }]);
@@ -47,14 +48,16 @@ describe("SEC companyfacts into raw CSVs", () => {
     expect(ours).toContain("2025-07-01,2025-09-30,revenue,1364676,USD thousands");
   });
 
-  it("takes the latest filing where a period is reported again as a comparative", () => {
+  it("keeps the most precise report of a period, and of equally precise ones the latest filing's", () => {
     const again = structuredClone(fixture);
     const revenue = again.facts["us-gaap"].RevenueFromContractWithCustomerExcludingAssessedTax.units.USD;
-    // A made-up later filing restating the quarter, to show which one wins.
-    revenue.push({...revenue[0], val: 1364000000, accn: "0001769628-26-000001", filed: "2026-02-26", form: "10-K", fp: "FY"});
-    const restated = validateCompany(companyFactsToRaw(again));
-    const q3 = restated.statements.find((s) => s.value.line_item === "revenue" && s.value.period_start === "2025-07-01")!.value;
-    expect(q3).toMatchObject({value: 1364000000, source_id: "accn-0001769628-26-000001"});
+    // Made-up later filings: one repeats the quarter rounded to the million (it says less), one restates it to the thousand.
+    revenue.push({...revenue[0], val: 1365000000, accn: "0001769628-26-000001", filed: "2026-02-26", form: "10-K", fp: "FY"});
+    const rounded = validateCompany(companyFactsToRaw(again)).statements.find((s) => s.value.line_item === "revenue" && s.value.period_start === "2025-07-01")!.value;
+    expect(rounded).toMatchObject({value: 1364676000, source_id: "accn-0001769628-25-000062"});
+    revenue.push({...revenue[0], val: 1364601000, accn: "0001769628-26-000002", filed: "2026-03-02", form: "10-K", fp: "FY"});
+    const restated = validateCompany(companyFactsToRaw(again)).statements.find((s) => s.value.line_item === "revenue" && s.value.period_start === "2025-07-01")!.value;
+    expect(restated).toMatchObject({value: 1364601000, source_id: "accn-0001769628-26-000002"});
   });
 
   it("refuses a file that is not in the companyfacts format", () => {

@@ -13,6 +13,8 @@ function withFile(name: keyof RawFiles, change: (text: string) => string): RawFi
 }
 const replaceLine = (index: number, line: string) => (text: string) => text.split("\n").map((l, i) => (i === index ? line : l)).join("\n");
 const appendLine = (line: string) => (text: string) => `${text.trimEnd()}\n${line}\n`;
+/** The data row of a source in the real sources.csv. */
+const t_row = (id: string) => real["sources.csv"].split("\n").findIndex((l) => l.startsWith(`${id},`));
 
 function issuesOf(files: RawFiles): RawDataIssue[] {
   try {
@@ -66,8 +68,11 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     ["a fact citing an unknown source", withFile(FACTS, (t) => t.replace("magnetar_loan_principal,256630,USD thousands,2025-06-30,10q-2025q2-debt", "magnetar_loan_principal,256630,USD thousands,2025-06-30,nowhere")), FACTS, 12, "source_id", /not in sources.csv/],
     ["a fact id used twice", withFile(FACTS, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), FACTS, appendedRow(FACTS), "fact_id", /used by row 1/],
     ["a source address that is not http(s)", withFile(SRC, (t) => t.replace("https://www.stocktitan.net", "javascript:alert(1)//www.stocktitan.net")), SRC, 1, "url", /http\(s\)|address/],
-    ["a source of an unknown kind", withFile(SRC, (t) => t.replace("pr-2025q3,press_release", "pr-2025q3,rumour")), SRC, 1, "kind", /must be one of/],
-    ["a discount at a date no debt table lists", withFile(D, (t) => t.replace("2025-06-30,119984", "2025-03-31,119984")), D, 1, "as_of", /no facilities are listed at 2025-03-31/],
+    ["a source of an unknown grade", withFile(SRC, (t) => t.replace("pr-2025q3,press-release", "pr-2025q3,rumour")), SRC, 1, "grade", /must be one of/],
+    ["an accession number that is not one", withFile(SRC, (t) => t.replace("10q-2025q3,filing,0001769628-25-000062", "10q-2025q3,filing,25-000062")), SRC, t_row("10q-2025q3"), "accession", /not an accession number/],
+    ["a balance given a period", withFile(S, appendLine("2026-04-01,2026-06-30,cash_and_cash_equivalents,5524,USD millions,pr-2025q3,made up")), S, appendedRow(S), "period_start", /balance at a date/],
+    ["a flow given no period", withFile(S, appendLine(",2026-06-30,revenue,2575,USD millions,pr-2025q3,made up")), S, appendedRow(S), "period_start", /covers a period/],
+    ["a discount at a date no debt table lists", withFile(D, (t) => t.replace("2025-06-30,119984", "2025-09-30,119984")), D, 1, "as_of", /no facilities are listed at 2025-09-30/],
     ["a discount printed negative", withFile(D, (t) => t.replace("2025-06-30,119984", "2025-06-30,-119984")), D, 1, "amount", /must not be negative/],
     ["a discount as large as the debt", withFile(D, (t) => t.replace("2025-06-30,119984,USD thousands", "2025-06-30,11171485,USD thousands")), D, 1, "amount", /not less than the facilities' principal/],
     ["a discount given twice for a date", withFile(D, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), D, appendedRow(D), "as_of", /duplicates row 1/]
