@@ -8,6 +8,8 @@ import {usdMillions as millions} from "../components/format.js";
  */
 export type Verdict = "supported" | "not supported" | "partly" | "undecided";
 export type SourceKind = "filing" | "press-release" | "copy" | "extraction" | "article";
+/** A quarter the dataset derives from longer periods (a year less nine months): its locator names the parts. */
+export const DERIVED = "derived";
 
 /** A reported statement line, in USD millions (the financials table's rows). */
 export interface ClaimStatement {
@@ -58,7 +60,7 @@ export interface Evidence {
   readonly value: string;
   readonly period: string;
   readonly source_id: string;
-  readonly kind: SourceKind | "unknown";
+  readonly kind: SourceKind | typeof DERIVED | "unknown";
   readonly url: string;
   readonly locator: string;
 }
@@ -74,6 +76,21 @@ export interface ClaimCheck {
   /** Set where some evidence used is only an article's report (the filing itself is not yet in the dataset). */
   readonly restsOnArticles: boolean;
   readonly model: ModelView | null;
+  /** The verdict on the dataset as it stood before a later filing, where that differs (see withVerdictsBefore). */
+  readonly changedFrom?: {readonly verdict: Verdict; readonly asOf: string} | null;
+}
+
+/**
+ * Each claim with the verdict it had on the dataset as it stood at `asOf` (statements of
+ * periods ending by then), where the verdict has changed since: so a page can say "changed
+ * with the 2026 filings".
+ */
+export function withVerdictsBefore(data: ClaimsData, asOf: string): ClaimCheck[] {
+  const before = checkClaims({...data, statements: data.statements.filter((s) => s.period_end <= asOf)});
+  return checkClaims(data).map((c) => {
+    const earlier = before.find((b) => b.id === c.id);
+    return {...c, changedFrom: earlier && earlier.verdict !== c.verdict ? {verdict: earlier.verdict, asOf} : null};
+  });
 }
 
 
@@ -107,7 +124,7 @@ class Reader {
 
   useStatement(s: ClaimStatement, label: string): ClaimStatement {
     const source = this.source(s.source);
-    this.used.push({label, value: millions(s.value), period: s.period, source_id: s.source, kind: source?.kind ?? "unknown", url: source?.url ?? "", locator: s.locator});
+    this.used.push({label, value: millions(s.value), period: s.period, source_id: s.source, kind: s.source === DERIVED ? DERIVED : source?.kind ?? "unknown", url: source?.url ?? "", locator: s.locator});
     return s;
   }
 
@@ -157,26 +174,37 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     id: 1, usesModel: true,
     claim: "They have to continue to borrow to pay interest on the last loan.",
     check(read) {
-      // Reported. Under US GAAP, which CoreWeave reports under, interest paid (net of what is
-      // capitalised) is an operating cash flow: the reported figure is after interest. So
-      // operations before interest fell short of the interest paid exactly when the reported
-      // operating cash flow is negative, and the interest then came from other money.
-      const ocf = read.latestStatement("operating_cash_flow");
-      if (!ocf) {
+      // Reported, quarter by quarter. Under US GAAP, which CoreWeave reports under, interest
+      // paid (net of what is capitalised) is an operating cash flow: the reported figure is
+      // after interest. So operations before interest fell short of the interest paid exactly
+      // when a quarter's operating cash flow is negative, and the interest then came from
+      // other money. The last four quarters held decide it; interest beside each is the debt
+      // note's interest on debt (or interest paid, where held), for scale.
+      const quarters = read.statements("operating_cash_flow").filter(isQuarter).sort((a, b) => a.period_end.localeCompare(b.period_end));
+      if (quarters.length === 0) {
         return {
           verdict: "undecided",
-          explanation: "The reported test needs a period's operating cash flow; the dataset does not hold one yet. The model's answer, below, says what the future would take.",
-          missing: ["operating cash flow and cash interest paid for a reported period (cash-flow statement of a 10-Q or 10-K)"]
+          explanation: "The reported test needs quarters of operating cash flow; the dataset does not hold one yet. The model's answer, below, says what the future would take.",
+          missing: ["operating cash flow for reported quarters (cash-flow statement of a 10-Q or 10-K)"]
         };
       }
-      read.useStatement(ocf, "Operating cash flow (after interest paid, as US GAAP reports it)");
-      const paid = read.samePeriod(ocf, "interest_paid");
-      if (paid) read.useStatement(paid, "Interest paid");
-      const before = paid ? ` Before interest, operations brought in ${millions(ocf.value + paid.value)} against ${millions(paid.value)} of interest paid (${((ocf.value + paid.value) / paid.value).toFixed(1)}×).` : "";
-      const missing = paid ? [] : [`interest paid in ${ocf.period}, to say by how much operations covered it`];
-      return ocf.value < 0
-        ? {verdict: "supported", missing, explanation: `In ${ocf.period}, operating cash flow, which is after interest paid, was negative (${millions(ocf.value)}): operations did not cover the interest, which was paid from other money, such as borrowing.${before}`}
-        : {verdict: "not supported", missing, explanation: `In ${ocf.period}, operating cash flow, which is after interest paid, was positive (${millions(ocf.value)}): operations paid the interest that period.${before} One period's cash flow swings with customers' prepayments, and the building is paid for with borrowing (claim 3); whether it must borrow to pay interest in future is the model's question, below.`};
+      const lastFour = quarters.slice(-4);
+      const lines = lastFour.map((ocf) => {
+        read.useStatement(ocf, "Operating cash flow (after interest paid, as US GAAP reports it)");
+        const interest = read.samePeriod(ocf, "interest_paid") ?? read.samePeriod(ocf, "interest_expense_on_debt");
+        if (interest) read.useStatement(interest, interest.line_item === "interest_paid" ? "Interest paid" : "Interest expense on debt (the debt note's)");
+        return `${ocf.period}: ${millions(ocf.value)}${interest ? ` after interest (${interest.line_item === "interest_paid" ? "paid" : "expense on debt"} ${millions(interest.value)})` : ""}`;
+      });
+      const short = lastFour.filter((q) => q.value < 0);
+      const missing = lastFour.length < 4 ? [`operating cash flow for the ${4 - lastFour.length} quarter(s) before ${lastFour[0]!.period}`] : [];
+      const list = lines.join("; ");
+      if (short.length === 0) {
+        return {verdict: "not supported", missing, explanation: `In each of the last ${lastFour.length} reported quarters, operating cash flow, which is after interest paid, was positive (${list}): operations paid the interest. The building is paid for with borrowing (claim 3); whether it must borrow to pay interest in future is the model's question, below.`};
+      }
+      return {
+        verdict: short.length === lastFour.length ? "supported" : "partly", missing,
+        explanation: `Operating cash flow, which is after interest paid, was negative in ${short.map((q) => q.period).join(", ")} of the last ${lastFour.length} reported quarters (${list}): in ${short.length === 1 ? "that quarter" : "those quarters"} operations did not cover the interest, which was paid from other money, such as borrowing.`
+      };
     }
   },
   {

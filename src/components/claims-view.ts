@@ -23,7 +23,8 @@ export function claimView(c: ClaimCheck): HTMLElement {
   const section = el("section", {className: `claim verdict-${c.verdict.replace(" ", "-")}`, id: `claim-${c.id}`});
   section.append(
     el("h2", {}, `${c.id}. “${c.claim.replace(/\.$/, "")}”`),
-    el("p", {className: "verdict"}, el("strong", {}, VERDICT_TEXT[c.verdict]), c.restsOnArticles ? " — resting in part on articles' reports of the filings, not yet on the filings themselves" : ""),
+    el("p", {className: "verdict"}, el("strong", {}, VERDICT_TEXT[c.verdict]), c.restsOnArticles ? " — resting in part on articles' reports of the filings, not yet on the filings themselves" : "",
+      c.changedFrom ? el("span", {className: "verdict-changed"}, ` — changed with the 2026 filings (on the figures to ${c.changedFrom.asOf}: ${VERDICT_TEXT[c.changedFrom.verdict].toLowerCase()})`) : ""),
     el("p", {}, c.explanation)
   );
   if (c.evidence.length) {
