@@ -60,7 +60,7 @@ export const CONTROL_BOUNDS: Readonly<Record<keyof Controls, {readonly min: numb
   growthPct: {min: -30, max: 40, step: 0.01},
   revenueLostPct: {min: 0, max: 100, step: 1},
   ebitdaMarginPct: {min: -20, max: 80, step: 0.01},
-  capex: {min: 0, max: 10000, step: 100},
+  capex: {min: 0, max: 20000, step: 1},
   shareRolledPct: {min: 0, max: 100, step: 5},
   refinancingSpreadPct: {min: 0, max: 20, step: 0.25},
   tenorQuarters: {min: 1, max: 40, step: 1},

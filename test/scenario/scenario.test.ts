@@ -162,7 +162,7 @@ describe("npm run scenario", () => {
     expect(badSet.stderr).toMatch(/key=number/);
     const outOfRange = run(["fork", "base", "x", "--set", "capex=99999999"]);
     expect(outOfRange.status).toBe(1);
-    expect(outOfRange.stderr).toMatch(/capex: must be at most 10000/);
+    expect(outOfRange.stderr).toMatch(/capex: must be at most 20000/);
     expect(run(["nonsense"]).status).toBe(2);
   });
 });
