@@ -37,7 +37,8 @@ async function main(args: string[]): Promise<number> {
   if (file) {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } else {
-    const url = companyFactsUrl(cik);
+    // SEC_COMPANYFACTS_BASE points the download elsewhere (the tests point it at a closed port).
+    const url = companyFactsUrl(cik, process.env["SEC_COMPANYFACTS_BASE"]);
     try {
       const response = await fetch(url, {headers: {"User-Agent": process.env["SEC_USER_AGENT"] ?? "Solvency Notebook data refresh (set SEC_USER_AGENT to your name and email)", "Accept": "application/json"}, signal: AbortSignal.timeout(20000)});
       if (!response.ok) throw new Error(`the SEC answered ${response.status} ${response.statusText}`);

@@ -147,7 +147,8 @@ export function companyFactsToRaw(raw: unknown, options: CompanyFactsOptions = {
 export const SOURCE_COLUMNS = ["source_id", "grade", "accession", "title", "url", "published"] as const;
 export const STATEMENT_COLUMNS = ["period_start", "period_end", "line_item", "value", "unit", "source_id", "locator"] as const;
 
-export const accessionSourceId = (accn: string) => `accn-${accn}`;
+/** A filing's source id: "sec-…" read from the SEC itself, "accn-…" from a copy of its response. */
+export const accessionSourceId = (accn: string, grade: SourceGrade = "filing") => `${grade === "filing" ? "sec" : "accn"}-${accn}`;
 export const edgarFolder = (accn: string, cik: number) => `https://www.sec.gov/Archives/edgar/data/${cik}/${accn.replaceAll("-", "")}/`;
 
 /** The chosen facts as raw rows: a source per filing (by accession number), a statement row per fact. */
@@ -156,7 +157,7 @@ export function factsToRows(facts: CompanyFacts, chosen: readonly ChosenFact[], 
   const url = options.url ?? edgarFolder;
   const filings = new Map(chosen.map((c) => [c.accn, c]));
   const sources = [...filings.values()].sort((a, b) => a.filed.localeCompare(b.filed) || a.accn.localeCompare(b.accn)).map((c) => ({
-    source_id: accessionSourceId(c.accn),
+    source_id: accessionSourceId(c.accn, grade),
     grade,
     accession: c.accn,
     title: `${facts.entityName} Form ${c.form} filed ${c.filed} (accession ${c.accn}), XBRL facts${grade === "copy" ? " as copied from the SEC's companyfacts response" : ""}`,
@@ -165,6 +166,6 @@ export function factsToRows(facts: CompanyFacts, chosen: readonly ChosenFact[], 
   }));
   const statements = [...chosen]
     .sort((a, b) => a.item.localeCompare(b.item) || a.end.localeCompare(b.end) || (a.start ?? "").localeCompare(b.start ?? ""))
-    .map((c) => ({period_start: c.start ?? "", period_end: c.end, line_item: c.item, value: String(c.value), unit: "USD", source_id: accessionSourceId(c.accn), locator: c.locator}));
+    .map((c) => ({period_start: c.start ?? "", period_end: c.end, line_item: c.item, value: String(c.value), unit: "USD", source_id: accessionSourceId(c.accn, grade), locator: c.locator}));
   return {sources, statements};
 }

@@ -1,5 +1,5 @@
 import {csvFormat, csvParse} from "d3-dsv";
-import {accessionSourceId, chooseFacts, factsToRows, SOURCE_COLUMNS, STATEMENT_COLUMNS, type ChosenFact, type CompanyFactsOptions} from "./companyfacts.js";
+import {chooseFacts, factsToRows, SOURCE_COLUMNS, STATEMENT_COLUMNS, type ChosenFact, type CompanyFactsOptions} from "./companyfacts.js";
 import {figureKey, roundingStep} from "./evidence.js";
 import {validateCompany, toMillions, type RawFiles} from "./validate.js";
 
@@ -15,7 +15,7 @@ export type Comparison =
 
 /** The company's SEC Central Index Key, for the companyfacts address. */
 export const CIK: Readonly<Record<string, number>> = {coreweave: 1769628};
-export const companyFactsUrl = (cik: number) => `https://data.sec.gov/api/xbrl/companyfacts/CIK${String(cik).padStart(10, "0")}.json`;
+export const companyFactsUrl = (cik: number, base = "https://data.sec.gov/api/xbrl/companyfacts/") => `${base}CIK${String(cik).padStart(10, "0")}.json`;
 
 export function compareWithFacts(files: RawFiles, raw: unknown): Comparison[] {
   const company = validateCompany(files);
@@ -76,4 +76,4 @@ export function addMissingFacts(files: RawFiles, raw: unknown, options: CompanyF
   return {files: next, added: missing.length};
 }
 
-export {accessionSourceId};
+

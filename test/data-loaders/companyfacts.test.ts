@@ -25,14 +25,14 @@ describe("SEC companyfacts into raw CSVs", () => {
 
   it("cites each fact's filing by its accession number, with the filing's address", () => {
     expect(company.sources).toEqual([{
-      source_id: "accn-0001769628-25-000062",
+      source_id: "sec-0001769628-25-000062",
       grade: "filing",
       accession: "0001769628-25-000062",
       title: "CoreWeave, Inc. Form 10-Q filed 2025-11-13 (accession 0001769628-25-000062), XBRL facts",
       url: "https://www.sec.gov/Archives/edgar/data/1769628/000176962825000062/",
       published: "2025-11-13"
     }]);
-    expect(new Set(company.statements.map((s) => s.value.source_id))).toEqual(new Set(["accn-0001769628-25-000062"]));
+    expect(new Set(company.statements.map((s) => s.value.source_id))).toEqual(new Set(["sec-0001769628-25-000062"]));
   });
 
   it("skips concepts it does not map, units other than USD, and instants", () => {
@@ -54,10 +54,10 @@ describe("SEC companyfacts into raw CSVs", () => {
     // Made-up later filings: one repeats the quarter rounded to the million (it says less), one restates it to the thousand.
     revenue.push({...revenue[0], val: 1365000000, accn: "0001769628-26-000001", filed: "2026-02-26", form: "10-K", fp: "FY"});
     const rounded = validateCompany(companyFactsToRaw(again)).statements.find((s) => s.value.line_item === "revenue" && s.value.period_start === "2025-07-01")!.value;
-    expect(rounded).toMatchObject({value: 1364676000, source_id: "accn-0001769628-25-000062"});
+    expect(rounded).toMatchObject({value: 1364676000, source_id: "sec-0001769628-25-000062"});
     revenue.push({...revenue[0], val: 1364601000, accn: "0001769628-26-000002", filed: "2026-03-02", form: "10-K", fp: "FY"});
     const restated = validateCompany(companyFactsToRaw(again)).statements.find((s) => s.value.line_item === "revenue" && s.value.period_start === "2025-07-01")!.value;
-    expect(restated).toMatchObject({value: 1364601000, source_id: "accn-0001769628-26-000002"});
+    expect(restated).toMatchObject({value: 1364601000, source_id: "sec-0001769628-26-000002"});
   });
 
   it("refuses a file that is not in the companyfacts format", () => {
