@@ -17,6 +17,7 @@ const LINES: readonly LedgerLine[] = [
   {label: "Revenue", how: "Last quarter's revenue × (1 + growth)", value: money("revenue")},
   {label: "EBITDA", how: "Revenue − cash operating costs", value: money("ebitda")},
   {label: "Taxes", how: "Tax rate × (EBIT − reported interest expense), when positive", value: money("taxes")},
+  {label: "Operating cash flow", how: "EBITDA − taxes − lease payments − interest paid in cash: after interest, as US GAAP reports it (the reported column is the cash-flow statement's)", value: (q) => formatMillions(q.ledger.operatingCashFlow.minus(q.ledger.interest.minus(q.ledger.pikInterest)))},
   {label: "Capex", how: "Capital expenditure assumed for the quarter", value: money("capex")},
   {label: "Interest", how: "Σ balance × annual rate / 4, over the facilities (on the average balance where that convention is chosen; a hedged part at the swap's or cap's rate)", value: money("interest")},
   {label: "…of which paid in kind", how: "Σ interest × PIK share: added to the facility's balance, not paid in cash", value: money("pikInterest")},
@@ -44,6 +45,8 @@ export interface ReportedQuarter {
   readonly figures: Readonly<Record<string, number>>;
   /** What each figure is, e.g. "adjusted EBITDA (pr-2025q3)". */
   readonly notes: Readonly<Record<string, string>>;
+  /** False for a quarter inside the reported range that the dataset holds nothing for. */
+  readonly reported?: boolean;
 }
 
 /**
@@ -63,7 +66,7 @@ export function ledgerTable(projection: Projection<Decimal>, reported: readonly 
     const th = document.createElement("th");
     th.scope = "col";
     th.className = "reported";
-    th.textContent = `${r.quarter} reported`;
+    th.textContent = r.reported === false ? `${r.quarter} not reported` : `${r.quarter} reported`;
     head.append(th);
   }
   for (const q of projection.quarters) {
@@ -88,7 +91,7 @@ export function ledgerTable(projection: Projection<Decimal>, reported: readonly 
       cell.className = "reported";
       const figure = r.figures[line.label];
       cell.textContent = figure === undefined ? "—" : formatMillions(new Money(figure));
-      cell.title = figure === undefined ? "not in the dataset" : `${line.label}, reported: ${r.notes[line.label] ?? ""}`;
+      cell.title = figure === undefined ? "not reported in the dataset" : `${line.label}, reported: ${r.notes[line.label] ?? ""}`;
     }
     for (const q of projection.quarters) {
       const cell = row.insertCell();
@@ -102,19 +105,38 @@ export function ledgerTable(projection: Projection<Decimal>, reported: readonly 
 const REPORTED_LINES: Readonly<Record<string, {label: string; note: string}>> = {
   revenue: {label: "Revenue", note: "revenue"},
   adjusted_ebitda: {label: "EBITDA", note: "adjusted EBITDA"},
-  interest_expense_net: {label: "Interest", note: "interest expense, net"}
+  operating_cash_flow: {label: "Operating cash flow", note: "net cash from operating activities"},
+  purchases_of_property_and_equipment: {label: "Capex", note: "purchases of property and equipment"},
+  interest_expense_net: {label: "Interest", note: "interest expense, net"},
+  interest_expense_on_debt: {label: "Reported interest expense", note: "interest expense on debt (the debt note's)"},
+  cash_and_cash_equivalents: {label: "Closing cash", note: "cash and cash equivalents at the quarter end"},
+  total_debt_principal: {label: "Closing debt", note: "total principal of debt at the quarter end"}
 };
 
-/** The dataset's quarterly figures as reported columns for the ledger, oldest first. */
-export function reportedQuarters(financials: ReadonlyArray<{period: string; line_item: string; value: number; source: string}>): ReportedQuarter[] {
+const ordinal = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(5)) - 1;
+const label = (o: number) => `${Math.floor(o / 4)}Q${(o % 4) + 1}`;
+
+/**
+ * The dataset's quarterly figures as reported columns for the ledger, oldest first: every
+ * quarter from the first the dataset holds to the last, a quarter it holds nothing for
+ * included (marked not reported), so the columns have no gaps.
+ */
+export function reportedQuarters(financials: ReadonlyArray<{period: string; line_item: string; value: number; source: string; status?: string}>): ReportedQuarter[] {
   const byQuarter = new Map<string, {figures: Record<string, number>; notes: Record<string, string>}>();
   for (const f of financials) {
     const line = REPORTED_LINES[f.line_item];
     if (!line || !/^\d{4}Q[1-4]$/.test(f.period)) continue;
     const entry = byQuarter.get(f.period) ?? {figures: {}, notes: {}};
     entry.figures[line.label] = f.value;
-    entry.notes[line.label] = `${line.note} (${f.source})`;
+    entry.notes[line.label] = `${line.note} (${f.status === "derived" ? `derived: ${f.source}` : f.source})`;
     byQuarter.set(f.period, entry);
   }
-  return [...byQuarter].sort(([a], [b]) => a.localeCompare(b)).map(([quarter, e]) => ({quarter, ...e}));
+  const held = [...byQuarter.keys()].map(ordinal);
+  if (held.length === 0) return [];
+  const quarters: ReportedQuarter[] = [];
+  for (let o = Math.min(...held); o <= Math.max(...held); o++) {
+    const entry = byQuarter.get(label(o));
+    quarters.push({quarter: label(o), figures: entry?.figures ?? {}, notes: entry?.notes ?? {}, reported: entry !== undefined});
+  }
+  return quarters;
 }
