@@ -34,7 +34,9 @@ describe("the workbook's layout", () => {
 
   it("cites the base case's sources for its inputs, and names the scenario where it changes one", () => {
     const rows = model.sheets[0]!.rows;
-    expect(rows.find((r) => r.key === "revenueLast")!.note).toMatch(/^reported: Revenue of the last quarter .*pr-2025q2/);
+    const revenue = base.provenance.find((p) => p.input === "Revenue of the last quarter")!;
+    expect(rows.find((r) => r.key === "revenueLast")!.note).toMatch(/^reported: Revenue of the last quarter /);
+    expect(rows.find((r) => r.key === "revenueLast")!.note).toContain(revenue.basis);
     const shocked = scenarioWorkbook(base, {name: "rates-up-300bp", title: "Rates up", description: "-"}, {...controls, rateChangeBp: 300}, []);
     expect(shocked.sheets[0]!.rows.find((r) => r.key === "baseRate")!.note).toMatch(/^set by the scenario "rates-up-300bp"/);
     expect(shocked.sheets[0]!.rows.find((r) => r.key === "baseRate")!.cells[0]).toBe(0.03);
