@@ -3,7 +3,7 @@ import type {ValidatedCompany} from "./validate.js";
 import {toMillions} from "./validate.js";
 import {deriveQuarters} from "./derive.js";
 import {gradeRank} from "./evidence.js";
-import {isInstant, type LineItem, type SourceGrade, type Unit} from "./schemas.js";
+import {isInstant, TRUSTED_GRADES, type LineItem, type SourceGrade, type Unit} from "./schemas.js";
 
 /**
  * Tidy tables, one observation a row, built with arquero from validated raw rows. Every
@@ -90,10 +90,23 @@ function financialRows(company: string, data: ValidatedCompany): FinancialRow[] 
       basis: figure.reason
     };
   });
+  // Quarters derived from longer periods: where no source gives the quarter, and where only
+  // an extraction or an article gives it (a difference of filings' figures is the better
+  // source; the extraction is confirmed by it, or would have been contradicted).
+  const trusted = (r: FinancialRow) => TRUSTED_GRADES.includes(r.grade);
   const flows = rows.filter((r) => r.measure === "flow" && r.unit !== "percent");
   const byCitation = new Map(flows.map((r) => [`${r.line_item}|${r.period_start}|${r.period_end}`, r]));
-  const derived = deriveQuarters(flows.map((r) => ({line_item: r.line_item, period_start: r.period_start, period_end: r.period_end, value: r.value, source: r.source, citation: `${r.period} (${r.source})`})));
+  const asPeriod = (r: FinancialRow) => ({line_item: r.line_item, period_start: r.period_start, period_end: r.period_end, value: r.value, source: r.source, citation: `${r.period} (${r.source})`});
+  const keyOf = (d: {line_item: string; period_start: string; period_end: string}) => `${d.line_item}|${d.period_start}|${d.period_end}`;
+  const fromTrusted = new Map(deriveQuarters(flows.filter(trusted).map(asPeriod)).map((d) => [keyOf(d), d]));
+  const derived = [
+    ...[...fromTrusted.values()].filter((d) => !byCitation.has(keyOf(d)) || !trusted(byCitation.get(keyOf(d))!)),
+    // Then from every settled figure, for the quarters still missing.
+    ...deriveQuarters(flows.map(asPeriod)).filter((d) => !byCitation.has(keyOf(d)) && !fromTrusted.has(keyOf(d)))
+  ];
   for (const d of derived) {
+    const held = byCitation.get(`${d.line_item}|${d.period_start}|${d.period_end}`);
+    if (held) rows.splice(rows.indexOf(held), 1);
     const parts = d.from.map((f) => byCitation.get(`${f.line_item}|${f.period_start}|${f.period_end}`)).filter((r): r is FinancialRow => r !== undefined);
     const row: FinancialRow = {
       company, period: periodLabel(d.period_start, d.period_end), period_start: d.period_start, period_end: d.period_end, measure: "flow",
@@ -101,7 +114,7 @@ function financialRows(company: string, data: ValidatedCompany): FinancialRow[] 
       source: "derived", source_url: "", locator: d.citation,
       grade: parts.map((p) => p.grade).sort((a, b) => gradeRank(b) - gradeRank(a))[0] ?? "article",
       accession: [...new Set(parts.map((p) => p.accession).filter(Boolean))].join("; "),
-      status: "derived", basis: `derived: ${d.citation}`
+      status: "derived", basis: `derived: ${d.citation}${held ? `; ${held.source} (${held.grade}) gives ${held.value}` : ""}`
     };
     byCitation.set(`${row.line_item}|${row.period_start}|${row.period_end}`, row);
     rows.push(row);

@@ -32,7 +32,10 @@ export function claimView(c: ClaimCheck): HTMLElement {
     for (const e of c.evidence) {
       const href = safeHref(e.url);
       const source = href ? el("a", {href, rel: "noopener"}, e.source_id) : el("span", {}, e.source_id);
-      list.append(el("li", {}, `${e.label}: `, el("strong", {}, e.value), ` (${e.period}; ${e.kind.replace("_", " ")} `, source, `, ${e.locator})`));
+      // A derived quarter has no document of its own: its locator names the periods it is the difference of.
+      list.append(e.kind === "derived"
+        ? el("li", {}, `${e.label}: `, el("strong", {}, e.value), ` (${e.period}; derived: ${e.locator})`)
+        : el("li", {}, `${e.label}: `, el("strong", {}, e.value), ` (${e.period}; ${e.kind.replace("_", " ")} `, source, `, ${e.locator})`));
     }
     section.append(el("p", {}, "The figures:"), list);
   }

@@ -176,3 +176,22 @@ describe("derived quarters", () => {
     expect(deriveQuarters([f("r", "2025-01-01", "2025-12-31", 10), f("r", "2025-01-01", "2025-06-30", 4)])).toEqual([]);
   });
 });
+
+describe("the published quarter", () => {
+  it("is the filings' difference over an extraction that gives it, and the extraction's where no filing derives it", async () => {
+    const {financialsTable} = await import("../../data-loaders/tidy.js");
+    const company = validateCompany(files([
+      "2025-01-01,2025-09-30,operating_cash_flow,1499.051,USD millions,tenq,nine months",
+      "2025-01-01,2025-12-31,operating_cash_flow,3058,USD millions,tenq,year",
+      "2025-10-01,2025-12-31,operating_cash_flow,1559,USD millions,blog,Q4 as the blog prints it",
+      "2024-01-01,2024-09-30,operating_cash_flow,2562.436,USD millions,tenq,nine months",
+      "2024-01-01,2024-12-31,operating_cash_flow,2749.168,USD millions,repo-a,year",
+      "2024-01-01,2024-12-31,operating_cash_flow,2749.2,USD millions,repo-b,year"
+    ]));
+    const rows = financialsTable("x", company).objects() as Array<{period: string; value: number; status: string; source: string; basis: string}>;
+    const q4 = rows.find((r) => r.period === "2025Q4")!;
+    expect(q4).toMatchObject({status: "derived", source: "derived", value: 1558.949});
+    expect(q4.basis).toMatch(/blog \(article\) gives 1559/);
+    expect(rows.find((r) => r.period === "2024Q4")).toMatchObject({status: "derived", value: 186.732});
+  });
+});
