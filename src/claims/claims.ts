@@ -124,7 +124,7 @@ class Reader {
 
   useStatement(s: ClaimStatement, label: string): ClaimStatement {
     const source = this.source(s.source);
-    this.used.push({label, value: millions(s.value), period: s.period, source_id: s.source, kind: s.source === DERIVED ? DERIVED : source?.kind ?? "unknown", url: source?.url ?? "", locator: s.locator});
+    this.used.push({label, value: s.line_item.endsWith("_share") ? `${s.value} %` : millions(s.value), period: s.period, source_id: s.source, kind: s.source === DERIVED ? DERIVED : source?.kind ?? "unknown", url: source?.url ?? "", locator: s.locator});
     return s;
   }
 
@@ -255,12 +255,17 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     id: 4,
     claim: "It has essentially two customers, Microsoft and NVIDIA.",
     check(read) {
-      const topTwo = read.latest("top_two_customers_revenue_share");
-      const largest = read.latest("largest_customer_revenue_share");
+      // The filings' concentration notes (statements, latest period) over the facts an article reported from the S-1.
+      const topTwoStatement = read.latestStatement("top_two_customers_revenue_share");
+      const largestStatement = topTwoStatement && read.samePeriod(topTwoStatement, "largest_customer_revenue_share");
+      const topTwo = topTwoStatement ?? read.latest("top_two_customers_revenue_share");
+      const largest = topTwoStatement ? largestStatement : read.latest("largest_customer_revenue_share");
       const isMicrosoft = read.latest("largest_customer_is_microsoft");
       if (!topTwo) return {verdict: "undecided", explanation: "The dataset has no figure for the two largest customers' share of revenue.", missing: ["the two largest customers' share of revenue (S-1 or 10-K concentration note)"]};
-      read.useFact(topTwo, "Two largest customers' share of revenue");
-      if (largest) read.useFact(largest, "Largest customer's share of revenue");
+      if (topTwoStatement) read.useStatement(topTwoStatement, "Two largest customers' share of revenue");
+      else read.useFact(topTwo as ClaimFact, "Two largest customers' share of revenue");
+      if (largestStatement) read.useStatement(largestStatement, "Largest customer's share of revenue");
+      else if (largest) read.useFact(largest as ClaimFact, "Largest customer's share of revenue");
       if (isMicrosoft) read.useFact(isMicrosoft, "Largest customer is Microsoft");
       const missing = read.latest("second_customer_is_nvidia") ? [] : ["the name of the second-largest customer (a filing names it, or not)"];
       if (topTwo.value < 50) return {verdict: "not supported", explanation: `The two largest customers were ${topTwo.value} % of revenue in ${topTwo.period}: far from all of it.`};
@@ -272,7 +277,7 @@ export const CLAIMS: readonly ClaimDefinition[] = [
       }
       return {
         verdict: "partly",
-        explanation: `Two customers were ${topTwo.value} % of revenue in ${topTwo.period}${ms && largest ? `, Microsoft alone ${largest.value} %` : ""}: the concentration is real. ${nvidia ? (nvidia.value === 1 ? "NVIDIA is the second" : "The second is not NVIDIA") : "The dataset does not name the second customer, so \"NVIDIA\" is not confirmed here"}; and ${(100 - topTwo.value).toFixed(0)} % of revenue came from others.`,
+        explanation: `Two customers were ${topTwo.value} % of revenue in ${topTwo.period}${largest ? `, ${ms && isMicrosoft!.period === topTwo.period ? "Microsoft" : "the largest customer"} alone ${largest.value} %` : ""}${ms && isMicrosoft!.period !== topTwo.period ? ` (the largest was Microsoft in ${isMicrosoft!.period}; the dataset does not name it for ${topTwo.period})` : ""}: the concentration is real. ${nvidia ? (nvidia.value === 1 ? "NVIDIA is the second" : "The second is not NVIDIA") : "The dataset does not name the second customer, so \"NVIDIA\" is not confirmed here"}; and ${(100 - topTwo.value).toFixed(0)} % of revenue came from others.`,
         missing
       };
     }

@@ -246,13 +246,21 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
   };
   provenance.push(
     {input: "Minimum cash", value: usd(A.minimumCash), status: "assumption", basis: "an operating cushion; no covenant is modelled yet"},
-    {input: "Tax rate", value: pct(A.taxRate), status: "assumption", basis: "the company reports losses"},
+    taxProvenance(lastFour.map((q) => figure("net_income", q)).filter((f): f is FinancialFigure => f !== undefined), A.taxRate),
     {input: "Revolver capacity", value: usd(Math.max(A.revolverCapacity, revolverDrawn)), status: "assumption", basis: "the dataset holds what is drawn, not the commitment"},
     {input: "Reference-rate change", value: "0 bp", status: "assumption", basis: "rates as at the filing's effective rates"},
     {input: "Refinancing at maturity", value: `${pct(A.refinancing.shareRolled)} rolled at ${pct(A.refinancing.spread)} over the reference change, ${A.refinancing.tenorQuarters} quarters, ${pct(A.refinancing.feeRate)} fee`, status: "assumption", basis: "markets open; terms near those of recent facilities"},
     {input: "New borrowing", value: `up to ${usd(A.newBorrowing.limit)} at ${pct(A.newBorrowing.spread)}`, status: "assumption", basis: "what lenders would still provide"}
   );
   return {input, provenance, lastReportedQuarter: previousQuarter(start), asOf: {date: asOf, accession: cash?.accession ?? listed[0]?.accession ?? "", source: cash?.source ?? listed[0]?.source ?? ""}};
+}
+
+/** The tax line: none while the last four quarters report net losses (no cash tax on losses, an assumption that ignores minimum taxes). */
+function taxProvenance(netIncome: readonly FinancialFigure[], rate: number): Provenance {
+  const losses = netIncome.filter((f) => f.value < 0);
+  return netIncome.length > 0 && losses.length === netIncome.length
+    ? {input: "Tax rate", value: pct(rate), status: "derived", basis: `a net loss in each of the last ${netIncome.length} quarters held (${netIncome.map((f) => `${f.period} ${usd(f.value)}`).join("; ")}): no tax is paid on losses`}
+    : {input: "Tax rate", value: pct(rate), status: "assumption", basis: `${losses.length} of the last ${netIncome.length} quarters held report a net loss; the rate is assumed`};
 }
 
 /** What the debt note's interest table and discount line give the base case's facilities. */

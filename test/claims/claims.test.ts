@@ -114,14 +114,21 @@ describe("3. pays off loans with more loans", () => {
 });
 
 describe("4. two customers", () => {
-  it("is partly on the real data: two customers are 77 %, the second is not named", () => {
+  it("is partly on the real data: the latest filing's two largest customers are most of revenue, the second is not named", () => {
+    const latest = real.statements.filter((s) => s.line_item === "top_two_customers_revenue_share").sort((a, b) => a.period_end.localeCompare(b.period_end)).at(-1)!;
     expect(verdictOf(real, 4)).toBe("partly");
+    expect(check(real, 4).explanation).toContain(`${latest.value} % of revenue in ${latest.period}`);
   });
   it("is supported when a filing names NVIDIA as the second and the two are three quarters of revenue", () => {
-    expect(verdictOf(withFacts(real, [], [fact("second_customer_is_nvidia", 1, "flag", "FY2024", 4)]), 4)).toBe("supported");
+    const named = withFacts(real, [], [fact("second_customer_is_nvidia", 1, "flag", "FY2024", 4)]);
+    // On the real shares (the latest two largest are under three quarters) it stays partly; at 80 % it is supported.
+    expect(verdictOf(named, 4)).toBe("partly");
+    expect(verdictOf(withStatements(named, [{...statement("top_two_customers_revenue_share", 80, "2027-01-01", "2027-03-31"), period: "2027Q1"}]), 4)).toBe("supported");
   });
   it("is not supported when the two largest are under half of revenue", () => {
-    expect(verdictOf(withFacts(real, ["top_two_customers_revenue_share"], [fact("top_two_customers_revenue_share", 40, "percent", "FY2026", 4)]), 4)).toBe("not supported");
+    const spread = withStatements(real, [{...statement("top_two_customers_revenue_share", 40, "2027-01-01", "2027-03-31"), period: "2027Q1"}]);
+    expect(verdictOf(spread, 4)).toBe("not supported");
+    expect(check(spread, 4).explanation).toMatch(/40 % of revenue in 2027Q1/);
   });
 });
 
