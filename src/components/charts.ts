@@ -154,13 +154,14 @@ export function hindcastChart(measure: string, asOf: string, options: ChartOptio
   return {
     ...base(options),
     height: 180,
-    title: `${measure}: projected from ${asOf} against reported`,
+    // A short title and a subtitle, so that neither is cut at a phone's width.
+    title: {text: measure, subtitle: `dashed: projected from ${asOf}`, anchor: "start"},
     description: `${measure} each quarter, USD millions: the base case as built from the figures held at ${asOf}, and what was reported since.`,
     mark: {type: "line", point: true},
     encoding: {
       x: quarterAxis,
       y: {field: "value", type: "quantitative", title: "USD millions", axis: {format: MILLIONS}},
-      color: {field: "series", type: "nominal", title: null, scale: {domain: ["projected", "reported"], range: ["#7f7f7f", "#1f77b4"]}},
+      color: {field: "series", type: "nominal", title: null, scale: {domain: ["projected", "reported"], range: ["#7f7f7f", "#1f77b4"]}, legend: {orient: "top"}},
       strokeDash: {field: "series", type: "nominal", legend: null, scale: {domain: ["projected", "reported"], range: [[4, 3], [1, 0]]}},
       tooltip: [{field: "quarter", title: "Quarter"}, {field: "series", title: "Series"}, {field: "value", title: "USD millions", format: MILLIONS}]
     }
