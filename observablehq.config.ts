@@ -1,5 +1,5 @@
 // Observable Framework configuration. The report must work with no network, so the
-// default theme's outside web font is dropped (see docs/offline.md) and pages use a
+// default theme's outside web font is dropped (see the README's "Offline" section) and pages use a
 // system font stack from src/style.css.
 import {readdirSync} from "node:fs";
 import {asOfSentence, latestFiling} from "./data-loaders/as-of.js";

@@ -1,4 +1,4 @@
-import {usdMillions as millions} from "../components/format.js";
+import {usdMillions as millions} from "../readings/format.js";
 
 /**
  * The public debate's claims about CoreWeave, each checked against the dataset. A verdict

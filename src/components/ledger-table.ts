@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import type {LedgerQuarter, ProjectedQuarter, Projection} from "../model/index.js";
 import {Money} from "../model/index.js";
-import {formatMillions, formatRatio} from "./format.js";
+import {formatMillions, formatRatio} from "../readings/format.js";
 
 interface LedgerLine {
   readonly label: string;

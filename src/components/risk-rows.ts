@@ -1,6 +1,6 @@
 import {boundary, halfSteps, type SensitivityGrid} from "../risk/grid.js";
 import type {MonteCarloSummary} from "../risk/monte-carlo.js";
-import {OUTCOMES} from "../risk/outcomes.js";
+import {OUTCOMES} from "../readings/outcomes.js";
 import type {Tornado} from "../risk/tornado.js";
 import {CONTROL_LABELS, type Controls} from "../scenario/controls.js";
 

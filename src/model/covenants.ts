@@ -1,7 +1,7 @@
 import type {Arithmetic} from "./arithmetic.js";
 import type {FacilityState, PreparedCovenant} from "./facility.js";
 import type {SolvencyMetrics} from "./metrics.js";
-import type {ProjectionEvent} from "./project.js";
+import type {ProjectionEvent} from "./events.js";
 import type {QuarterLabel} from "./quarter.js";
 
 /**

@@ -2,7 +2,9 @@ import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
 import type {FacilityInput} from "./inputs.js";
 import {CENT_IN_MILLIONS} from "./metrics.js";
 import {quarterOffset} from "./quarter.js";
-import {prepareRate, type PreparedRate} from "./rates.js";
+import {prepareRate, type PreparedHedge, type PreparedRate} from "./rates.js";
+
+export type {PreparedHedge};
 
 export type FacilityKind = "term" | "revolver" | "newBorrowing";
 export type AmortisationType = "bullet" | "straightLine" | "annuity";
@@ -76,14 +78,6 @@ export interface PreparedCovenant<N> {
   /** Set once its waiver's step-up has been applied; what its cures have used. */
   stepped: boolean;
   cured: N;
-}
-
-/** An interest-rate hedge in the projection's arithmetic: a swap's fixed rate or a cap's strike, on a notional, until a quarter offset. */
-export interface PreparedHedge<N> {
-  readonly type: "swap" | "cap";
-  readonly notional: N;
-  readonly rate: N;
-  readonly until: number;
 }
 
 export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start: string): FacilityState<N> {

@@ -9,6 +9,9 @@ import {quarterLabel, quarterOrdinal, type QuarterLabel} from "./quarter.js";
 import {annualRateFor, arithmeticPath, atQuarter, hedgedAnnualRate} from "./rates.js";
 import {marketOpen, refinancingTerms, rollAtMaturity, type RefinancingTerms} from "./refinance.js";
 import {minskyRegime, type Regime} from "./regime.js";
+import type {ProjectionEvent} from "./events.js";
+
+export type {ProjectionEvent};
 
 /** One facility in one quarter. Signs: every amount is positive; the name says its direction. */
 export interface FacilityQuarter<N> {
@@ -113,11 +116,6 @@ export interface ProjectedQuarter<N> {
   readonly cannotPay: boolean;
 }
 
-export type ProjectionEvent =
-  | {readonly kind: "refinanced"; readonly quarter: QuarterLabel; readonly facilityId: string; readonly amount: number}
-  | {readonly kind: "maturedWhileShut"; readonly quarter: QuarterLabel; readonly facilityId: string; readonly amount: number}
-  | {readonly kind: "cannotPay"; readonly quarter: QuarterLabel; readonly shortfall: number}
-  | {readonly kind: "covenantBreach"; readonly quarter: QuarterLabel; readonly facilityId: string; readonly covenant: string; readonly value: number | null; readonly threshold: number; readonly consequence: string};
 
 export interface Projection<N> {
   readonly arithmetic: Arithmetic<N>["name"];

@@ -1,7 +1,14 @@
 import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
-import type {PreparedHedge} from "./facility.js";
 import type {Path, RateInput} from "./inputs.js";
 import {CENT_IN_MILLIONS} from "./metrics.js";
+
+/** An interest-rate hedge in the projection's arithmetic: a swap's fixed rate or a cap's strike, on a notional, until a quarter offset. */
+export interface PreparedHedge<N> {
+  readonly type: "swap" | "cap";
+  readonly notional: N;
+  readonly rate: N;
+  readonly until: number;
+}
 
 /** The value of a per-quarter path at quarter `offset`: past its end, its last value holds. */
 export function pathValue(path: Path, offset: number): number {

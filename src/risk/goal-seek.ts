@@ -1,5 +1,5 @@
 import {CONTROL_BOUNDS} from "../scenario/controls.js";
-import {everPonzi, lowestCoverage, quartersUntilCannotPay} from "./outcomes.js";
+import {everPonzi, lowestCoverage, quartersUntilCannotPay} from "../readings/outcomes.js";
 import {projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
 import type {Projection} from "../model/index.js";
 

@@ -1,6 +1,6 @@
 import {CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
 import {projectionScale, relativeDisagreement} from "./check.js";
-import {everPonzi, OUTCOMES, quartersUntilCannotPay, type OutcomeKey} from "./outcomes.js";
+import {everPonzi, OUTCOMES, quartersUntilCannotPay, type OutcomeKey} from "../readings/outcomes.js";
 import {projectExact, projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
 
 export interface GridAxis {

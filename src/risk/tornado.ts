@@ -1,5 +1,5 @@
 import {CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
-import {OUTCOMES, type OutcomeKey} from "./outcomes.js";
+import {OUTCOMES, type OutcomeKey} from "../readings/outcomes.js";
 import {projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
 
 /**

@@ -1,8 +1,8 @@
 import type Decimal from "decimal.js";
 import {decimalArithmetic, project, projectionToNumbers, type ModelInputDraft, type Projection} from "../model/index.js";
 import {applyControls, prepaymentTarget, type Controls} from "./controls.js";
-import {lowestCoverage} from "../risk/outcomes.js";
-import {usdMillions} from "../components/format.js";
+import {lowestCoverage} from "../readings/outcomes.js";
+import {usdMillions} from "../readings/format.js";
 
 /** What a reader compares scenarios by. Ratios that are not meaningful read "n/m". */
 export interface Outcome {

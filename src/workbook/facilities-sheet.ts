@@ -1,7 +1,6 @@
-import {CENT_IN_MILLIONS} from "../model/metrics.js";
 import type {ModelInput} from "../model/index.js";
 import {INPUTS, NO_MATURITY} from "./inputs-sheet.js";
-import {METRICS} from "./metrics-sheet.js";
+import {CENT, FACILITIES, LEDGER, METRICS, offsetOf, offsetRow} from "./sheets.js";
 import {columnLetter, FIRST_VALUE_COLUMN, formula, type BookBuilder, type SheetBuilder} from "./layout.js";
 
 /**
@@ -11,11 +10,7 @@ import {columnLetter, FIRST_VALUE_COLUMN, formula, type BookBuilder, type SheetB
  * rows the engine's ledger books carry its field names (opening, drawn, interest, …), so a
  * test can hold each cell against the engine's.
  */
-export const FACILITIES = "Facilities";
-export const LEDGER = "Ledger";
-
-/** Below this (one cent, in USD millions) an amount is dust, as in the engine: "1E-8". */
-export const CENT = CENT_IN_MILLIONS.toExponential().toUpperCase();
+export {CENT, FACILITIES, LEDGER, offsetOf, offsetRow} from "./sheets.js";
 
 /** The terms of one facility as formula text: references to the inputs sheet, or constants where a kind of facility has none. */
 interface FacilityTerms {
@@ -83,13 +78,6 @@ export function facilitiesSheet(book: BookBuilder, input: ModelInput): void {
   for (const f of all) facilityBlock(sheet, book, f, terms, liquidityCovenants);
 }
 
-/** Row 2 of every quarterly sheet: the quarter's offset, which formulas compare with maturities. */
-export function offsetRow(sheet: SheetBuilder): void {
-  sheet.quarters({key: "offset", label: "Quarter offset (0 = the first projected quarter)", unit: "quarters", format: "count", kind: "heading", cell: (t) => t});
-}
-
-/** The offset of quarter t as a reference to row 2 of the same sheet. */
-export const offsetOf = (t: number) => `${columnLetter(FIRST_VALUE_COLUMN + t)}$2`;
 
 function facilityBlock(sheet: SheetBuilder, book: BookBuilder, f: FacilityTerms, terms: readonly FacilityTerms[], liquidityCovenants: readonly string[]): void {
   const here = (key: string, t: number) => book.cell(FACILITIES, `${f.prefix}.${key}`, t, FACILITIES);

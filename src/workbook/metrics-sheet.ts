@@ -1,7 +1,7 @@
-import {CENT, FACILITIES, LEDGER, offsetRow} from "./facilities-sheet.js";
+import {CENT, FACILITIES, LEDGER, METRICS, offsetRow} from "./sheets.js";
 import {formula, type BookBuilder} from "./layout.js";
 
-export const METRICS = "Metrics";
+export {METRICS};
 
 /**
  * The metrics sheet: the engine's solvency ratios (src/model/metrics.ts) and Minsky's

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatMillions, formatRatio} from "../../src/components/format.js";
+import {formatMillions, formatRatio} from "../../src/readings/format.js";
 import {Money} from "../../src/model/index.js";
 
 describe("figures on screen", () => {

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {benchCompany} from "../../bench/company.js";
 import {controlsOf} from "../../src/scenario/controls.js";
 import {boundary, gridAxis, sensitivityGrid, spotCheckGrid, type SensitivityGrid} from "../../src/risk/grid.js";
-import {OUTCOMES} from "../../src/risk/outcomes.js";
+import {OUTCOMES} from "../../src/readings/outcomes.js";
 import {projectFast, riskSubject, withControl} from "../../src/risk/subject.js";
 
 const subject = riskSubject(benchCompany, controlsOf(benchCompany));

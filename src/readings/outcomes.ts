@@ -1,5 +1,12 @@
 import type {Projection} from "../model/index.js";
 
+/**
+ * The readings layer: what a projection is read as (the first quarter it cannot pay, the
+ * lowest coverage, quarters in Ponzi finance, cash at the end), declared once. It sits just
+ * above the engine and below everything that shows a result (the risk tools, the scenario
+ * outcomes, the pages): it imports the engine only.
+ */
+
 /** What the risk tools measure a projection by. */
 export type OutcomeKey = "quartersUntilCannotPay" | "lowestCoverage" | "cashAtEnd" | "quartersInPonzi";
 
