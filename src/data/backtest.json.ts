@@ -1,5 +1,5 @@
 // Emits backtest.json: the engine's interest against the reported figure, by quarter.
-import {backtest} from "../../data-loaders/backtest.js";
+import {backtest} from "../scenario/backtest.js";
 import {companyTables} from "../../data-loaders/dataset.js";
 
 const tables = companyTables();

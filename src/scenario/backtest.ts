@@ -1,5 +1,5 @@
-import {addQuarters, decimalArithmetic, project, quarterOfMonth, type ModelInputDraft} from "../src/model/index.js";
-import {interestBreakdown, type FacilityFigure as CitedFacilityFigure, type FinancialFigure as CitedFinancialFigure, type IssuanceFigure as CitedIssuanceFigure} from "../src/scenario/base-case.js";
+import {addQuarters, decimalArithmetic, project, quarterOfMonth, type ModelInputDraft} from "../model/index.js";
+import {interestBreakdown, type FacilityFigure as CitedFacilityFigure, type FinancialFigure as CitedFinancialFigure, type IssuanceFigure as CitedIssuanceFigure} from "./base-case.js";
 
 /**
  * Does the engine reproduce what was reported? For each quarter whose opening debt

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {backtest, quarterAfter, type FacilityFigure, type FinancialFigure} from "../../data-loaders/backtest.js";
+import {backtest, quarterAfter, type FacilityFigure, type FinancialFigure} from "../../src/scenario/backtest.js";
 import {companyTables} from "../../data-loaders/dataset.js";
 
 const facility = (over: Partial<FacilityFigure>): FacilityFigure => ({
