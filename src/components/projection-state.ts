@@ -1,6 +1,7 @@
 import type Decimal from "decimal.js";
 import {lowestCoverage} from "../scenario/outcomes.js";
-import {decimalArithmetic, ModelInputError, project, projectionToNumbers, type ModelInputDraft, type Projection} from "../model/index.js";
+import {ModelInputError, type ModelInputDraft, type Projection} from "../model/index.js";
+import {readProjection} from "../readings/projection.js";
 
 /**
  * A projection for the page, or the reason there is none. Bad input never reaches a
@@ -12,8 +13,7 @@ export type PageProjection =
 
 export function pageProjection(draft: ModelInputDraft): PageProjection {
   try {
-    const exact = project(draft, decimalArithmetic);
-    return {ok: true, exact, numbers: projectionToNumbers(decimalArithmetic, exact)};
+    return {ok: true, ...readProjection(draft)};
   } catch (error) {
     if (error instanceof ModelInputError) return {ok: false, message: `These inputs cannot be projected: ${error.message}`};
     throw error;

@@ -1,6 +1,6 @@
-import type Decimal from "decimal.js";
-import {decimalArithmetic, floatArithmetic, parseModelInput, parseVariant, project, projectionToNumbers, type ModelInput, type ModelInputDraft, type Projection} from "../model/index.js";
+import {floatArithmetic, parseModelInput, parseVariant, project, type ModelInput, type ModelInputDraft, type Projection} from "../model/index.js";
 import {applyControls, CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
+import {readProjection} from "../readings/projection.js";
 
 /**
  * What a risk tool varies: a scenario's model input (the base it was built from) and the
@@ -37,5 +37,5 @@ export function projectFast(subject: RiskSubject, controls: Controls = subject.c
 
 /** The exact path, as numbers, for spot checks of the fast one. */
 export function projectExact(subject: RiskSubject, controls: Controls = subject.controls): Projection<number> {
-  return projectionToNumbers(decimalArithmetic, project<Decimal>(inputFor(subject, controls), decimalArithmetic));
+  return readProjection(inputFor(subject, controls)).numbers;
 }

@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
-import {decimalArithmetic, project, projectionToNumbers, type ModelInputDraft, type Projection} from "../model/index.js";
+import type {ModelInputDraft, Projection} from "../model/index.js";
+import {readProjection} from "../readings/projection.js";
 import {applyControls, prepaymentTarget, type Controls} from "./controls.js";
 import {lowestCoverage} from "../readings/outcomes.js";
 import {usdMillions} from "../readings/format.js";
@@ -17,8 +18,7 @@ export interface Outcome {
 export {lowestCoverage};
 
 export function projectScenario(base: ModelInputDraft, controls: Controls): {exact: Projection<Decimal>; numbers: Projection<number>; outcome: Outcome} {
-  const exact = project(applyControls(base, controls), decimalArithmetic);
-  const numbers = projectionToNumbers(decimalArithmetic, exact);
+  const {exact, numbers} = readProjection(applyControls(base, controls));
   const lowest = lowestCoverage(numbers);
   return {
     exact, numbers,
