@@ -4,6 +4,8 @@
  * shorter one (Q4 = year − nine months; Q2 = six months − three months). Pure over the
  * settled figures; every derived figure names the figures it came from.
  */
+import {periodMonths, quartersOf} from "./periods.js";
+
 export interface PeriodFigure {
   readonly line_item: string;
   readonly period_start: string;
@@ -20,20 +22,6 @@ export interface DerivedFigure extends PeriodFigure {
   readonly from: readonly PeriodFigure[];
 }
 
-const addMonths = (date: string, months: number) => {
-  const [y, m] = date.split("-").map(Number) as [number, number];
-  const total = y * 12 + (m - 1) + months;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
-};
-const monthEnd = (yearMonth: string) => {
-  const [y, m] = yearMonth.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
-const monthsOf = (start: string, end: string) => {
-  const [sy, sm] = start.split("-").map(Number) as [number, number];
-  const [ey, em] = end.split("-").map(Number) as [number, number];
-  return (ey - sy) * 12 + (em - sm) + 1;
-};
 
 /**
  * The quarters missing from `figures` that a longer period and the rest of it give: for a
@@ -49,21 +37,18 @@ export function deriveQuarters(figures: readonly PeriodFigure[]): DerivedFigure[
   for (let changed = true; changed;) {
     changed = false;
     for (const whole of [...held.values()]) {
-      const months = monthsOf(whole.period_start, whole.period_end);
+      const months = periodMonths(whole.period_start, whole.period_end);
       if (months <= 3 || months % 3 !== 0) continue;
-      const quarter = (i: number) => {
-        const start = `${addMonths(whole.period_start, 3 * i)}-01`;
-        return {start, end: monthEnd(addMonths(whole.period_start, 3 * i + 2))};
-      };
+      const quarters = quartersOf(whole.period_start, months);
       // The longest shorter period from the same start that is held (a quarter counts).
       let head: PeriodFigure | undefined;
       let headQuarters = 0;
       for (let q = months / 3 - 1; q >= 1; q--) {
-        head = held.get(key(whole.line_item, whole.period_start, monthEnd(addMonths(whole.period_start, 3 * q - 1))));
+        head = held.get(key(whole.line_item, whole.period_start, quarters[q - 1]!.end));
         if (head) { headQuarters = q; break; }
       }
       if (!head) continue;
-      const tail = Array.from({length: months / 3 - headQuarters}, (_, i) => quarter(headQuarters + i));
+      const tail = quarters.slice(headQuarters);
       const missing = tail.filter((q) => !held.has(key(whole.line_item, q.start, q.end)));
       if (missing.length !== 1) continue;
       const known = tail.filter((q) => q !== missing[0]).map((q) => held.get(key(whole.line_item, q.start, q.end))!);

@@ -1,4 +1,5 @@
 import type {ParsedRow} from "./csv.js";
+import {periodMonths, quartersOf} from "./periods.js";
 import type {RawDataIssue} from "./errors.js";
 import {isInstant, TRUSTED_GRADES, type LineItem, type SourceGrade, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
@@ -85,21 +86,6 @@ export interface Identity {
   readonly relation: "=" | ">=";
 }
 
-const quarterStarts = (start: string, months: number) => Array.from({length: months / 3}, (_, q) => {
-  const [y, m] = start.split("-").map(Number) as [number, number];
-  const month = m + 3 * q;
-  return `${y + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, "0")}-01`;
-});
-const quarterEnd = (start: string) => {
-  const [y, m] = start.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + 3, 0));
-  return d.toISOString().slice(0, 10);
-};
-const monthsOf = (start: string, end: string) => {
-  const [sy, sm] = start.split("-").map(Number) as [number, number];
-  const [ey, em] = end.split("-").map(Number) as [number, number];
-  return (ey - sy) * 12 + (em - sm) + 1;
-};
 
 /** Every identity the figures held take part in. */
 export function identitiesOf(figures: readonly JudgedFigure[]): Identity[] {
@@ -129,17 +115,17 @@ export function identitiesOf(figures: readonly JudgedFigure[]): Identity[] {
   // Longer periods are the sum of their quarters; nine months is a half and a quarter, a year nine months and a quarter.
   const flowItems = new Set(figures.filter((f) => f.value.period_start && f.value.unit !== "percent").map((f) => f.value.line_item));
   for (const {start, end} of periods.values()) {
-    const months = monthsOf(start, end);
+    const months = periodMonths(start, end);
     if (months <= 3) continue;
     for (const item of flowItems) {
       const whole = at(item, end, start);
       if (!keys.has(whole)) continue;
-      const quarters = quarterStarts(start, months).map((s) => at(item, quarterEnd(s), s));
+      const parts = quartersOf(start, months);
+      const quarters = parts.map((q) => at(item, q.end, q.start));
       identities.push({name: `${item}: the quarters add up to ${start} to ${end}`, periods: true, relation: "=", terms: [{key: whole, sign: 1}, ...quarters.map((key) => ({key, sign: -1 as const}))]});
       if (months >= 9) {
-        const lastQuarterStart = quarterStarts(start, months).at(-1)!;
-        const rest = at(item, quarterEnd(quarterStarts(start, months).at(-2)!), start);
-        identities.push({name: `${item}: ${months - 3} months and a quarter make ${start} to ${end}`, periods: true, relation: "=", terms: [{key: whole, sign: 1}, {key: rest, sign: -1}, {key: at(item, end, lastQuarterStart), sign: -1}]});
+        const rest = at(item, parts.at(-2)!.end, start);
+        identities.push({name: `${item}: ${months - 3} months and a quarter make ${start} to ${end}`, periods: true, relation: "=", terms: [{key: whole, sign: 1}, {key: rest, sign: -1}, {key: at(item, end, parts.at(-1)!.start), sign: -1}]});
       }
     }
   }

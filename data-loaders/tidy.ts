@@ -2,6 +2,7 @@ import * as aq from "arquero";
 import type {ValidatedCompany} from "./validate.js";
 import {toMillions} from "./validate.js";
 import {deriveQuarters} from "./derive.js";
+import {periodMonths} from "./periods.js";
 import {gradeRank} from "./evidence.js";
 import {isInstant, TRUSTED_GRADES, type LineItem, type SourceGrade, type Unit} from "./schemas.js";
 
@@ -14,8 +15,7 @@ import {isInstant, TRUSTED_GRADES, type LineItem, type SourceGrade, type Unit} f
 /** "2025Q3", "H1 2025", "9M 2025" or "FY2025": the period a flow covers. */
 export function periodLabel(start: string, end: string): string {
   const [sy, sm] = start.split("-").map(Number) as [number, number];
-  const [ey, em] = end.split("-").map(Number) as [number, number];
-  const months = (ey - sy) * 12 + (em - sm) + 1;
+  const months = periodMonths(start, end);
   if (months === 3) return `${sy}Q${Math.floor((sm - 1) / 3) + 1}`;
   if (months === 12 && sm === 1) return `FY${sy}`;
   if (months === 6 && sm === 1) return `H1 ${sy}`;

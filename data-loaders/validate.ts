@@ -1,5 +1,6 @@
 import {parseCsv, type ParsedRow} from "./csv.js";
 import {RawDataError, type RawDataIssue} from "./errors.js";
+import {isMonthEnd, isMonthStart, periodMonths} from "./periods.js";
 import {best, figureKey, judgeFigures, origin, type JudgedFigure} from "./evidence.js";
 import {debtDiscountRow, debtIssuanceRow, facilityRow, factRow, isInstant, LINE_ITEMS, principalPaymentRow, sourceRow, statementRow, TRUSTED_GRADES, type DebtDiscountRow, type DebtIssuanceRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
@@ -36,23 +37,6 @@ const UNIT_SCALE: Record<Unit, number> = {"USD": 1e-6, "USD thousands": 1e-3, "U
 /** A printed money figure in USD millions (the engine's unit). */
 export function toMillions(value: number, unit: Unit): number {
   return unit === "USD thousands" ? value / 1000 : value * UNIT_SCALE[unit];
-}
-
-/** Months from the first of `start` to the end of `end`, for a period printed as two dates. */
-function periodMonths(start: string, end: string): number {
-  const [sy, sm] = start.split("-").map(Number) as [number, number];
-  const [ey, em] = end.split("-").map(Number) as [number, number];
-  return (ey - sy) * 12 + (em - sm) + 1;
-}
-
-function isMonthStart(date: string): boolean {
-  return date.endsWith("-01");
-}
-
-function isMonthEnd(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.getUTCDate() === 1;
 }
 
 /**
