@@ -1,5 +1,5 @@
 import type {ValidatedCompany} from "./validate.js";
-import {TRUSTED_GRADES} from "./schemas.js";
+import {gradeRank, isSettled} from "./evidence.js";
 
 /** The latest filing the dataset stands on: the latest balance-sheet date a trusted source reports, and that filing. */
 export interface AsOf {
@@ -13,14 +13,14 @@ export interface AsOf {
 
 export function latestFiling(data: ValidatedCompany): AsOf | null {
   const sources = new Map(data.sources.map((s) => [s.source_id, s]));
-  const settledBalances = data.figures.filter((f) => f.value.line_item === "cash_and_cash_equivalents" && (f.status === "accepted" || f.status === "confirmed"));
+  const settledBalances = data.figures.filter((f) => f.value.line_item === "cash_and_cash_equivalents" && isSettled(f));
   const date = settledBalances.map((f) => f.value.period_end).sort().at(-1);
   if (!date) return null;
   // Of the sources that report that date, a periodic report (10-Q or 10-K) first, then the
   // best graded, then the earliest published (the filing itself, not a later comparative).
   const periodic = (s: {title: string}) => (/\b10-[QK]\b/.test(s.title) ? 0 : 1);
   const candidates = settledBalances.filter((f) => f.value.period_end === date).map((f) => sources.get(f.value.source_id)!)
-    .sort((a, b) => periodic(a) - periodic(b) || TRUSTED_GRADES.indexOf(a.grade) - TRUSTED_GRADES.indexOf(b.grade) || a.published.localeCompare(b.published));
+    .sort((a, b) => periodic(a) - periodic(b) || gradeRank(a.grade) - gradeRank(b.grade) || a.published.localeCompare(b.published));
   const source = candidates.find((s) => s.accession) ?? candidates[0]!;
   // A copy's own date is not the filing's: the earliest full date any source of that accession gives is.
   const filed = data.sources.filter((s) => source.accession && s.accession === source.accession && /^\d{4}-\d{2}-\d{2}$/.test(s.published)).map((s) => s.published).sort()[0] ?? source.published;

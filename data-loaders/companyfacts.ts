@@ -125,8 +125,6 @@ export interface CompanyFactsOptions {
   readonly url?: (accn: string, cik: number) => string;
 }
 
-const sourceId = (accn: string) => `accn-${accn}`;
-
 /** The raw files for `facts`; throws a RawDataError if the result would not validate. */
 export function companyFactsToRaw(raw: unknown, options: CompanyFactsOptions = {}): RawFiles {
   const {facts, chosen} = chooseFacts(raw);

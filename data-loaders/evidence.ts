@@ -72,8 +72,20 @@ export function origin(url: string): string {
   }
 }
 
-const agrees = (a: {amount: number; step: number}, b: {amount: number; step: number}) => Math.abs(a.amount - b.amount) <= Math.max(a.step, b.step) + 1e-9;
-const settled = (f: JudgedFigure) => f.status === "accepted" || f.status === "confirmed";
+/** Two figures agree when they differ by no more than the coarser one's rounding. */
+export const agrees = (a: {amount: number; step: number}, b: {amount: number; step: number}) => Math.abs(a.amount - b.amount) <= Math.max(a.step, b.step) + 1e-9;
+/** Accepted or confirmed: a figure the tables may publish and the model may use. */
+export const isSettled = (f: {readonly status: string}) => f.status === "accepted" || f.status === "confirmed";
+
+/** The figures by line and period (figureKey), each group in the order given. */
+export function groupByFigure(figures: readonly JudgedFigure[]): Map<string, JudgedFigure[]> {
+  const groups = new Map<string, JudgedFigure[]>();
+  for (const f of figures) {
+    const key = figureKey(f.value);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return groups;
+}
 const money = (x: number) => `${Number(x.toFixed(3))}`;
 
 /** A relation among figures: Σ sign × figure is zero (or, for "≥", not negative). */
@@ -147,11 +159,7 @@ export function judgeFigures(statements: readonly ParsedRow<StatementRow>[], sou
     const trusted = TRUSTED_GRADES.includes(grade);
     return {row, value, grade, amount: toAmount(value.value, value.unit), step: roundingStep(value.value, value.unit), status: trusted ? "accepted" : "unconfirmed", reason: trusted ? `graded ${grade}` : "no second source or identity confirms it yet"};
   });
-  const byKey = new Map<string, JudgedFigure[]>();
-  for (const f of figures) {
-    const key = figureKey(f.value);
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
-  }
+  const byKey = groupByFigure(figures);
   const identities = identitiesOf(figures);
   const originOf = (f: JudgedFigure) => origin(sources.get(f.value.source_id)?.url ?? f.value.source_id);
   const independent = (a: JudgedFigure, b: JudgedFigure) => a.value.source_id !== b.value.source_id && originOf(a) !== originOf(b);
@@ -185,7 +193,7 @@ export function judgeFigures(statements: readonly ParsedRow<StatementRow>[], sou
     for (const group of byKey.values()) {
       for (const f of group) {
         if (f.status !== "unconfirmed") continue;
-        const against = group.find((g) => g.value.source_id !== f.value.source_id && settled(g) && !agrees(f, g));
+        const against = group.find((g) => g.value.source_id !== f.value.source_id && isSettled(g) && !agrees(f, g));
         if (!against) continue;
         f.status = "contradicted";
         f.reason = `disagrees with ${against.value.source_id} (${against.grade}, ${money(against.amount)})`;
@@ -208,10 +216,10 @@ export function judgeFigures(statements: readonly ParsedRow<StatementRow>[], sou
     for (const identity of identities) {
       const candidates = identity.terms.map((t) => ({...t, group: byKey.get(t.key) ?? []})).filter((t) => t.group.length > 0 || !t.optional);
       if (candidates.some((t) => t.group.length === 0)) continue;
-      const open = candidates.filter((t) => !t.group.some(settled));
+      const open = candidates.filter((t) => !t.group.some(isSettled));
       if (open.length === 0) continue;
       for (const sourceId of new Set(open.flatMap((t) => t.group.filter((f) => f.status === "unconfirmed").map((f) => f.value.source_id)))) {
-        const chosen = candidates.map((t) => ({sign: t.sign, figure: t.group.find(settled) ?? t.group.find((f) => f.status === "unconfirmed" && f.value.source_id === sourceId)}));
+        const chosen = candidates.map((t) => ({sign: t.sign, figure: t.group.find(isSettled) ?? t.group.find((f) => f.status === "unconfirmed" && f.value.source_id === sourceId)}));
         if (chosen.some((c) => !c.figure) || !holds(identity, chosen as Array<{sign: 1 | -1; figure: JudgedFigure}>)) continue;
         for (const c of chosen) if (c.figure!.status === "unconfirmed") {
           c.figure!.status = "confirmed";
@@ -224,7 +232,7 @@ export function judgeFigures(statements: readonly ParsedRow<StatementRow>[], sou
 
   // 3. Settled figures of one line must agree, and settled figures must keep every identity.
   for (const group of byKey.values()) {
-    const held = group.filter(settled);
+    const held = group.filter(isSettled);
     for (let i = 0; i < held.length; i++) for (let j = i + 1; j < held.length; j++) {
       const a = held[i]!, b = held[j]!;
       if (!agrees(a, b)) issues.push({file, row: b.row, field: "value", message: `two sources disagree on ${b.value.line_item} for ${b.value.period_start ?? "at"} ${b.value.period_end}: ${describe(a)} and ${describe(b)}`});
@@ -250,5 +258,5 @@ function holds(identity: Identity, terms: ReadonlyArray<{sign: 1 | -1; figure: J
 
 /** Of one figure's settled rows, the best: the best grade, then the most precise. */
 export function best(group: readonly JudgedFigure[]): JudgedFigure | undefined {
-  return group.filter(settled).sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade) || a.step - b.step)[0];
+  return group.filter(isSettled).sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade) || a.step - b.step)[0];
 }

@@ -1,6 +1,6 @@
 import {csvFormat, csvParse} from "d3-dsv";
 import {chooseFacts, factsToRows, SOURCE_COLUMNS, STATEMENT_COLUMNS, type ChosenFact, type CompanyFactsOptions} from "./companyfacts.js";
-import {figureKey, roundingStep} from "./evidence.js";
+import {agrees, figureKey, groupByFigure, isSettled, roundingStep, type JudgedFigure} from "./evidence.js";
 import {validateCompany, toMillions, type RawFiles} from "./validate.js";
 
 /**
@@ -18,18 +18,19 @@ export const CIK: Readonly<Record<string, number>> = {coreweave: 1769628};
 export const companyFactsUrl = (cik: number, base = "https://data.sec.gov/api/xbrl/companyfacts/") => `${base}CIK${String(cik).padStart(10, "0")}.json`;
 
 export function compareWithFacts(files: RawFiles, raw: unknown): Comparison[] {
-  const company = validateCompany(files);
-  const {chosen} = chooseFacts(raw);
-  const ours = new Map<string, typeof company.figures[number][]>();
-  for (const f of company.figures) ours.set(figureKey(f.value), [...(ours.get(figureKey(f.value)) ?? []), f]);
+  return compareChosen(files, chooseFacts(raw).chosen);
+}
+
+function compareChosen(files: RawFiles, chosen: readonly ChosenFact[]): Comparison[] {
+  const ours = groupByFigure(validateCompany(files).figures);
   return chosen.map((fact) => {
     const held = ours.get(figureKey({line_item: fact.item, period_start: fact.start, period_end: fact.end})) ?? [];
     if (held.length === 0) return {kind: "missing", fact};
-    const amount = toMillions(fact.value, "USD"), step = roundingStep(fact.value, "USD");
-    const agreeing = held.find((f) => Math.abs(f.amount - amount) <= Math.max(step, f.step) + 1e-9);
-    const describe = (f: typeof held[number]) => `${Number(f.amount.toFixed(3))} (${f.value.source_id}, ${f.status})`;
+    const sec = {amount: toMillions(fact.value, "USD"), step: roundingStep(fact.value, "USD")};
+    const agreeing = held.find((f) => agrees(sec, f));
+    const describe = (f: JudgedFigure) => `${Number(f.amount.toFixed(3))} (${f.value.source_id}, ${f.status})`;
     // Settled: the dataset holds it from a source that needs no confirming, or confirmed.
-    const settled = held.some((f) => f.status === "accepted" || f.status === "confirmed");
+    const settled = held.some(isSettled);
     return agreeing ? {kind: "agree", fact, ours: describe(agreeing), settled} : {kind: "disagree", fact, ours: held.map(describe).join("; "), settled};
   });
 }
@@ -57,10 +58,9 @@ export function describeComparisons(comparisons: readonly Comparison[]): string 
  * it is returned, so nothing is written that the loaders would refuse.
  */
 export function addMissingFacts(files: RawFiles, raw: unknown, options: CompanyFactsOptions = {}): {files: RawFiles; added: number} {
-  const comparisons = compareWithFacts(files, raw);
-  const missing = comparisons.filter((c) => c.kind === "missing" || !c.settled).map((c) => c.fact);
+  const {facts, chosen} = chooseFacts(raw);
+  const missing = compareChosen(files, chosen).filter((c) => c.kind === "missing" || !c.settled).map((c) => c.fact);
   if (missing.length === 0) return {files, added: 0};
-  const {facts} = chooseFacts(raw);
   const rows = factsToRows(facts, missing, options);
   const sources = csvParse(files["sources.csv"]);
   const held = new Set(sources.map((s) => s["source_id"]));
@@ -75,5 +75,3 @@ export function addMissingFacts(files: RawFiles, raw: unknown, options: CompanyF
   validateCompany(next);
   return {files: next, added: missing.length};
 }
-
-

@@ -1,7 +1,7 @@
 import {parseCsv, type ParsedRow} from "./csv.js";
 import {RawDataError, type RawDataIssue} from "./errors.js";
 import {isMonthEnd, isMonthStart, periodMonths} from "./periods.js";
-import {best, figureKey, judgeFigures, origin, type JudgedFigure} from "./evidence.js";
+import {best, figureKey, groupByFigure, isSettled, judgeFigures, origin, type JudgedFigure} from "./evidence.js";
 import {debtDiscountRow, debtIssuanceRow, facilityRow, factRow, isInstant, LINE_ITEMS, principalPaymentRow, sourceRow, statementRow, TRUSTED_GRADES, type DebtDiscountRow, type DebtIssuanceRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
 /** The raw files of one company, by name, as text. */
@@ -110,7 +110,7 @@ function judgeDebtTables(facilities: readonly ParsedRow<FacilityRow>[], figures:
     const grade = sources.get(t.source_id)?.grade ?? "article";
     if (TRUSTED_GRADES.includes(grade)) return {...t, status: "accepted" as const, reason: `graded ${grade}`};
     const from = origin(sources.get(t.source_id)?.url ?? "");
-    const witness = figures.find((f) => f.value.line_item === "total_debt_principal" && f.value.period_end === t.as_of && (f.status === "accepted" || f.status === "confirmed")
+    const witness = figures.find((f) => f.value.line_item === "total_debt_principal" && f.value.period_end === t.as_of && isSettled(f)
       && f.value.source_id !== t.source_id && origin(sources.get(f.value.source_id)?.url ?? "") !== from && Math.abs(f.amount - t.total) <= Math.max(1, f.step));
     return witness
       ? {...t, status: "confirmed" as const, reason: `its facilities add up to ${Number(t.total.toFixed(3))} USD m, the total principal ${witness.value.source_id} (${witness.grade}) gives`}
@@ -222,7 +222,5 @@ function checkFacilities(facilities: readonly ParsedRow<FacilityRow>[], payments
 
 /** Of each figure, the row the tables publish: the best of its settled sources (see evidence.ts). */
 function bestOfEach(figures: readonly JudgedFigure[]): ParsedRow<StatementRow>[] {
-  const groups = new Map<string, JudgedFigure[]>();
-  for (const f of figures) groups.set(figureKey(f.value), [...(groups.get(figureKey(f.value)) ?? []), f]);
-  return [...groups.values()].map(best).filter((f): f is JudgedFigure => f !== undefined).map((f) => ({row: f.row, value: f.value}));
+  return [...groupByFigure(figures).values()].map(best).filter((f): f is JudgedFigure => f !== undefined).map((f) => ({row: f.row, value: f.value}));
 }
