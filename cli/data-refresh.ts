@@ -1,8 +1,7 @@
 import {readFileSync, renameSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {RAW_ROOT} from "../data-loaders/read.js";
+import {RAW_ROOT, readRawFiles} from "../data-loaders/read.js";
 import {addMissingFacts, CIK, companyFactsUrl, compareWithFacts, describeComparisons} from "../data-loaders/refresh.js";
-import {RAW_FILE_NAMES, type RawFiles} from "../data-loaders/validate.js";
 
 const USAGE = "usage: npm run data:refresh -- COMPANY [--write] [--file COMPANYFACTS.json [--copy-of URL]] [--root DIR]";
 
@@ -50,7 +49,7 @@ async function main(args: string[]): Promise<number> {
     }
   }
   const dir = join(root, company);
-  const files = Object.fromEntries(RAW_FILE_NAMES.map((name) => [name, readFileSync(join(dir, name), "utf8")])) as unknown as RawFiles;
+  const files = readRawFiles(company, root);
   console.log(describeComparisons(compareWithFacts(files, raw)));
   if (!args.includes("--write")) return 0;
   const {files: next, added} = addMissingFacts(files, raw, copyOf ? {grade: "copy", url: () => copyOf} : {grade: "filing"});

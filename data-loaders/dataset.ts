@@ -3,8 +3,8 @@ import type {SourceRow} from "./schemas.js";
 import {debtDiscountsTable, doubtfulFigures, facilitiesTable, financialsTable, issuancesTable, maturityScheduleTable, sourcesTable, type FacilityTidyRow, type FinancialRow} from "./tidy.js";
 
 /** The tables the notebook publishes, as rows, for the loaders in src/data/. */
-export function companyTables(company = "coreweave") {
-  const data = readCompany(company);
+/** `data` is the company's validated raw files, read here unless a caller already holds them. */
+export function companyTables(company = "coreweave", data = readCompany(company)) {
   return {
     // arquero's objects() is untyped; the rows are those the tidy step built.
     financials: financialsTable(company, data).objects() as FinancialRow[],

@@ -6,8 +6,12 @@ import {RAW_FILE_NAMES, validateCompany, type RawFiles, type ValidatedCompany} f
 /** Where each company's raw files live: data-loaders/raw/<company>/. */
 export const RAW_ROOT = fileURLToPath(new URL("./raw/", import.meta.url));
 
-/** The I/O edge: reads a company's raw files and validates them. */
+/** The I/O edge: a company's raw files, as text. */
+export function readRawFiles(company: string, root = RAW_ROOT): RawFiles {
+  return Object.fromEntries(RAW_FILE_NAMES.map((name) => [name, readFileSync(join(root, company, name), "utf8")])) as unknown as RawFiles;
+}
+
+/** A company's raw files, read and validated. */
 export function readCompany(company: string, root = RAW_ROOT): ValidatedCompany {
-  const files = Object.fromEntries(RAW_FILE_NAMES.map((name) => [name, readFileSync(join(root, company, name), "utf8")])) as unknown as RawFiles;
-  return validateCompany(files);
+  return validateCompany(readRawFiles(company, root));
 }

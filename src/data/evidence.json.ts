@@ -3,8 +3,8 @@
 import {companyTables} from "../../data-loaders/dataset.js";
 import {readCompany} from "../../data-loaders/read.js";
 
-const tables = companyTables();
 const company = readCompany("coreweave");
+const tables = companyTables("coreweave", company);
 const count = <T>(rows: readonly T[], key: (r: T) => string) => rows.reduce<Record<string, number>>((acc, r) => ({...acc, [key(r)]: (acc[key(r)] ?? 0) + 1}), {});
 process.stdout.write(JSON.stringify({
   rows: company.figures.length,
