@@ -1,6 +1,8 @@
 import type Decimal from "decimal.js";
 import type {LedgerQuarter, ProjectedQuarter, Projection} from "../model/index.js";
 import {Money} from "../model/index.js";
+import {quarterLabel, quarterOrdinal} from "../model/quarter.js";
+import {operatingCashFlowAfterInterest} from "../readings/cash-flow.js";
 import {formatMillions, formatRatio} from "../readings/format.js";
 
 interface LedgerLine {
@@ -17,7 +19,7 @@ const LINES: readonly LedgerLine[] = [
   {label: "Revenue", how: "Last quarter's revenue × (1 + growth)", value: money("revenue")},
   {label: "EBITDA", how: "Revenue − cash operating costs", value: money("ebitda")},
   {label: "Taxes", how: "Tax rate × (EBIT − reported interest expense), when positive", value: money("taxes")},
-  {label: "Operating cash flow", how: "EBITDA − taxes − lease payments − interest paid in cash: after interest, as US GAAP reports it (the reported column is the cash-flow statement's)", value: (q) => formatMillions(q.ledger.operatingCashFlow.minus(q.ledger.interest.minus(q.ledger.pikInterest)))},
+  {label: "Operating cash flow", how: "EBITDA − taxes − lease payments − interest paid in cash: after interest, as US GAAP reports it (the reported column is the cash-flow statement's)", value: (q) => formatMillions(operatingCashFlowAfterInterest(q.ledger))},
   {label: "Capex", how: "Capital expenditure assumed for the quarter", value: money("capex")},
   {label: "Interest", how: "Σ balance × annual rate / 4, over the facilities (on the average balance where that convention is chosen; a hedged part at the swap's or cap's rate)", value: money("interest")},
   {label: "…of which paid in kind", how: "Σ interest × PIK share: added to the facility's balance, not paid in cash", value: money("pikInterest")},
@@ -113,8 +115,6 @@ const REPORTED_LINES: Readonly<Record<string, {label: string; note: string}>> = 
   total_debt_principal: {label: "Closing debt", note: "total principal of debt at the quarter end"}
 };
 
-const ordinal = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(5)) - 1;
-const label = (o: number) => `${Math.floor(o / 4)}Q${(o % 4) + 1}`;
 
 /**
  * The dataset's quarterly figures as reported columns for the ledger, oldest first: every
@@ -131,12 +131,13 @@ export function reportedQuarters(financials: ReadonlyArray<{period: string; line
     entry.notes[line.label] = `${line.note} (${f.status === "derived" ? `derived: ${f.source}` : f.source})`;
     byQuarter.set(f.period, entry);
   }
-  const held = [...byQuarter.keys()].map(ordinal);
+  const held = [...byQuarter.keys()].map(quarterOrdinal);
   if (held.length === 0) return [];
   const quarters: ReportedQuarter[] = [];
   for (let o = Math.min(...held); o <= Math.max(...held); o++) {
-    const entry = byQuarter.get(label(o));
-    quarters.push({quarter: label(o), figures: entry?.figures ?? {}, notes: entry?.notes ?? {}, reported: entry !== undefined});
+    const quarter = quarterLabel(o);
+    const entry = byQuarter.get(quarter);
+    quarters.push({quarter, figures: entry?.figures ?? {}, notes: entry?.notes ?? {}, reported: entry !== undefined});
   }
   return quarters;
 }

@@ -1,4 +1,5 @@
 import {decimalArithmetic, project} from "../model/index.js";
+import {operatingCashFlowAfterInterest} from "../readings/cash-flow.js";
 import {tablesAsOf, type BaseCaseTables} from "./as-of.js";
 import {baseCase, type FinancialFigure} from "./base-case.js";
 
@@ -39,8 +40,7 @@ export function hindcast(tables: BaseCaseTables<Figure>, asOf: string): Hindcast
   for (const {ledger: q} of projection.quarters) {
     const measures: Array<[HindcastMeasure, number, Figure | undefined]> = [
       ["Revenue", q.revenue.toNumber(), reported("revenue", q.quarter)],
-      // Operating cash flow after interest paid in cash, as the cash-flow statement reports it.
-      ["Operating cash flow", q.operatingCashFlow.minus(q.interest.minus(q.pikInterest)).toNumber(), reported("operating_cash_flow", q.quarter)],
+      ["Operating cash flow", operatingCashFlowAfterInterest(q).toNumber(), reported("operating_cash_flow", q.quarter)],
       ["Interest expense", q.reportedInterestExpense.toNumber(), reported("interest_expense_on_debt", q.quarter)],
       ["Debt (principal)", q.closingDebt.toNumber(), reported("total_debt_principal", q.quarter)],
       ["Cash", q.closingCash.toNumber(), reported("cash_and_cash_equivalents", q.quarter)]
