@@ -95,19 +95,19 @@ function financialRows(company: string, data: ValidatedCompany): FinancialRow[] 
   // source; the extraction is confirmed by it, or would have been contradicted).
   const trusted = (r: FinancialRow) => TRUSTED_GRADES.includes(r.grade);
   const flows = rows.filter((r) => r.measure === "flow" && r.unit !== "percent");
-  const byCitation = new Map(flows.map((r) => [`${r.line_item}|${r.period_start}|${r.period_end}`, r]));
-  const asPeriod = (r: FinancialRow) => ({line_item: r.line_item, period_start: r.period_start, period_end: r.period_end, value: r.value, source: r.source, citation: `${r.period} (${r.source})`});
   const keyOf = (d: {line_item: string; period_start: string; period_end: string}) => `${d.line_item}|${d.period_start}|${d.period_end}`;
+  const byPeriod = new Map(flows.map((r) => [keyOf(r), r]));
+  const asPeriod = (r: FinancialRow) => ({line_item: r.line_item, period_start: r.period_start, period_end: r.period_end, value: r.value, source: r.source, citation: `${r.period} (${r.source})`});
   const fromTrusted = new Map(deriveQuarters(flows.filter(trusted).map(asPeriod)).map((d) => [keyOf(d), d]));
   const derived = [
-    ...[...fromTrusted.values()].filter((d) => !byCitation.has(keyOf(d)) || !trusted(byCitation.get(keyOf(d))!)),
+    ...[...fromTrusted.values()].filter((d) => !byPeriod.has(keyOf(d)) || !trusted(byPeriod.get(keyOf(d))!)),
     // Then from every settled figure, for the quarters still missing.
-    ...deriveQuarters(flows.map(asPeriod)).filter((d) => !byCitation.has(keyOf(d)) && !fromTrusted.has(keyOf(d)))
+    ...deriveQuarters(flows.map(asPeriod)).filter((d) => !byPeriod.has(keyOf(d)) && !fromTrusted.has(keyOf(d)))
   ];
   for (const d of derived) {
-    const held = byCitation.get(`${d.line_item}|${d.period_start}|${d.period_end}`);
+    const held = byPeriod.get(keyOf(d));
     if (held) rows.splice(rows.indexOf(held), 1);
-    const parts = d.from.map((f) => byCitation.get(`${f.line_item}|${f.period_start}|${f.period_end}`)).filter((r): r is FinancialRow => r !== undefined);
+    const parts = d.from.map((f) => byPeriod.get(keyOf(f))).filter((r): r is FinancialRow => r !== undefined);
     const row: FinancialRow = {
       company, period: periodLabel(d.period_start, d.period_end), period_start: d.period_start, period_end: d.period_end, measure: "flow",
       line_item: d.line_item as LineItem, value: d.value, unit: "USD millions", printed_value: null, printed_unit: null,
@@ -116,7 +116,7 @@ function financialRows(company: string, data: ValidatedCompany): FinancialRow[] 
       accession: [...new Set(parts.map((p) => p.accession).filter(Boolean))].join("; "),
       status: "derived", basis: `derived: ${d.citation}${held ? `; ${held.source} (${held.grade}) gives ${held.value}` : ""}`
     };
-    byCitation.set(`${row.line_item}|${row.period_start}|${row.period_end}`, row);
+    byPeriod.set(keyOf(row), row);
     rows.push(row);
   }
   return rows;
@@ -138,9 +138,7 @@ export function facilitiesTable(company: string, data: ValidatedCompany) {
 
 export type FacilityTidyRow = ReturnType<typeof facilityRows>[number];
 function facilityRows(company: string, data: ValidatedCompany) {
-  const url = new Map(data.sources.map((s) => [s.source_id, s.url]));
-  const grade = new Map(data.sources.map((s) => [s.source_id, s.grade]));
-  const accession = new Map(data.sources.map((s) => [s.source_id, s.accession ?? ""]));
+  const sources = new Map(data.sources.map((s) => [s.source_id, s]));
   const tables = new Map(data.debtTables.map((t) => [`${t.as_of}|${t.source_id}`, t]));
   return data.facilities.map(({value: f}) => ({
     company,
@@ -160,10 +158,10 @@ function facilityRows(company: string, data: ValidatedCompany) {
     security: f.security ?? null,
     unit: "USD millions",
     source: f.source_id,
-    source_url: url.get(f.source_id) ?? "",
+    source_url: sources.get(f.source_id)?.url ?? "",
     locator: f.locator,
-    grade: grade.get(f.source_id) ?? "article",
-    accession: accession.get(f.source_id) ?? "",
+    grade: sources.get(f.source_id)?.grade ?? "article",
+    accession: sources.get(f.source_id)?.accession ?? "",
     /** How sure the dataset is of the table this row is part of (see judgeDebtTables). */
     status: tables.get(`${f.as_of}|${f.source_id}`)?.status ?? "unconfirmed",
     basis: tables.get(`${f.as_of}|${f.source_id}`)?.reason ?? ""
