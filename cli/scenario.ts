@@ -7,6 +7,7 @@ import type {Controls} from "../src/scenario/controls.js";
 import {projectScenario} from "../src/scenario/outcomes.js";
 import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
+import {INPUT_KEYS, isInputKey} from "../src/scenario/inputs-table.js";
 import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions} from "../src/risk/monte-carlo.js";
 import {riskSubject} from "../src/risk/subject.js";
 import {scenarioWorkbook} from "../src/scenario/workbook.js";
@@ -69,14 +70,8 @@ function main(argv: string[]): string | Promise<string> {
     case "fork": {
       const [name, next, ...rest] = args;
       if (!name || !next) throw new UsageError("usage: fork NAME NEW [--set key=value ...]");
-      const set: Record<string, number> = {};
-      for (let i = 0; i < rest.length; i++) {
-        if (rest[i] !== "--set") throw new UsageError(`unexpected "${rest[i]}": use --set key=value`);
-        const [key, value] = (rest[++i] ?? "").split("=");
-        if (!key || value === undefined || value.trim() === "" || !Number.isFinite(Number(value))) throw new UsageError(`--set needs key=number, not "${rest[i] ?? ""}"`);
-        set[key] = Number(value);
-      }
-      const checked = assumptionsSchema.safeParse(set);
+      const set = parseSets(rest);
+      const checked = assumptionsSchema.safeParse({...set});
       if (!checked.success) throw new ScenarioError(checked.error.issues.map((i) => ({file: `${next}.json`, field: i.path.join(".") || String((i as {keys?: string[]}).keys ?? ""), message: i.message})));
       const parentControls = controlsOf(name);
       const file = join(SCENARIO_DIR, `${next}.json`);
@@ -148,6 +143,28 @@ function main(argv: string[]): string | Promise<string> {
       throw new UsageError("usage: npm run scenario -- list | run NAME [--format table|csv|json] | fork NAME NEW [--set key=value ...] | diff A B | simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json] | export NAME --xlsx FILE | schema");
   }
 }
+
+/**
+ * `--set key=value` pairs into a null-prototype object: each key an input of the inputs
+ * table, given once, each value a plain decimal number (the range is the schema's to check).
+ */
+function parseSets(args: readonly string[]): Record<string, number> {
+  const set: Record<string, number> = Object.create(null);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== "--set") throw new UsageError(`unexpected "${shorten(args[i]!)}": use --set key=value`);
+    const pair = args[++i] ?? "";
+    const equals = pair.indexOf("=");
+    if (equals < 1) throw new UsageError(`--set needs key=number, not "${shorten(pair)}"`);
+    const key = pair.slice(0, equals), value = pair.slice(equals + 1);
+    if (!isInputKey(key)) throw new UsageError(`--set: "${shorten(key)}" is not an input; the inputs are ${INPUT_KEYS.join(", ")}`);
+    if (!/^-?\d+(\.\d+)?$/.test(value)) throw new UsageError(`--set needs key=number, the number plain decimal (like 150 or -2.5), not "${shorten(pair)}"`);
+    if (key in set) throw new UsageError(`--set: ${key} is given twice`);
+    set[key] = Number(value);
+  }
+  return set;
+}
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 /** `--key value` pairs, refusing any key not in `known` and any key without a value. */
 function flags(args: readonly string[], known: readonly string[]): Record<string, string> {

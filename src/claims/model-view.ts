@@ -1,7 +1,8 @@
 import type {ModelInputDraft} from "../model/index.js";
 import {answer, describeAnswer, GOAL_QUESTIONS} from "../risk/goal-seek.js";
 import {riskSubject} from "../risk/subject.js";
-import {CONTROL_LABELS, type Controls} from "../scenario/controls.js";
+import type {Controls} from "../scenario/controls.js";
+import {INPUTS} from "../scenario/inputs-table.js";
 import {projectScenario} from "../scenario/outcomes.js";
 import type {ModelView} from "./claims.js";
 
@@ -24,7 +25,7 @@ export function modelView(base: ModelInputDraft, scenarios: ReadonlyArray<{name:
     thresholds: baseScenario
       ? GOAL_QUESTIONS.filter((q) => q.id !== "rate-default").map((q) => ({
         question: q.question,
-        answer: describeAnswer(q, answer(riskSubject(base, baseScenario.controls), q), CONTROL_LABELS[q.control])
+        answer: describeAnswer(q, answer(riskSubject(base, baseScenario.controls), q), INPUTS[q.control].label)
       }))
       : []
   };

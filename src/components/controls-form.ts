@@ -1,76 +1,34 @@
 import * as Inputs from "@observablehq/inputs";
-import {CONTROL_BOUNDS, CONTROL_CHOICES, CONTROL_LABELS, type Controls} from "../scenario/controls.js";
+import type {Controls} from "../scenario/controls.js";
+import {INPUT_GROUPS, INPUT_KEYS, INPUTS, type InputGroup, type InputKey} from "../scenario/inputs-table.js";
 
 /**
- * The page's inputs, grouped and labelled with units, each starting from the base case
- * (reported or derived where the data allows; see the assumptions table). A reset button
- * puts every input back. The form's value is a `Controls`.
+ * The page's inputs, grouped and labelled with units as the inputs table declares them,
+ * each starting from the base case (reported or derived where the data allows; see the
+ * assumptions table). A reset button puts every input back. The form's value is a `Controls`.
  */
-interface Slider {
-  readonly key: keyof Controls;
-}
-interface Group {
-  readonly title: string;
-  readonly sliders: readonly Slider[];
-}
-
-export const CONTROL_GROUPS: readonly Group[] = [
-  {title: "Interest rates", sliders: [
-    {key: "rateChangeBp"}
-  ]},
-  {title: "Revenue", sliders: [
-    {key: "growthPct"},
-    {key: "revenueLostPct"}
-  ]},
-  {title: "Costs and capex", sliders: [
-    {key: "ebitdaMarginPct"},
-    {key: "capex"}
-  ]},
-  {title: "Refinancing at maturity", sliders: [
-    {key: "shareRolledPct"},
-    {key: "refinancingSpreadPct"},
-    {key: "tenorQuarters"},
-    {key: "marketShutAfter"},
-    {key: "marketShutQuarters"}
-  ]},
-  {title: "Liquidity", sliders: [
-    {key: "revolverCapacity"},
-    {key: "minimumCash"}
-  ]},
-  {title: "Debt schedule (assumptions: none of these from a filing)", sliders: [
-    {key: "averageBalanceInterest"},
-    {key: "pikSharePct"},
-    {key: "hedgedSharePct"},
-    {key: "cashSweepPct"},
-    {key: "leasePayments"},
-    {key: "prepaymentAmount"},
-    {key: "prepaymentQuarter"},
-    {key: "prepaymentPremiumPct"},
-    {key: "liquidityCovenant"},
-    {key: "coverageCovenant"},
-    {key: "covenantConsequence"}
-  ]}
-];
+const groups = (Object.entries(INPUT_GROUPS) as Array<[InputGroup, string]>).map(([group, title]) => ({title, keys: INPUT_KEYS.filter((key) => INPUTS[key].group === group)}));
 
 /** `initial` is what the inputs show first (e.g. from the URL); reset returns to `defaults`. */
 export function controlsForm(defaults: Controls, initial: Controls = defaults): HTMLElement & {value: Controls} {
-  const inputs = Object.fromEntries(CONTROL_GROUPS.flatMap((g) => g.sliders).map((s) => {
-    const choices = CONTROL_CHOICES[s.key];
+  const inputs = Object.fromEntries(INPUT_KEYS.map((key: InputKey) => {
+    const {label, min, max, step} = INPUTS[key];
+    const choices: readonly string[] | undefined = INPUTS[key].choices;
     // A choice among options is a set of radio buttons whose value is the option's number.
     const input = choices
-      ? Inputs.radio(choices.map((_, i) => i), {label: CONTROL_LABELS[s.key], format: (i: number) => choices[i] ?? String(i), value: initial[s.key]})
-      : Inputs.range([CONTROL_BOUNDS[s.key].min, CONTROL_BOUNDS[s.key].max], {label: CONTROL_LABELS[s.key], step: CONTROL_BOUNDS[s.key].step, value: initial[s.key]});
-    return [s.key, input];
+      ? Inputs.radio(choices.map((_, i) => i), {label, format: (i: number) => choices[i] ?? String(i), value: initial[key]})
+      : Inputs.range([min, max], {label, step, value: initial[key]});
+    return [key, input];
   }));
   const form = Inputs.form(inputs, {
     template: (elements) => {
       const root = document.createElement("div");
       root.className = "controls";
-      for (const group of CONTROL_GROUPS) {
+      for (const group of groups) {
         const fieldset = document.createElement("fieldset");
         const legend = document.createElement("legend");
         legend.textContent = group.title;
-        fieldset.append(legend, ...group.sliders.map((s) => elements[s.key]!));
+        fieldset.append(legend, ...group.keys.map((key) => elements[key]!));
         root.append(fieldset);
       }
       return root;

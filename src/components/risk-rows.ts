@@ -2,7 +2,8 @@ import {boundary, halfSteps, type SensitivityGrid} from "../risk/grid.js";
 import type {MonteCarloSummary} from "../risk/monte-carlo.js";
 import {OUTCOMES} from "../readings/outcomes.js";
 import type {Tornado} from "../risk/tornado.js";
-import {CONTROL_LABELS, type Controls} from "../scenario/controls.js";
+import type {Controls} from "../scenario/controls.js";
+import {INPUTS} from "../scenario/inputs-table.js";
 
 /**
  * Rows for the risk charts, all in one table per chart (a `layer` field tells the marks
@@ -45,7 +46,7 @@ export interface TornadoRow {
 export function tornadoRows(t: Tornado, missingAs: number): TornadoRow[] {
   const centre = t.centre ?? missingAs;
   return t.bars.flatMap((bar, rank) => (["down", "up"] as const).map((end) => ({
-    input: `${CONTROL_LABELS[bar.key]} ±${bar.step}`,
+    input: `${INPUTS[bar.key].label} ±${bar.step}`,
     end, moved: bar[end].input, outcome: bar[end].outcome ?? missingAs, centre, rank
   })));
 }

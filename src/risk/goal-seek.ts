@@ -1,4 +1,4 @@
-import {CONTROL_BOUNDS} from "../scenario/controls.js";
+import {INPUTS} from "../scenario/inputs-table.js";
 import {everPonzi, lowestCoverage, quartersUntilCannotPay} from "../readings/outcomes.js";
 import {projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
 import type {Projection} from "../model/index.js";
@@ -82,14 +82,14 @@ export const GOAL_QUESTIONS: readonly GoalQuestion[] = [
 
 /** Answers a question for a subject over the whole range of its input, the other inputs held. */
 export function answer(subject: RiskSubject, question: GoalQuestion): SeekAnswer {
-  const {min, max, step} = CONTROL_BOUNDS[question.control];
+  const {min, max, step} = INPUTS[question.control];
   const [from, to] = question.direction === "up" ? [min, max] : [max, min];
   return seek((x) => question.holds(projectFast(subject, withControl(subject.controls, question.control, x))), from, to, {tolerance: step / 10});
 }
 
 /** The answer in a sentence, in the input's units, saying what was scanned. */
 export function describeAnswer(question: GoalQuestion, result: SeekAnswer, label: string): string {
-  const {min, max} = CONTROL_BOUNDS[question.control];
+  const {min, max} = INPUTS[question.control];
   const range = `${label} from ${question.direction === "up" ? min : max} to ${question.direction === "up" ? max : min}`;
   const value = (x: number) => Number(x.toPrecision(4)).toLocaleString("en-US", {maximumFractionDigits: 6});
   switch (result.kind) {

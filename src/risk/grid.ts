@@ -1,4 +1,4 @@
-import {CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
+import {INPUTS, type Controls} from "../scenario/inputs-table.js";
 import {projectionScale, relativeDisagreement} from "./check.js";
 import {everPonzi, OUTCOMES, quartersUntilCannotPay, type OutcomeKey} from "../readings/outcomes.js";
 import {projectExact, projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
@@ -30,7 +30,7 @@ export interface SensitivityGrid {
 
 /** `steps` evenly spaced values from `from` to `to`, held to the control's range. */
 export function gridAxis(key: ControlKey, from: number, to: number, steps: number): GridAxis {
-  const {min, max} = CONTROL_BOUNDS[key];
+  const {min, max} = INPUTS[key];
   const lo = Math.max(min, Math.min(from, to));
   const hi = Math.min(max, Math.max(from, to));
   if (!(steps >= 2) || !Number.isInteger(steps)) throw new RangeError(`a grid axis needs a whole number of steps, at least 2 (got ${steps})`);

@@ -1,6 +1,7 @@
 import {randomLcg, randomNormal} from "d3-random";
 import {addQuarters, parseModelInput, project, floatArithmetic, withPaths, projectionToNumbers, decimalArithmetic, type ModelInput, type ModelInputDraft, type QuarterLabel} from "../model/index.js";
-import {applyControls, CONTROL_BOUNDS} from "../scenario/controls.js";
+import {applyControls} from "../scenario/controls.js";
+import {INPUTS} from "../scenario/inputs-table.js";
 import {relativeDisagreement} from "./check.js";
 import type {RiskSubject} from "./subject.js";
 
@@ -81,7 +82,7 @@ export function pathInput(setup: MonteCarloSetup, index: number): ModelInput {
   const {assumptions: a, template} = setup;
   const normal = randomNormal.source(randomLcg(pathSeed(a.seed, index)))(0, 1);
   const uniform = randomLcg(pathSeed(a.seed ^ 0x5bd1e995, index));
-  const {min, max} = CONTROL_BOUNDS.rateChangeBp;
+  const {min, max} = INPUTS.rateChangeBp;
   const growth: number[] = [];
   const rates: number[] = [];
   const shut: Array<{from: QuarterLabel; to: QuarterLabel}> = [];

@@ -1,5 +1,6 @@
 import {floatArithmetic, parseModelInput, parseVariant, project, type ModelInput, type ModelInputDraft, type Projection} from "../model/index.js";
-import {applyControls, CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
+import {applyControls, type Controls} from "../scenario/controls.js";
+import {INPUTS} from "../scenario/inputs-table.js";
 import {readProjection} from "../readings/projection.js";
 
 /**
@@ -16,7 +17,7 @@ export type ControlKey = keyof Controls;
 
 /** Controls with one moved, held to the control's range (a slider cannot go further). */
 export function withControl(controls: Controls, key: ControlKey, value: number): Controls {
-  const {min, max} = CONTROL_BOUNDS[key];
+  const {min, max} = INPUTS[key];
   return {...controls, [key]: Math.min(max, Math.max(min, value))};
 }
 

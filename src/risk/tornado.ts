@@ -1,4 +1,4 @@
-import {CONTROL_BOUNDS, type Controls} from "../scenario/controls.js";
+import {INPUTS, type Controls} from "../scenario/inputs-table.js";
 import {OUTCOMES, type OutcomeKey} from "../readings/outcomes.js";
 import {projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
 
@@ -53,7 +53,7 @@ export function tornado(subject: RiskSubject, outcome: OutcomeKey, steps: Readon
     const moved = withControl(controls, key, value);
     return {input: moved[key], outcome: measure(projectFast(subject, moved))};
   };
-  const bars = (Object.entries(steps) as Array<[ControlKey, number]>).filter(([key]) => key in CONTROL_BOUNDS).map(([key, step]) => {
+  const bars = (Object.entries(steps) as Array<[ControlKey, number]>).filter(([key]) => key in INPUTS).map(([key, step]) => {
     const down = end(subject.controls, key, subject.controls[key] - step);
     const up = end(subject.controls, key, subject.controls[key] + step);
     return {key, step, down, up, swing: Math.abs((up.outcome ?? missingAs) - (down.outcome ?? missingAs))};

@@ -1,5 +1,5 @@
 import {z} from "zod";
-import {CONTROL_BOUNDS, CONTROL_CHOICES, type Controls} from "./controls.js";
+import {INPUT_KEYS, INPUTS, type Controls} from "./inputs-table.js";
 
 /**
  * Scenarios as files. A scenario names a parent and holds only the assumptions (the
@@ -7,14 +7,11 @@ import {CONTROL_BOUNDS, CONTROL_CHOICES, type Controls} from "./controls.js";
  * is its parent's with its own on top, up to the base case. One schema checks files, and
  * (later) URL state: anything outside it is an error that names the file and the field.
  */
-const controlKeys = Object.keys(CONTROL_BOUNDS) as Array<keyof Controls>;
-/** Counts of quarters and choices among options: a fraction of one means nothing. */
-const INTEGER_CONTROLS = new Set<keyof Controls>(["tenorQuarters", "marketShutAfter", "marketShutQuarters", "prepaymentQuarter", ...Object.keys(CONTROL_CHOICES) as Array<keyof Controls>]);
-
-export const assumptionsSchema = z.object(Object.fromEntries(controlKeys.map((key) => {
-  const {min, max} = CONTROL_BOUNDS[key];
+export const assumptionsSchema = z.object(Object.fromEntries(INPUT_KEYS.map((key) => {
+  const {min, max, whole, label, unit} = INPUTS[key];
   const number = z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
-  return [key, (INTEGER_CONTROLS.has(key) ? number.int("must be a whole number") : number).optional()];
+  // The description is what an editor shows beside the field, from the JSON Schema.
+  return [key, (whole ? number.int("must be a whole number") : number).describe(`${label}; ${unit}, ${min} to ${max}`).optional()];
 })) as {[K in keyof Controls]: z.ZodOptional<z.ZodNumber>}).strict();
 export type Assumptions = z.output<typeof assumptionsSchema>;
 
@@ -99,7 +96,7 @@ function definedOnly(assumptions: Assumptions): Partial<Controls> {
 
 /** The assumptions where `b` differs from `a`. */
 export function diffControls(a: Controls, b: Controls): Partial<Record<keyof Controls, {from: number; to: number}>> {
-  return Object.fromEntries(controlKeys.filter((k) => a[k] !== b[k]).map((k) => [k, {from: a[k], to: b[k]}]));
+  return Object.fromEntries(INPUT_KEYS.filter((k) => a[k] !== b[k]).map((k) => [k, {from: a[k], to: b[k]}]));
 }
 
 /** A fork: `parent` set, and only the assumptions that differ from the parent's. */

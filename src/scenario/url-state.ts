@@ -1,4 +1,4 @@
-import {CONTROL_BOUNDS, type Controls} from "./controls.js";
+import {INPUT_KEYS, isInputKey, type Controls} from "./inputs-table.js";
 import {assumptionsSchema, type Assumptions} from "./scenario.js";
 
 /**
@@ -18,12 +18,11 @@ export interface UrlState {
 
 const MAX_VALUE_LENGTH = 24;
 const MAX_PARAMETERS = 50;
-const keys = Object.keys(CONTROL_BOUNDS) as Array<keyof Controls>;
 
 export function encodeUrlState(base: Controls, controls: Controls, scenario: string | null = null): string {
   const parameters = new URLSearchParams();
   if (scenario !== null && scenario !== "base") parameters.set("scenario", scenario);
-  for (const key of keys) if (controls[key] !== base[key]) parameters.set(key, String(controls[key]));
+  for (const key of INPUT_KEYS) if (controls[key] !== base[key]) parameters.set(key, String(controls[key]));
   const text = parameters.toString();
   return text ? `?${text}` : "";
 }
@@ -40,7 +39,7 @@ export function decodeUrlState(search: string, scenarioNames: readonly string[] 
     if (name === "scenario") {
       if (scenarioNames.includes(value)) scenario = value;
       else ignored.push({parameter: name, reason: `"${shorten(value)}" is not a scenario`});
-    } else if (!(keys as string[]).includes(name) || Object.prototype.hasOwnProperty.call(Object.prototype, name)) {
+    } else if (!isInputKey(name)) {
       ignored.push({parameter: shorten(name), reason: "is not an input of this page"});
     } else if (value.length > MAX_VALUE_LENGTH || !/^-?\d+(\.\d+)?$/.test(value)) {
       ignored.push({parameter: shorten(name), reason: `"${shorten(value)}" is not a plain number`});

@@ -2,6 +2,7 @@ import {parseModelInput, type ModelInput} from "../model/index.js";
 import {workbookModel, type WorkbookModel, type WorkbookSources} from "../workbook/index.js";
 import type {BaseCase} from "./base-case.js";
 import {applyControls, type Controls} from "./controls.js";
+import {INPUT_KEYS, INPUTS} from "./inputs-table.js";
 
 /**
  * A scenario as a live workbook: its model input (the base case with the scenario's
@@ -18,7 +19,8 @@ export function scenarioWorkbook(base: BaseCase, scenario: {name: string; title:
       : `set by the scenario "${scenario.name}" (an assumption); in the base case: ${basis}`;
   };
   // The input parsed above: workbookModel takes it as validated rather than parsing again.
-  return workbookModel(input, {...scenario, controls: {...controls}}, {provenance: base.provenance, documents}, sourceOf);
+  const rows = INPUT_KEYS.map((key) => ({key, label: INPUTS[key].label, unit: INPUTS[key].unit, value: controls[key], moves: INPUTS[key].workbook}));
+  return workbookModel(input, {...scenario, controls: rows}, {provenance: base.provenance, documents}, sourceOf);
 }
 
 /** The value at a field path such as "facilities[2].rate.type". */

@@ -1,7 +1,7 @@
 import {parseModelInput, type ModelInputDraft} from "../model/index.js";
 import {addQuarters} from "../model/quarter.js";
 import {covenantKeys, facilitiesSheet} from "./facilities-sheet.js";
-import {inputsSheet, type SourceOf} from "./inputs-sheet.js";
+import {INPUTS, inputsSheet, type SourceOf} from "./inputs-sheet.js";
 import {BookBuilder, type WorkbookModel} from "./layout.js";
 import {ledgerSheet} from "./ledger-sheet.js";
 import {metricsSheet} from "./metrics-sheet.js";
@@ -19,8 +19,20 @@ export interface WorkbookScenario {
   readonly name: string;
   readonly title: string;
   readonly description: string;
-  /** The scenario's controls, as set (shown on the sources sheet; the model reads the inputs sheet). */
-  readonly controls: Readonly<Record<string, number>>;
+  /**
+   * The scenario's inputs as the notebook shows them, as set, and the keys of the
+   * inputs-sheet rows each moves (shown on the sources sheet; the model reads the inputs
+   * sheet). A bare record of values (a fixture's) is shown by key.
+   */
+  readonly controls: readonly ControlRow[] | Readonly<Record<string, number>>;
+}
+
+export interface ControlRow {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly value: number;
+  readonly moves: readonly string[];
 }
 
 /**
@@ -44,7 +56,14 @@ function sourcesSheet(book: BookBuilder, scenario: WorkbookScenario, sources: Wo
   const sheet = book.sheet("Sources", false, ["Item", "Status", "Basis or title", "Value or address"]);
   sheet.heading(`Scenario: ${scenario.title} (${scenario.name})`);
   sheet.scalar({label: "Description", note: scenario.description, kind: "heading", value: () => null});
-  for (const [key, value] of Object.entries(scenario.controls)) sheet.scalar({label: key, unit: "control", note: "the notebook's control, as the scenario sets it; the inputs sheet holds its effect", value: () => value});
+  const controls: readonly ControlRow[] = Array.isArray(scenario.controls)
+    ? scenario.controls
+    : Object.entries(scenario.controls).map(([key, value]) => ({key, label: key, unit: "input", value, moves: []}));
+  for (const c of controls) {
+    const rows = [...new Set(c.moves.flatMap((key) => book.rowsMatching(INPUTS, key)))].sort((a, b) => a - b);
+    const where = rows.length ? `it moves row${rows.length > 1 ? "s" : ""} ${rows.join(", ")} of the ${INPUTS} sheet` : "nothing in this model carries it";
+    sheet.scalar({label: `${c.label} [${c.key}]`, unit: c.unit, note: `the notebook's input, as the scenario sets it; ${where}`, value: () => c.value});
+  }
   sheet.blank();
   sheet.heading("Where each base-case input comes from");
   for (const p of sources.provenance) sheet.scalar({label: p.input, unit: p.status, note: p.basis, value: () => p.value});

@@ -116,6 +116,13 @@ export class BookBuilder {
     this.rowOf.set(id, row);
   }
 
+  /** The rows of `sheet` whose keys match `pattern`, where `*` stands for any run of characters. */
+  rowsMatching(sheet: string, pattern: string): number[] {
+    const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+    const match = new RegExp(`^${escaped}$`);
+    return [...this.rowOf].filter(([id]) => id.startsWith(`${sheet}!`) && match.test(id.slice(sheet.length + 1))).map(([, row]) => row).sort((a, b) => a - b);
+  }
+
   /** The address of row `key`'s cell in quarter t (or its scalar, t = 0), as seen from sheet `from`. */
   cell(sheet: string, key: string, t: number, from: string, absolute = false): string {
     const row = this.rowOf.get(`${sheet}!${key}`);

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {benchCompany} from "../../bench/company.js";
-import {CONTROL_BOUNDS, controlsOf} from "../../src/scenario/controls.js";
+import {controlsOf} from "../../src/scenario/controls.js";
+import {INPUTS as CONTROL_BOUNDS} from "../../src/scenario/inputs-table.js";
 import {OUTCOMES} from "../../src/readings/outcomes.js";
 import {projectFast, riskSubject, withControl} from "../../src/risk/subject.js";
 import {tornado, TORNADO_STEPS} from "../../src/risk/tornado.js";

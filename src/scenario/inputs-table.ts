@@ -1,0 +1,355 @@
+import type {ModelInputDraft} from "../model/index.js";
+import {addQuarters, quarterOffset} from "../model/index.js";
+
+/**
+ * Every input a reader moves, declared once: its label and unit, its group on the page, its
+ * range and step, its value in the base case, how it lands on the model's input and which
+ * rows of the workbook's inputs sheet it moves. The form, the scenario files' schema (and
+ * their JSON Schema), the URL state (whose parameter is the input's key), the scenario diff,
+ * the CLI's `--set`, the risk tools and the workbook all read this table: adding an input is
+ * one entry here plus its model code.
+ */
+export interface InputDeclaration<K extends string> {
+  /** As the page shows it, with its unit where the unit is not obvious. */
+  readonly label: string;
+  /** The unit of the value, for tables, the workbook and the JSON Schema. */
+  readonly unit: string;
+  readonly group: InputGroup;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  /** Counts of quarters and choices among options: a fraction of one means nothing. */
+  readonly whole?: boolean;
+  /** An input that chooses among a few options: what each value (0, 1, …) means. */
+  readonly choices?: readonly string[];
+  /** The value that reproduces the base case. */
+  readonly baseValue: (base: ModelInputDraft) => number;
+  /**
+   * Sets what this input moves on `draft` (a shallow copy of the base), reading its
+   * companions from `controls` where several inputs build one part. Parts an input leaves
+   * as the base has them keep the base's own objects: the risk tools' fast parse takes an
+   * unchanged object as validated.
+   */
+  readonly apply: (draft: Draft, controls: Readonly<Record<K, number>>, base: ModelInputDraft, moved: (key: K) => boolean) => void;
+  /** The keys of the inputs-sheet rows it moves (`*` for every facility or covenant). */
+  readonly workbook: readonly string[];
+}
+
+export type Draft = {-readonly [P in keyof ModelInputDraft]: ModelInputDraft[P]};
+
+/** The groups of the form, in the order the page shows them. */
+export const INPUT_GROUPS = {
+  rates: "Interest rates",
+  revenue: "Revenue",
+  costs: "Costs and capex",
+  refinancing: "Refinancing at maturity",
+  liquidity: "Liquidity",
+  schedule: "Debt schedule (assumptions: none of these from a filing)"
+} as const;
+export type InputGroup = keyof typeof INPUT_GROUPS;
+
+/**
+ * What the debt-schedule inputs assume beyond their own value: stated on the page, and
+ * none of it from a filing.
+ */
+export const DEBT_SCHEDULE_ASSUMPTIONS = {
+  /** A waiver costs this share of the facility's principal as a fee, paid the next quarter... */
+  waiverFeeShare: 0.0025,
+  /** ...and this step-up in its spread (once per covenant). */
+  waiverSpreadStepUp: 0.01,
+  /** Equity cures may add up to this multiple of the liquidity covenant, in all. */
+  equityCureLimitMultiple: 1,
+  /** Lease liability at the start: this many quarters of the payment, falling straight line to zero. */
+  leaseQuarters: 40
+} as const;
+
+// The keys are inferred from the table itself, so that each entry's `apply` can read its
+// companions by name and `Controls` follows the table.
+const declare = <K extends string>(table: {readonly [P in K]: InputDeclaration<K>}) => table;
+
+export const INPUTS = declare({
+  rateChangeBp: {
+    label: "Reference-rate change (bp)", unit: "basis points", group: "rates", min: -300, max: 600, step: 25,
+    baseValue: (b) => clean(firstOf(b.baseRate) * 10000),
+    // Floating facilities move by it; the base case's reference rate is the change since the filings, 0.
+    apply: (d, c) => { d.baseRate = c.rateChangeBp / 10000; },
+    workbook: ["baseRate"]
+  },
+  growthPct: {
+    label: "Growth a quarter (%)", unit: "% a quarter", group: "revenue", min: -30, max: 40, step: 0.01,
+    baseValue: (b) => clean(firstOf(b.revenue.growth) * 100),
+    apply: (d, c) => {
+      const growth = c.growthPct / 100;
+      if (d.revenue.growth !== growth) d.revenue = {...d.revenue, growth};
+    },
+    workbook: ["growth"]
+  },
+  revenueLostPct: {
+    label: "Revenue lost: a customer leaves (%)", unit: "% of revenue", group: "revenue", min: 0, max: 100, step: 1,
+    baseValue: () => 0,
+    // Off the revenue base, so from the first projected quarter on.
+    apply: (d, c, b) => {
+      const lastQuarter = b.revenue.lastQuarter * (1 - c.revenueLostPct / 100);
+      if (d.revenue.lastQuarter !== lastQuarter) d.revenue = {...d.revenue, lastQuarter};
+    },
+    workbook: ["revenueLast"]
+  },
+  ebitdaMarginPct: {
+    label: "EBITDA margin (%)", unit: "% of revenue", group: "costs", min: -20, max: 80, step: 0.01,
+    baseValue: (b) => (b.costs.kind === "margin" ? clean(firstOf(b.costs.ebitdaMargin) * 100) : 0),
+    apply: (d, c) => {
+      const margin = c.ebitdaMarginPct / 100;
+      if (!(d.costs.kind === "margin" && d.costs.ebitdaMargin === margin)) d.costs = {kind: "margin", ebitdaMargin: margin};
+    },
+    workbook: ["margin"]
+  },
+  capex: {
+    label: "Capex a quarter (USD m)", unit: "USD m a quarter", group: "costs", min: 0, max: 20000, step: 1,
+    baseValue: (b) => firstOf(b.capex),
+    apply: (d, c) => { d.capex = c.capex; },
+    workbook: ["capex"]
+  },
+  shareRolledPct: {
+    label: "Share rolled (%)", unit: "% of principal due", group: "refinancing", min: 0, max: 100, step: 5,
+    baseValue: (b) => clean((b.refinancing?.shareRolled ?? 0) * 100),
+    apply: (d, c) => setRefinancing(d, c, "shareRolled", c.shareRolledPct / 100),
+    workbook: ["shareRolled"]
+  },
+  refinancingSpreadPct: {
+    label: "New spread (% a year)", unit: "% a year over the reference rate", group: "refinancing", min: 0, max: 20, step: 0.25,
+    baseValue: (b) => clean((b.refinancing?.spread ?? 0) * 100),
+    apply: (d, c) => setRefinancing(d, c, "spread", c.refinancingSpreadPct / 100),
+    workbook: ["refiSpread"]
+  },
+  tenorQuarters: {
+    label: "New tenor (quarters)", unit: "quarters", group: "refinancing", min: 1, max: 40, step: 1, whole: true,
+    baseValue: (b) => b.refinancing?.tenorQuarters ?? 20,
+    apply: (d, c) => setRefinancing(d, c, "tenorQuarters", c.tenorQuarters),
+    workbook: ["refiTenor"]
+  },
+  marketShutAfter: {
+    label: "Markets shut in quarter (0: never)", unit: "quarter of the projection", group: "refinancing", min: 0, max: 12, step: 1, whole: true,
+    baseValue: () => 0,
+    // One window, from the quarter chosen for as many quarters as the next input says.
+    apply: (d, c, b) => {
+      const shut = c.marketShutAfter > 0 && c.marketShutQuarters > 0
+        ? [{from: addQuarters(b.start, c.marketShutAfter - 1), to: addQuarters(b.start, c.marketShutAfter + c.marketShutQuarters - 2)}]
+        : [];
+      if (shut.length > 0 || (d.refinancing?.marketShut ?? []).length > 0) d.refinancing = {...refinancingOf(d, c), marketShut: shut};
+    },
+    workbook: ["marketShut"]
+  },
+  marketShutQuarters: {
+    label: "…for quarters", unit: "quarters", group: "refinancing", min: 0, max: 12, step: 1, whole: true,
+    baseValue: () => 0,
+    apply: () => { /* with marketShutAfter, which builds the window */ },
+    workbook: ["marketShut"]
+  },
+  revolverCapacity: {
+    label: "Revolver capacity (USD m)", unit: "USD m", group: "liquidity", min: 0, max: 5000, step: 50,
+    baseValue: (b) => b.revolver?.capacity ?? 0,
+    apply: (d, c, b) => {
+      // Never below what is drawn at the start; a new revolver is floating at 7 % over the reference rate (an assumption).
+      if (b.revolver) {
+        const capacity = Math.max(c.revolverCapacity, b.revolver.drawn ?? 0);
+        if (b.revolver.capacity !== capacity) d.revolver = {...b.revolver, capacity};
+      } else if (c.revolverCapacity > 0) {
+        d.revolver = {capacity: c.revolverCapacity, rate: {type: "floating", spread: 0.07}};
+      }
+    },
+    workbook: ["rev.capacity"]
+  },
+  minimumCash: {
+    label: "Minimum cash (USD m)", unit: "USD m", group: "liquidity", min: 0, max: 3000, step: 50,
+    baseValue: (b) => b.minimumCash ?? 0,
+    apply: (d, c) => { d.minimumCash = c.minimumCash; },
+    workbook: ["minimumCash"]
+  },
+  averageBalanceInterest: {
+    label: "Interest on", unit: "choice", group: "schedule", min: 0, max: 1, step: 1, whole: true,
+    choices: ["the opening balance", "the average balance"],
+    baseValue: (b) => (b.interestConvention === "average" ? 1 : 0),
+    apply: (d, c, _b, moved) => {
+      if (moved("averageBalanceInterest")) d.interestConvention = c.averageBalanceInterest >= 1 ? "average" : "endOfPeriod";
+    },
+    workbook: ["convention"]
+  },
+  pikSharePct: {
+    label: "Interest paid in kind (%)", unit: "% of interest", group: "schedule", min: 0, max: 100, step: 5,
+    // On every term loan that is not an annuity.
+    baseValue: (b) => clean((uniform(b.facilities.filter((f) => f.amortisation?.type !== "annuity").map((f) => f.pikShare ?? 0)) ?? 0) * 100),
+    apply: (d, c, _b, moved) => {
+      if (moved("pikSharePct")) d.facilities = d.facilities.map((f) => (f.amortisation?.type === "annuity" ? f : {...f, pikShare: c.pikSharePct / 100}));
+    },
+    workbook: ["f*.pik"]
+  },
+  hedgedSharePct: {
+    label: "Floating debt swapped to fixed (%)", unit: "% of each floating loan", group: "schedule", min: 0, max: 100, step: 5,
+    baseValue: (b) => {
+      const todaysRate = firstOf(b.baseRate);
+      const shares = b.facilities.filter((f) => f.rate.type === "floating").map((f) => (f.hedge?.type === "swap" && f.hedge.fixedRate === todaysRate ? f.hedge.notional / facilityCommitment(f) : 0));
+      return clean((uniform(shares) ?? 0) * 100);
+    },
+    // A swap to today's reference rate, the base's first, until the loan's maturity: in the
+    // CoreWeave base case the reference rate is the change since the filings, 0, which holds
+    // the hedged part at the rate it pays now whatever the rate input does.
+    apply: (d, c, b, moved) => {
+      if (!moved("hedgedSharePct")) return;
+      const fixedRate = firstOf(b.baseRate);
+      d.facilities = d.facilities.map((f) => (f.rate.type !== "floating" ? f : {
+        ...f,
+        hedge: c.hedgedSharePct > 0 ? {type: "swap", notional: facilityCommitment(f) * c.hedgedSharePct / 100, fixedRate, until: f.maturity} : undefined
+      }));
+    },
+    workbook: ["f*.hedgeType", "f*.hedgeNotional", "f*.hedgeRate", "f*.hedgeUntil"]
+  },
+  cashSweepPct: {
+    label: "Cash sweep of excess cash (%)", unit: "% of cash above minimum cash", group: "schedule", min: 0, max: 100, step: 5,
+    // Repays term loans in their listed order, each quarter.
+    baseValue: (b) => clean((b.cashSweep?.share ?? 0) * 100),
+    apply: (d, c, b, moved) => {
+      if (moved("cashSweepPct")) d.cashSweep = {share: c.cashSweepPct / 100, buffer: b.cashSweep?.buffer ?? 0};
+    },
+    workbook: ["sweepShare"]
+  },
+  leasePayments: {
+    label: "Lease payments a quarter (USD m)", unit: "USD m a quarter", group: "schedule", min: 0, max: 3000, step: 10,
+    // A fixed charge after EBITDA; the liability runs down over the base's term, or the assumed one.
+    baseValue: (b) => (b.leases ? firstOf(b.leases.paymentPerQuarter) : 0),
+    apply: (d, c, b, moved) => {
+      if (!moved("leasePayments")) return;
+      const quarters = b.leases?.remainingQuarters ?? DEBT_SCHEDULE_ASSUMPTIONS.leaseQuarters;
+      d.leases = c.leasePayments > 0 ? {paymentPerQuarter: c.leasePayments, liability: c.leasePayments * quarters, remainingQuarters: quarters} : undefined;
+    },
+    workbook: ["leasePayments", "leaseLiability", "leaseQuarters"]
+  },
+  prepaymentAmount: {
+    label: "Prepay the dearest term loan (USD m, 0: none)", unit: "USD m", group: "schedule", min: 0, max: 5000, step: 50,
+    baseValue: (b) => onlyPrepayment(b)?.amount ?? 0,
+    // With its quarter and premium: the inputs' prepayment replaces the base's own, made at
+    // the quarter's end from cash above minimum cash, on the dearest loan (prepaymentTarget).
+    apply: (d, c, b, moved) => {
+      if (!(moved("prepaymentAmount") || moved("prepaymentQuarter") || moved("prepaymentPremiumPct"))) return;
+      const target = prepaymentTargetIndex(b, c);
+      d.facilities = d.facilities.map((f, i) => ({
+        ...f,
+        prepayments: i === target ? [{quarter: addQuarters(b.start, c.prepaymentQuarter - 1), amount: c.prepaymentAmount}] : [],
+        prepaymentPremium: i === target ? c.prepaymentPremiumPct / 100 : 0
+      }));
+    },
+    workbook: ["f*.prepayments"]
+  },
+  prepaymentQuarter: {
+    label: "…at the end of quarter", unit: "quarter of the projection", group: "schedule", min: 1, max: 20, step: 1, whole: true,
+    baseValue: (b) => {
+      const only = onlyPrepayment(b);
+      return only ? quarterOffset(b.start, only.quarter) + 1 : 1;
+    },
+    apply: () => { /* with prepaymentAmount */ },
+    workbook: ["f*.prepayments"]
+  },
+  prepaymentPremiumPct: {
+    label: "…with a call premium (%)", unit: "% of the amount prepaid", group: "schedule", min: 0, max: 10, step: 0.25,
+    baseValue: (b) => clean((onlyPrepayment(b)?.premium ?? 0) * 100),
+    apply: () => { /* with prepaymentAmount */ },
+    workbook: ["f*.prepaymentPremium"]
+  },
+  liquidityCovenant: {
+    label: "Minimum-liquidity covenant (USD m, 0: none)", unit: "USD m", group: "schedule", min: 0, max: 5000, step: 50,
+    baseValue: (b) => covenantThreshold(b, "minimumLiquidity"),
+    // With the coverage covenant and the consequence: every term loan's covenants, replaced.
+    apply: (d, c, _b, moved) => {
+      if (!(moved("liquidityCovenant") || moved("coverageCovenant") || moved("covenantConsequence"))) return;
+      const A = DEBT_SCHEDULE_ASSUMPTIONS;
+      d.facilities = d.facilities.map((f) => {
+        const waiver = {type: "waiver" as const, fee: f.principal * A.waiverFeeShare, spreadStepUp: A.waiverSpreadStepUp};
+        const liquidity = c.covenantConsequence === 1
+          ? {type: "equityCure" as const, limit: c.liquidityCovenant * A.equityCureLimitMultiple}
+          : c.covenantConsequence === 2 ? {type: "accelerate" as const} : waiver;
+        const coverage = c.covenantConsequence === 2 ? {type: "accelerate" as const} : waiver;
+        return {...f, covenants: [
+          ...(c.liquidityCovenant > 0 ? [{kind: "minimumLiquidity" as const, threshold: c.liquidityCovenant, consequence: liquidity}] : []),
+          ...(c.coverageCovenant > 0 ? [{kind: "interestCoverage" as const, threshold: c.coverageCovenant, consequence: coverage}] : [])
+        ]};
+      });
+    },
+    workbook: ["f*.cov*.threshold"]
+  },
+  coverageCovenant: {
+    label: "Interest-coverage covenant (×, 0: none)", unit: "× (EBITDA / interest)", group: "schedule", min: 0, max: 5, step: 0.05,
+    baseValue: (b) => covenantThreshold(b, "interestCoverage"),
+    apply: () => { /* with liquidityCovenant */ },
+    workbook: ["f*.cov*.threshold"]
+  },
+  covenantConsequence: {
+    label: "On a breach", unit: "choice", group: "schedule", min: 0, max: 2, step: 1, whole: true,
+    choices: ["waiver (fee and step-up)", "equity cure", "acceleration"],
+    // An equity cure answers the liquidity covenant; a coverage breach is then waived.
+    baseValue: (b) => {
+      const consequence = uniform(b.facilities.flatMap((f) => (f.covenants ?? []).map((c) => c.consequence.type)));
+      return consequence === "equityCure" ? 1 : consequence === "accelerate" ? 2 : 0;
+    },
+    apply: () => { /* with liquidityCovenant */ },
+    workbook: ["f*.cov*.consequence"]
+  }
+});
+
+export type InputKey = keyof typeof INPUTS;
+/** What a reader moves on the page, in the units the page shows, one value per input. */
+export type Controls = {readonly [K in InputKey]: number};
+
+/** Every input's key, in the table's order. */
+export const INPUT_KEYS = Object.keys(INPUTS) as InputKey[];
+
+/** Whether `key` names an input (and not, say, `__proto__` or `constructor`). */
+export function isInputKey(key: string): key is InputKey {
+  return Object.prototype.hasOwnProperty.call(INPUTS, key);
+}
+
+/** A per-quarter input's first value: where the inputs start. */
+export const firstOf = (path: number | readonly number[]): number => (typeof path === "number" ? path : (path[0] ?? 0));
+
+// Rid of float noise only (0.1252 × 100 = 12.520000000000001), so that the value sits on
+// its slider's grid and moving nothing still reproduces the base case.
+const clean = (x: number) => Number(x.toPrecision(12));
+
+/** The one value all share, or undefined when they differ (or there are none). */
+const uniform = <T>(values: readonly T[]): T | undefined => (values.length > 0 && values.every((v) => v === values[0]) ? values[0] : undefined);
+
+type Facility = ModelInputDraft["facilities"][number];
+const facilityCommitment = (f: Facility) => f.principal + (f.draws ?? []).reduce((sum, d) => sum + d.amount, 0);
+
+/** A threshold every term loan shares for a covenant of this kind, or 0 (none) where they differ. */
+const covenantThreshold = (b: ModelInputDraft, kind: string) => uniform(b.facilities.map((f) => f.covenants?.find((c) => c.kind === kind)?.threshold ?? 0)) ?? 0;
+
+/** A base with one prepayment in all shows it; with none or several, the inputs show none. */
+function onlyPrepayment(b: ModelInputDraft): {amount: number; quarter: string; premium: number} | undefined {
+  const prepaying = b.facilities.filter((f) => (f.prepayments ?? []).length > 0);
+  const only = prepaying.length === 1 && prepaying[0]!.prepayments!.length === 1 ? prepaying[0]! : undefined;
+  return only ? {...only.prepayments![0]!, premium: only.prepaymentPremium ?? 0} : undefined;
+}
+
+type Refinancing = NonNullable<ModelInputDraft["refinancing"]>;
+/** The draft's refinancing terms, or the inputs' own where the base has none. */
+type RefinancingInputs = Readonly<Record<"shareRolledPct" | "refinancingSpreadPct" | "tenorQuarters", number>>;
+const refinancingOf = (d: Draft, c: RefinancingInputs): Refinancing =>
+  d.refinancing ?? {shareRolled: c.shareRolledPct / 100, spread: c.refinancingSpreadPct / 100, tenorQuarters: c.tenorQuarters, feeRate: 0, marketShut: []};
+
+function setRefinancing<F extends "shareRolled" | "spread" | "tenorQuarters">(d: Draft, c: RefinancingInputs, field: F, value: Refinancing[F]): void {
+  const r = refinancingOf(d, c);
+  if (d.refinancing === undefined || r[field] !== value) d.refinancing = {...r, [field]: value};
+}
+
+/** The term loan the prepayment inputs repay (see `prepaymentTarget`), or −1. */
+export function prepaymentTargetIndex(base: ModelInputDraft, c: Readonly<Record<"prepaymentAmount" | "prepaymentQuarter" | "rateChangeBp", number>>): number {
+  if (!(c.prepaymentAmount > 0)) return -1;
+  const quarter = addQuarters(base.start, c.prepaymentQuarter - 1);
+  const reference = c.rateChangeBp / 10000;
+  let best = -1, bestRate = -Infinity;
+  base.facilities.forEach((f, i) => {
+    if (quarterOffset(f.maturity, quarter) >= 0) return;
+    const rate = f.rate.type === "fixed" ? f.rate.annualRate : Math.max(reference, f.rate.floor ?? -Infinity) + f.rate.spread;
+    if (rate > bestRate) [best, bestRate] = [i, rate];
+  });
+  return best;
+}
