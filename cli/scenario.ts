@@ -5,6 +5,7 @@ import {z} from "zod";
 import {ledgerCsv, ledgerRecords} from "../src/components/ledger-export.js";
 import type {Controls} from "../src/scenario/controls.js";
 import {projectScenario} from "../src/scenario/outcomes.js";
+import {compareOutcome, OUTCOME_KEYS, OUTCOMES} from "../src/readings/outcomes.js";
 import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
 import {INPUT_KEYS, isInputKey} from "../src/scenario/inputs-table.js";
@@ -85,8 +86,11 @@ function main(argv: string[]): string | Promise<string> {
       if (!a || !b) throw new UsageError("usage: diff A B");
       const ca = controlsOf(a), cb = controlsOf(b);
       const assumptions = Object.entries(diffControls(ca, cb)).map(([key, d]) => ({assumption: key, [a]: String(d!.from), [b]: String(d!.to)}));
-      const oa = stringify(projectScenario(base.input, ca).outcome), ob = stringify(projectScenario(base.input, cb).outcome);
-      const changed = (Object.keys(oa) as Array<keyof typeof oa>).filter((k) => oa[k] !== ob[k]).map((k) => ({outcome: String(k), [a]: oa[k] ?? "", [b]: ob[k] ?? ""}));
+      const pa = projectScenario(base.input, ca), pb = projectScenario(base.input, cb);
+      const changed = OUTCOME_KEYS.filter((key) => String(pa.outcome[OUTCOMES[key].column]) !== String(pb.outcome[OUTCOMES[key].column])).map((key) => {
+        const better = compareOutcome(key, OUTCOMES[key].of(pa.numbers), OUTCOMES[key].of(pb.numbers));
+        return {outcome: OUTCOMES[key].column, [a]: String(pa.outcome[OUTCOMES[key].column]), [b]: String(pb.outcome[OUTCOMES[key].column]), better_for_the_company: better < 0 ? a : better > 0 ? b : "neither"};
+      });
       return [
         assumptions.length ? table(assumptions) : "no assumption differs",
         changed.length ? table(changed) : "no outcome differs"

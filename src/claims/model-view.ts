@@ -3,6 +3,7 @@ import {answer, describeAnswer, GOAL_QUESTIONS} from "../risk/goal-seek.js";
 import {riskSubject} from "../risk/subject.js";
 import type {Controls} from "../scenario/controls.js";
 import {INPUTS} from "../scenario/inputs-table.js";
+import {quartersIn} from "../readings/outcomes.js";
 import {projectScenario} from "../scenario/outcomes.js";
 import type {ModelView} from "./claims.js";
 
@@ -18,7 +19,7 @@ export function modelView(base: ModelInputDraft, scenarios: ReadonlyArray<{name:
       const {numbers} = projectScenario(base, s.controls);
       return {
         name: s.name, title: s.title, quarters: numbers.quarters.length,
-        ponziQuarters: numbers.quarters.filter((q) => q.regime === "ponzi").map((q) => q.ledger.quarter),
+        ponziQuarters: quartersIn(numbers, "ponzi"),
         firstCannotPay: numbers.firstDefaultQuarter
       };
     }),

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import {lowestCoverage} from "../scenario/outcomes.js";
+import {OUTCOMES, quartersIn} from "../readings/outcomes.js";
 import {ModelInputError, type ModelInputDraft, type Projection} from "../model/index.js";
 import {readProjection} from "../readings/projection.js";
 
@@ -22,8 +22,8 @@ export function pageProjection(draft: ModelInputDraft): PageProjection {
 
 /** One sentence on the outcome, for the story page. */
 export function outcomeSummary(p: Projection<number>): {firstDefault: string; ponzi: string; lowestCoverage: string} {
-  const ponzi = p.quarters.filter((q) => q.regime === "ponzi").map((q) => q.ledger.quarter);
-  const lowest = lowestCoverage(p);
+  const ponzi = quartersIn(p, "ponzi");
+  const lowest = OUTCOMES.lowestCoverage.of(p);
   return {
     firstDefault: p.firstDefaultQuarter ?? "none within the projection",
     ponzi: ponzi.length ? `${ponzi.length} (${ponzi.join(", ")})` : "none",

@@ -1,14 +1,11 @@
-import type {Projection} from "../model/index.js";
+import type {Projection, QuarterLabel} from "../model/index.js";
 
 /**
  * The readings layer: what a projection is read as (the first quarter it cannot pay, the
- * lowest coverage, quarters in Ponzi finance, cash at the end), declared once. It sits just
- * above the engine and below everything that shows a result (the risk tools, the scenario
- * outcomes, the pages): it imports the engine only.
+ * lowest coverage, quarters in Ponzi finance, peak debt, cash at the end), declared once. It
+ * sits just above the engine and below everything that shows a result (the risk tools, the
+ * scenario tables, the claims, the CLI, the pages): it imports the engine only.
  */
-
-/** What the risk tools measure a projection by. */
-export type OutcomeKey = "quartersUntilCannotPay" | "lowestCoverage" | "cashAtEnd" | "quartersInPonzi";
 
 export interface OutcomeDefinition {
   readonly key: OutcomeKey;
@@ -16,10 +13,16 @@ export interface OutcomeDefinition {
   readonly unit: string;
   /** What the figure assumes or means, in a sentence a reader sees beside it. */
   readonly meaning: string;
-  /** Null where the outcome does not exist: it always pays, or no quarter has interest. */
+  /** The figure, or null where it does not exist: it always pays, or no quarter has interest. */
   of(projection: Projection<number>): number | null;
   /** What a null reads as. */
   readonly absent: string;
+  /** How two readings compare: which way is better for the company, and where a null stands. */
+  readonly better: "higher" | "lower";
+  readonly absentIs: "best" | "worst";
+  /** The column it has in scenario tables, the CLI and the scenarios' data, and its cell there. */
+  readonly column: string;
+  cell(projection: Projection<number>): string | number;
 }
 
 /** The lowest EBITDA interest coverage of a projection, or null when no quarter has interest to cover. */
@@ -38,29 +41,76 @@ export function quartersUntilCannotPay(p: Projection<number>): number | null {
   return index < 0 ? null : index + 1;
 }
 
+/** The quarters in a Minsky regime, in order. */
+export function quartersIn(p: Projection<number>, regime: "hedge" | "speculative" | "ponzi"): QuarterLabel[] {
+  return p.quarters.filter((q) => q.regime === regime).map((q) => q.ledger.quarter);
+}
+
 export function everPonzi(p: Projection<number>): boolean {
   return p.quarters.some((q) => q.regime === "ponzi");
 }
 
-export const OUTCOMES: Readonly<Record<OutcomeKey, OutcomeDefinition>> = {
+const quarterOf = (label: QuarterLabel | null, quarters: readonly {ledger: {quarter: QuarterLabel}}[]) =>
+  label === null ? null : quarters.findIndex((q) => q.ledger.quarter === label) + 1;
+const oneDecimal = (x: number) => Number(x.toFixed(1));
+
+const outcomes = {
   quartersUntilCannotPay: {
-    key: "quartersUntilCannotPay", label: "Quarters until it cannot pay", unit: "quarters",
+    label: "Quarters until it cannot pay", unit: "quarters",
     meaning: "the first quarter in which cash ends below zero with the revolver and new borrowing exhausted or shut, counted from the first projected quarter",
-    of: quartersUntilCannotPay, absent: "pays throughout"
+    of: quartersUntilCannotPay, absent: "pays throughout", better: "higher", absentIs: "best",
+    column: "first_quarter_cannot_pay", cell: (p) => p.firstDefaultQuarter ?? "none"
+  },
+  quartersUntilBreach: {
+    label: "Quarters until a covenant is breached", unit: "quarters",
+    meaning: "the first quarter a covenant of any facility is breached, whatever follows (waiver, cure or acceleration), counted from the first projected quarter",
+    of: (p) => quarterOf(p.firstBreachQuarter, p.quarters), absent: "no breach", better: "higher", absentIs: "best",
+    column: "first_covenant_breach", cell: (p) => p.firstBreachQuarter ?? "none"
   },
   lowestCoverage: {
-    key: "lowestCoverage", label: "Lowest interest coverage", unit: "× (EBITDA / interest)",
+    label: "Lowest interest coverage", unit: "× (EBITDA / interest)",
     meaning: "the lowest quarterly EBITDA over interest expense across the projection",
-    of: lowestCoverage, absent: "no interest to cover"
+    of: lowestCoverage, absent: "no interest to cover", better: "higher", absentIs: "best",
+    column: "lowest_coverage", cell: (p) => { const c = lowestCoverage(p); return c === null ? "n/m" : `${c.toFixed(2)}×`; }
+  },
+  peakDebt: {
+    label: "Peak debt", unit: "USD millions",
+    meaning: "the highest closing debt (principal, every facility and the revolver) of any projected quarter",
+    of: (p) => (p.quarters.length ? Math.max(...p.quarters.map((q) => q.ledger.closingDebt)) : null), absent: "no quarter", better: "lower", absentIs: "best",
+    column: "peak_debt_usd_m", cell: (p) => oneDecimal(Math.max(...p.quarters.map((q) => q.ledger.closingDebt)))
   },
   cashAtEnd: {
-    key: "cashAtEnd", label: "Cash at the end", unit: "USD millions",
+    label: "Cash at the end", unit: "USD millions",
     meaning: "closing cash in the projection's last quarter; below zero means it could not pay",
-    of: (p) => p.quarters.at(-1)?.ledger.closingCash ?? null, absent: "no quarter"
+    of: (p) => p.quarters.at(-1)?.ledger.closingCash ?? null, absent: "no quarter", better: "higher", absentIs: "worst",
+    column: "cash_at_end_usd_m", cell: (p) => oneDecimal(p.quarters.at(-1)?.ledger.closingCash ?? 0)
   },
   quartersInPonzi: {
-    key: "quartersInPonzi", label: "Quarters in Ponzi finance", unit: "quarters",
+    label: "Quarters in Ponzi finance", unit: "quarters",
     meaning: "quarters in which operating cash flow falls short of interest (Minsky's Ponzi finance)",
-    of: (p) => p.quarters.filter((q) => q.regime === "ponzi").length, absent: "—"
+    of: (p) => quartersIn(p, "ponzi").length, absent: "—", better: "lower", absentIs: "best",
+    column: "quarters_in_ponzi", cell: (p) => quartersIn(p, "ponzi").length
   }
-};
+} satisfies Record<string, Omit<OutcomeDefinition, "key">>;
+
+export type OutcomeKey = keyof typeof outcomes;
+
+/** Every outcome, in the order tables show them. */
+export const OUTCOMES: Readonly<Record<OutcomeKey, OutcomeDefinition>> = Object.fromEntries(
+  Object.entries(outcomes).map(([key, o]) => [key, {key, ...o}])
+) as Record<OutcomeKey, OutcomeDefinition>;
+export const OUTCOME_KEYS = Object.keys(outcomes) as OutcomeKey[];
+
+/** The outcomes of a projection as one row of a scenario table, by column. */
+export type OutcomeRow = Readonly<Record<string, string | number>>;
+export function outcomeRow(p: Projection<number>): OutcomeRow {
+  return Object.fromEntries(OUTCOME_KEYS.map((key) => [OUTCOMES[key].column, OUTCOMES[key].cell(p)]));
+}
+
+/** Which of two readings is better for the company: −1 the first, 1 the second, 0 neither. */
+export function compareOutcome(key: OutcomeKey, a: number | null, b: number | null): -1 | 0 | 1 {
+  const o = OUTCOMES[key];
+  if (a === b) return 0;
+  if (a === null || b === null) return (a === null) === (o.absentIs === "best") ? -1 : 1;
+  return (a > b) === (o.better === "higher") ? -1 : 1;
+}

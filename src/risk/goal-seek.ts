@@ -1,5 +1,5 @@
 import {INPUTS} from "../scenario/inputs-table.js";
-import {everPonzi, lowestCoverage, quartersUntilCannotPay} from "../readings/outcomes.js";
+import {OUTCOMES, type OutcomeKey} from "../readings/outcomes.js";
 import {projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
 import type {Projection} from "../model/index.js";
 
@@ -59,24 +59,27 @@ export interface GoalQuestion {
   holds(projection: Projection<number>): boolean;
 }
 
+/** A condition on one outcome of the outcomes table. */
+const when = (key: OutcomeKey, test: (value: number | null) => boolean) => (p: Projection<number>) => test(OUTCOMES[key].of(p));
+
 export const GOAL_QUESTIONS: readonly GoalQuestion[] = [
   {
     id: "growth-coverage", control: "growthPct", direction: "down",
     question: "Below what revenue growth a quarter does interest coverage fall under 1.0×?",
     condition: "the lowest quarterly EBITDA / interest falls under 1.0",
-    holds: (p) => { const c = lowestCoverage(p); return c !== null && c < 1; }
+    holds: when("lowestCoverage", (c) => c !== null && c < 1)
   },
   {
     id: "rate-default", control: "rateChangeBp", direction: "up",
     question: "At what change in the reference rate does it first become unable to pay?",
     condition: "some quarter ends with cash below zero and no borrowing left",
-    holds: (p) => quartersUntilCannotPay(p) !== null
+    holds: when("quartersUntilCannotPay", (q) => q !== null)
   },
   {
     id: "spread-ponzi", control: "refinancingSpreadPct", direction: "up",
     question: "At what refinancing spread does it tip into Ponzi finance?",
     condition: "some quarter's operating cash flow falls short of its interest",
-    holds: everPonzi
+    holds: when("quartersInPonzi", (n) => n !== null && n > 0)
   }
 ];
 

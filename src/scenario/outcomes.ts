@@ -2,35 +2,15 @@ import type Decimal from "decimal.js";
 import type {ModelInputDraft, Projection} from "../model/index.js";
 import {readProjection} from "../readings/projection.js";
 import {applyControls, prepaymentTarget, type Controls} from "./controls.js";
-import {lowestCoverage} from "../readings/outcomes.js";
+import {outcomeRow, type OutcomeRow} from "../readings/outcomes.js";
 import {usdMillions} from "../readings/format.js";
 
-/** What a reader compares scenarios by. Ratios that are not meaningful read "n/m". */
-export interface Outcome {
-  readonly first_quarter_cannot_pay: string;
-  readonly first_covenant_breach: string;
-  readonly lowest_coverage: string;
-  readonly peak_debt_usd_m: number;
-  readonly cash_at_end_usd_m: number;
-  readonly quarters_in_ponzi: number;
-}
-
-export {lowestCoverage};
+/** What a reader compares scenarios by: a row of the outcomes table's cells. Ratios that are not meaningful read "n/m". */
+export type Outcome = OutcomeRow;
 
 export function projectScenario(base: ModelInputDraft, controls: Controls): {exact: Projection<Decimal>; numbers: Projection<number>; outcome: Outcome} {
   const {exact, numbers} = readProjection(applyControls(base, controls));
-  const lowest = lowestCoverage(numbers);
-  return {
-    exact, numbers,
-    outcome: {
-      first_quarter_cannot_pay: numbers.firstDefaultQuarter ?? "none",
-      first_covenant_breach: numbers.firstBreachQuarter ?? "none",
-      lowest_coverage: lowest === null ? "n/m" : `${lowest.toFixed(2)}×`,
-      peak_debt_usd_m: Number(Math.max(...numbers.quarters.map((q) => q.ledger.closingDebt)).toFixed(1)),
-      cash_at_end_usd_m: Number((numbers.quarters.at(-1)?.ledger.closingCash ?? 0).toFixed(1)),
-      quarters_in_ponzi: numbers.quarters.filter((q) => q.regime === "ponzi").length
-    }
-  };
+  return {exact, numbers, outcome: outcomeRow(numbers)};
 }
 
 /**
