@@ -1,5 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
-import {CONTROL_BOUNDS, CONTROL_CHOICES, CONTROL_LABELS, type Controls} from "../scenario/controls.js";
+import {CONTROL_BOUNDS, CONTROL_CHOICES, CONTROL_LABELS, type Controls} from "../../scenario/controls.js";
 
 /**
  * The page's inputs, grouped and labelled with units, each starting from the base case
