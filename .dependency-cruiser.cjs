@@ -1,6 +1,6 @@
 /**
  * The house's layers, enforced (npm run lint, called by the test command's set-up and by CI).
- * Imports point down: pages and components → scenario, risk, claims, workbook → model.
+ * Imports point down: pages and their views (src/views) → scenario, risk, claims, workbook → model.
  * The engine (src/model) imports nothing of the project above it; the data loaders read no
  * page's code; nothing imports in a circle.
  */
@@ -37,9 +37,23 @@ module.exports = {
     {
       name: "scenarios-do-not-reach-up",
       severity: "error",
-      comment: "Scenarios and the base case sit below the risk tools, the claims, the workbook and the pages' components.",
+      comment: "Scenarios and the base case sit below the risk tools, the claims, the workbook and the pages' views.",
       from: {path: "^src/scenario/"},
-      to: {path: "^src/(risk|claims|components)/"}
+      to: {path: "^src/(risk|claims|views)/"}
+    },
+    {
+      name: "views-serve-the-pages-only",
+      severity: "error",
+      comment: "src/views (charts, widgets, page state) is what the pages draw: only pages and other views import it; the CLI, the loaders, the scripts and the layers below read the engine and its readings instead.",
+      from: {path: "^(src/(?!views/)|data-loaders/|cli/|scripts/|bench/)"},
+      to: {path: "^src/views/"}
+    },
+    {
+      name: "charts-are-specs-not-widgets",
+      severity: "error",
+      comment: "A chart file holds its rows and its vega-lite spec, pure data: it draws nothing itself, so it imports no widget (DOM) and no page state.",
+      from: {path: "^src/views/charts/"},
+      to: {path: "^src/views/(widgets|page-state)/"}
     },
     {
       name: "no-test-code-in-the-product",
@@ -50,6 +64,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: {path: "node_modules"},
+    // The build's cache holds copies of the pages' modules: not the house.
+    exclude: {path: "^src/\\.observablehq/"},
     tsPreCompilationDeps: true,
     tsConfig: {fileName: "tsconfig.json"},
     enhancedResolveOptions: {extensions: [".ts", ".js", ".mts"]}

@@ -2,7 +2,7 @@ import {writeFileSync, existsSync} from "node:fs";
 import ExcelJS from "exceljs";
 import {join} from "node:path";
 import {z} from "zod";
-import {ledgerCsv, ledgerRecords} from "../src/components/ledger-export.js";
+import {ledgerCsv, ledgerRecords} from "../src/readings/ledger-export.js";
 import type {Controls} from "../src/scenario/controls.js";
 import {projectScenario} from "../src/scenario/outcomes.js";
 import {compareOutcome, OUTCOME_KEYS, OUTCOMES} from "../src/readings/outcomes.js";

@@ -2,7 +2,7 @@ import type Decimal from "decimal.js";
 import {expect} from "vitest";
 import type {Projection} from "../../src/model/index.js";
 import {FIRST_VALUE_COLUMN, type WorkbookModel} from "../../src/workbook/index.js";
-import {FACILITY_LINES, LEDGER_LINES} from "../../src/components/ledger-export.js";
+import {FACILITY_LINES, LEDGER_LINES} from "../../src/readings/ledger-export.js";
 
 // The workbook is checked the way a reader would use it: opened in a real spreadsheet
 // (LibreOffice, which recalculates every formula on load), and every ledger cell held

@@ -29,20 +29,3 @@ export function ledgerRecords(projection: Projection<Decimal>): LedgerRecord[] {
 export function ledgerCsv(records: readonly LedgerRecord[]): string {
   return csvFormat(records as LedgerRecord[], ["quarter", "line", "facility", "usd_millions"]);
 }
-
-/** Links that download the ledger as it stands, built from Blobs (no request is made). */
-export function ledgerDownloads(projection: Projection<Decimal>): HTMLElement {
-  const records = ledgerRecords(projection);
-  const paragraph = document.createElement("p");
-  paragraph.className = "downloads";
-  paragraph.append("Download this ledger: ");
-  for (const [label, type, text] of [["CSV", "text/csv", ledgerCsv(records)], ["JSON", "application/json", JSON.stringify(records, null, 1)]] as const) {
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], {type}));
-    link.download = `ledger.${label.toLowerCase()}`;
-    link.textContent = label;
-    link.className = `download-${label.toLowerCase()}`;
-    paragraph.append(link, " ");
-  }
-  return paragraph;
-}

@@ -1,10 +1,14 @@
 import {compile} from "vega-lite";
 import {describe, expect, it} from "vitest";
-import {cashRows, coverageRows, maturityRows, regimeRows, sourcesUsesRows} from "../../src/components/chart-rows.js";
-import {cashChart, coverageChart, DATA_NAME, maturityWallChart, regimeChart, REGIME_COLOURS, sourcesUsesChart} from "../../src/components/charts.js";
-import {floatArithmetic, project} from "../../src/model/index.js";
-import {plainCompany} from "../model/fixtures.js";
-import {benchCompanyAllFeatures} from "../../bench/company.js";
+import {cashChart, cashRows} from "../../../src/views/charts/cash-debt.js";
+import {DATA_NAME} from "../../../src/views/charts/common.js";
+import {coverageChart, coverageRows} from "../../../src/views/charts/coverage.js";
+import {maturityRows, maturityWallChart} from "../../../src/views/charts/maturity-wall.js";
+import {regimeChart, REGIME_COLOURS, regimeRows} from "../../../src/views/charts/regimes.js";
+import {sourcesUsesChart, sourcesUsesRows} from "../../../src/views/charts/sources-uses.js";
+import {floatArithmetic, project} from "../../../src/model/index.js";
+import {plainCompany} from "../../model/fixtures.js";
+import {benchCompanyAllFeatures} from "../../../bench/company.js";
 
 const charts = {cashChart, coverageChart, regimeChart, maturityWallChart, sourcesUsesChart};
 

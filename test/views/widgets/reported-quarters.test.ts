@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {companyTables} from "../../data-loaders/dataset.js";
-import {reportedQuarters} from "../../src/components/ledger-table.js";
+import {companyTables} from "../../../data-loaders/dataset.js";
+import {reportedQuarters} from "../../../src/views/widgets/ledger-table.js";
 
 describe("the ledger's reported quarters", () => {
   it("run without a gap from the first quarter held to the last, a quarter with nothing marked not reported", () => {

@@ -1,6 +1,6 @@
 import * as Inputs from "@observablehq/inputs";
-import type {Controls} from "../scenario/controls.js";
-import {INPUT_GROUPS, INPUT_KEYS, INPUTS, type InputGroup, type InputKey} from "../scenario/inputs-table.js";
+import type {Controls} from "../../scenario/controls.js";
+import {INPUT_GROUPS, INPUT_KEYS, INPUTS, type InputGroup, type InputKey} from "../../scenario/inputs-table.js";
 
 /**
  * The page's inputs, grouped and labelled with units as the inputs table declares them,

@@ -1,14 +1,16 @@
 import {compile} from "vega-lite";
 import {describe, expect, it} from "vitest";
-import {benchCompany} from "../../bench/company.js";
-import {DATA_NAME} from "../../src/components/charts.js";
-import {fanChart, heatmapChart, probabilityChart, tornadoChart} from "../../src/components/risk-charts.js";
-import {fanRows, heatmapRows, probabilityRows, tornadoRows} from "../../src/components/risk-rows.js";
-import {gridAxis, sensitivityGrid} from "../../src/risk/grid.js";
-import {simulate, MONTE_CARLO_DEFAULTS} from "../../src/risk/monte-carlo.js";
-import {riskSubject} from "../../src/risk/subject.js";
-import {tornado} from "../../src/risk/tornado.js";
-import {controlsOf} from "../../src/scenario/controls.js";
+import {benchCompany} from "../../../bench/company.js";
+import {DATA_NAME} from "../../../src/views/charts/common.js";
+import {fanChart, fanRows} from "../../../src/views/charts/fan.js";
+import {heatmapChart, heatmapRows} from "../../../src/views/charts/heatmap.js";
+import {probabilityChart, probabilityRows} from "../../../src/views/charts/probability.js";
+import {tornadoChart, tornadoRows} from "../../../src/views/charts/tornado.js";
+import {gridAxis, sensitivityGrid} from "../../../src/risk/grid.js";
+import {simulate, MONTE_CARLO_DEFAULTS} from "../../../src/risk/monte-carlo.js";
+import {riskSubject} from "../../../src/risk/subject.js";
+import {tornado} from "../../../src/risk/tornado.js";
+import {controlsOf} from "../../../src/scenario/controls.js";
 
 const subject = riskSubject(benchCompany, controlsOf(benchCompany));
 

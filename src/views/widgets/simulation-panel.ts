@@ -1,5 +1,5 @@
-import type {MonteCarloAssumptions, MonteCarloSummary} from "../risk/monte-carlo.js";
-import {runSimulation, type SimulationMessage, type SimulationRequest} from "../risk/simulation-protocol.js";
+import type {MonteCarloAssumptions, MonteCarloSummary} from "../../risk/monte-carlo.js";
+import {runSimulation, type SimulationMessage, type SimulationRequest} from "../../risk/simulation-protocol.js";
 
 /** A finished simulation, as the panel's value. */
 export interface SimulationResult {

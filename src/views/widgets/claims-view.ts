@@ -1,4 +1,4 @@
-import type {ClaimCheck} from "../claims/claims.js";
+import type {ClaimCheck} from "../../claims/claims.js";
 import {safeHref} from "./records-table.js";
 
 const VERDICT_TEXT: Record<ClaimCheck["verdict"], string> = {

@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
-import {OUTCOMES, quartersIn} from "../readings/outcomes.js";
-import {ModelInputError, type ModelInputDraft, type Projection} from "../model/index.js";
-import {readProjection} from "../readings/projection.js";
+import {OUTCOMES, quartersIn} from "../../readings/outcomes.js";
+import {ModelInputError, type ModelInputDraft, type Projection} from "../../model/index.js";
+import {readProjection} from "../../readings/projection.js";
 
 /**
  * A projection for the page, or the reason there is none. Bad input never reaches a

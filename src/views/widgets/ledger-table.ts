@@ -1,9 +1,9 @@
 import type Decimal from "decimal.js";
-import type {LedgerQuarter, ProjectedQuarter, Projection} from "../model/index.js";
-import {Money} from "../model/index.js";
-import {quarterLabel, quarterOrdinal} from "../model/quarter.js";
-import {operatingCashFlowAfterInterest} from "../readings/cash-flow.js";
-import {formatMillions, formatRatio} from "../readings/format.js";
+import type {LedgerQuarter, ProjectedQuarter, Projection} from "../../model/index.js";
+import {Money} from "../../model/index.js";
+import {quarterLabel, quarterOrdinal} from "../../model/quarter.js";
+import {operatingCashFlowAfterInterest} from "../../readings/cash-flow.js";
+import {formatMillions, formatRatio} from "../../readings/format.js";
 
 interface LedgerLine {
   readonly label: string;

@@ -1,5 +1,5 @@
 import embed, {type VisualizationSpec} from "vega-embed";
-import {DATA_NAME} from "./charts.js";
+import {DATA_NAME} from "../charts/common.js";
 
 /**
  * The one helper that calls vega-embed. A live chart is embedded once; `update` swaps its

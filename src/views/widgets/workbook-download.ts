@@ -1,5 +1,5 @@
-import type {WorkbookModel} from "../workbook/index.js";
-import {writeXlsx, type ExcelLibrary} from "../workbook/xlsx.js";
+import type {WorkbookModel} from "../../workbook/index.js";
+import {writeXlsx, type ExcelLibrary} from "../../workbook/xlsx.js";
 
 /**
  * "Download workbook": the view as an .xlsx whose model is live formulas. The workbook is

@@ -1,5 +1,5 @@
-import type {Controls} from "../scenario/controls.js";
-import {fork} from "../scenario/scenario.js";
+import type {Controls} from "../../scenario/controls.js";
+import {fork} from "../../scenario/scenario.js";
 
 export interface ForkView {
   readonly element: HTMLElement;

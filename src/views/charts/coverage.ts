@@ -1,0 +1,31 @@
+import type {TopLevelSpec} from "vega-lite";
+import type {Projection} from "../../model/index.js";
+import {base, finite, ONE_DATUM, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
+
+/** Interest coverage (EBITDA over interest) and DSCR, each quarter; a quarter with nothing to cover has no row. */
+export function coverageRows(p: Projection<number>): SeriesRow[] {
+  return finite(p.quarters.flatMap(({ledger: l, metrics: m}) => [
+    ...(m.interestCoverageEbitda === null ? [] : [{quarter: l.quarter, series: "EBITDA / interest", value: m.interestCoverageEbitda}]),
+    ...(m.dscr === null ? [] : [{quarter: l.quarter, series: "DSCR", value: m.dscr}])
+  ]));
+}
+
+export function coverageChart(options: ChartOptions = {}): TopLevelSpec {
+  return {
+    ...base(options),
+    title: "Interest coverage and DSCR",
+    description: "EBITDA over interest, and operating cash flow over debt service, each quarter, as multiples. Below the 1.0× line, the quarter's cash earnings do not cover what is owed. Quarters with nothing to cover are left out.",
+    layer: [
+      {data: ONE_DATUM, mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: "1.0×: earnings just cover the charge"}}},
+      {
+        mark: {type: "line", point: true},
+        encoding: {
+          x: quarterAxis,
+          y: {field: SERIES.value, type: "quantitative", title: "Multiple (×)", axis: {format: ".1f"}},
+          color: {field: SERIES.series, type: "nominal", title: null},
+          tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Ratio"}, {field: SERIES.value, title: "×", format: ".2f"}]
+        }
+      }
+    ]
+  };
+}

@@ -1,0 +1,38 @@
+import type {TopLevelSpec} from "vega-lite";
+import type {MonteCarloSummary} from "../../risk/monte-carlo.js";
+import {fields, frame, quarterAxis} from "./common.js";
+
+/** A quarter's percentiles across the simulated paths, USD millions. */
+export interface FanRow {
+  readonly quarter: string;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+}
+const F = fields<FanRow>({quarter: "quarter", p5: "p5", p25: "p25", p50: "p50", p75: "p75", p95: "p95"});
+
+export function fanRows(s: MonteCarloSummary, which: "cash" | "debt"): FanRow[] {
+  return s[which].map(({quarter, p5, p25, p50, p75, p95}) => ({quarter, p5, p25, p50, p75, p95}));
+}
+
+export function fanChart(what: string): TopLevelSpec {
+  const y = (field: keyof FanRow) => ({field, type: "quantitative", title: "USD millions", axis: {format: ",.0f"}}) as const;
+  return {
+    ...frame(260),
+    title: `${what}: the spread of paths`,
+    description: `${what} each quarter across the simulated paths, in USD millions: the light band holds 90 % of paths (5th to 95th percentile), the dark band half (25th to 75th), the line is the median.`,
+    layer: [
+      {mark: {type: "area", opacity: 0.25, color: "#4c78a8"}, encoding: {x: quarterAxis, y: y(F.p5), y2: {field: F.p95}}},
+      {mark: {type: "area", opacity: 0.45, color: "#4c78a8"}, encoding: {x: quarterAxis, y: y(F.p25), y2: {field: F.p75}}},
+      {
+        mark: {type: "line", color: "#1f3b5a", point: true},
+        encoding: {
+          x: quarterAxis, y: y(F.p50),
+          tooltip: [{field: F.quarter, title: "Quarter"}, {field: F.p5, title: "5th pct", format: ",.0f"}, {field: F.p50, title: "Median", format: ",.0f"}, {field: F.p95, title: "95th pct", format: ",.0f"}]
+        }
+      }
+    ]
+  } as TopLevelSpec;
+}

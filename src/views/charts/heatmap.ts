@@ -1,0 +1,81 @@
+import type {TopLevelSpec} from "vega-lite";
+import {OUTCOMES} from "../../readings/outcomes.js";
+import {boundary, halfSteps, type SensitivityGrid} from "../../risk/grid.js";
+import type {Controls} from "../../scenario/controls.js";
+import {fields, frame} from "./common.js";
+
+/**
+ * The sensitivity grid as a heatmap: all its marks in one table (a `layer` field tells
+ * them apart), so that the chart reads one data source and can change it in place.
+ */
+export type HeatmapRow =
+  | {readonly layer: "cell"; readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number; readonly x: number; readonly y: number; readonly value: number | null; readonly shown: string}
+  | {readonly layer: "ponzi" | "cannot pay"; readonly x: number; readonly y: number; readonly x2: number; readonly y2: number}
+  | {readonly layer: "current"; readonly x: number; readonly y: number; readonly shown: string};
+const F = fields<HeatmapRow>({layer: "layer", x0: "x0", x1: "x1", y0: "y0", y1: "y1", x: "x", y: "y", x2: "x2", y2: "y2", value: "value", shown: "shown"});
+
+export function heatmapRows(grid: SensitivityGrid, current: Controls): HeatmapRow[] {
+  const outcome = OUTCOMES[grid.outcome];
+  const {dx, dy} = halfSteps(grid);
+  const cells: HeatmapRow[] = grid.cells.map((c) => ({
+    layer: "cell", x0: c.x - dx, x1: c.x + dx, y0: c.y - dy, y1: c.y + dy, x: c.x, y: c.y,
+    value: c.value !== null && Number.isFinite(c.value) ? c.value : null,
+    shown: c.value === null ? outcome.absent : `${Number(c.value.toFixed(2))} ${outcome.unit}`
+  }));
+  const edges = (layer: "ponzi" | "cannot pay", status: (c: SensitivityGrid["cells"][number]) => boolean): HeatmapRow[] =>
+    boundary(grid, status).map((s) => ({layer, ...s}));
+  return [
+    ...cells,
+    ...edges("ponzi", (c) => c.ponzi),
+    ...edges("cannot pay", (c) => c.cannotPay),
+    {layer: "current", x: current[grid.x.key], y: current[grid.y.key], shown: "the inputs as set"}
+  ];
+}
+
+export interface HeatmapLabels {
+  readonly x: string;
+  readonly y: string;
+  readonly outcome: string;
+  readonly unit: string;
+}
+
+const onLayer = (layer: HeatmapRow["layer"]) => ({filter: `datum.${F.layer} === '${layer}'`});
+
+export function heatmapChart(labels: HeatmapLabels): TopLevelSpec {
+  const x = {field: F.x, type: "quantitative", title: labels.x, scale: {zero: false, nice: false}} as const;
+  const y = {field: F.y, type: "quantitative", title: labels.y, scale: {zero: false, nice: false}} as const;
+  return {
+    ...frame(360),
+    title: `${labels.outcome}: ${labels.y} against ${labels.x}`,
+    description: `A heatmap of ${labels.outcome.toLowerCase()} (${labels.unit}) for each pair of ${labels.x} and ${labels.y}, the other inputs held. A dashed line outlines where the company turns to Ponzi finance in some quarter, a solid line where it cannot pay in some quarter; the ring marks the inputs as set. Grey cells have no value (it always pays, or there is no interest to cover).`,
+    layer: [
+      {
+        transform: [onLayer("cell")],
+        mark: {type: "rect"},
+        encoding: {
+          x: {...x, field: F.x0}, x2: {field: F.x1}, y: {...y, field: F.y0}, y2: {field: F.y1},
+          color: {
+            condition: {test: `datum.${F.value} === null`, value: "#dddddd"},
+            field: F.value, type: "quantitative", title: labels.unit, scale: {scheme: "redyellowblue"}
+          },
+          tooltip: [{field: F.x, title: labels.x, format: ",.2f"}, {field: F.y, title: labels.y, format: ",.2f"}, {field: F.shown, title: labels.outcome}]
+        }
+      },
+      {
+        transform: [onLayer("ponzi")],
+        mark: {type: "rule", color: "black", strokeDash: [4, 3], strokeWidth: 1.5},
+        encoding: {x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2}}
+      },
+      {
+        transform: [onLayer("cannot pay")],
+        mark: {type: "rule", color: "black", strokeWidth: 2.5},
+        encoding: {x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2}}
+      },
+      {
+        transform: [onLayer("current")],
+        mark: {type: "point", shape: "circle", size: 160, filled: false, color: "black", strokeWidth: 2.5},
+        encoding: {x, y, tooltip: [{field: F.shown, title: "Marks"}, {field: F.x, title: labels.x}, {field: F.y, title: labels.y}]}
+      }
+    ]
+  } as TopLevelSpec;
+}

@@ -1,0 +1,46 @@
+import type {TopLevelSpec} from "vega-lite";
+import type {Tornado} from "../../risk/tornado.js";
+import {INPUTS} from "../../scenario/inputs-table.js";
+import {fields, frame} from "./common.js";
+
+/** One end of a tornado bar: an input moved down or up, the others held. */
+export interface TornadoRow {
+  readonly input: string;
+  readonly end: "down" | "up";
+  /** The input's value at this end, in its units. */
+  readonly moved: number;
+  readonly outcome: number;
+  readonly centre: number;
+  readonly rank: number;
+}
+const F = fields<TornadoRow>({input: "input", end: "end", moved: "moved", outcome: "outcome", centre: "centre", rank: "rank"});
+
+/** A bar from the centre to each end; an end whose outcome does not exist is read as `missingAs`. */
+export function tornadoRows(t: Tornado, missingAs: number): TornadoRow[] {
+  const centre = t.centre ?? missingAs;
+  return t.bars.flatMap((bar, rank) => (["down", "up"] as const).map((end) => ({
+    input: `${INPUTS[bar.key].label} ±${bar.step}`,
+    end, moved: bar[end].input, outcome: bar[end].outcome ?? missingAs, centre, rank
+  })));
+}
+
+export function tornadoChart(outcome: string, unit: string): TopLevelSpec {
+  return {
+    ...frame(320),
+    title: `What moves ${outcome.toLowerCase()} most`,
+    description: `For each input moved down and up by the step in its label, the other inputs held, the bar runs from ${outcome.toLowerCase()} with the inputs as set (the line) to its value at that end, in ${unit}. Largest swing at the top.`,
+    layer: [
+      {
+        mark: {type: "bar"},
+        encoding: {
+          y: {field: F.input, type: "nominal", title: null, sort: {field: F.rank, order: "ascending"}},
+          x: {field: F.centre, type: "quantitative", title: `${outcome} (${unit})`, scale: {zero: false}},
+          x2: {field: F.outcome},
+          color: {field: F.end, type: "nominal", title: "Input moved", scale: {domain: ["down", "up"], range: ["#4c78a8", "#f58518"]}},
+          tooltip: [{field: F.input, title: "Input"}, {field: F.end, title: "Moved"}, {field: F.moved, title: "To", format: ",.2f"}, {field: F.outcome, title: unit, format: ",.2f"}]
+        }
+      },
+      {mark: {type: "rule", color: "black"}, encoding: {x: {field: F.centre, type: "quantitative", aggregate: "min"}}}
+    ]
+  } as TopLevelSpec;
+}
