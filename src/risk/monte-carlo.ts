@@ -1,5 +1,6 @@
 import {randomLcg, randomNormal} from "d3-random";
-import {addQuarters, parseModelInput, project, floatArithmetic, withPaths, projectionToNumbers, decimalArithmetic, type ModelInput, type ModelInputDraft, type QuarterLabel} from "../model/index.js";
+import {readProjection} from "../readings/projection.js";
+import {addQuarters, parseModelInput, project, floatArithmetic, withPaths, type ModelInput, type ModelInputDraft, type QuarterLabel} from "../model/index.js";
 import {applyControls} from "../scenario/controls.js";
 import {INPUTS} from "../scenario/inputs-table.js";
 import {relativeDisagreement} from "./check.js";
@@ -250,7 +251,7 @@ export function checkPaths(setup: MonteCarloSetup, indices: readonly number[]): 
   let worst = 0;
   for (const i of indices) {
     const input = pathInput(setup, i);
-    worst = Math.max(worst, relativeDisagreement(projectionToNumbers(decimalArithmetic, project(input, decimalArithmetic)), project(input, floatArithmetic)));
+    worst = Math.max(worst, relativeDisagreement(readProjection(input).numbers, project(input, floatArithmetic)));
   }
   return {checked: indices.length, maxRelativeDisagreement: worst};
 }
