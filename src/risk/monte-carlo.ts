@@ -1,6 +1,7 @@
 import {randomLcg, randomNormal} from "d3-random";
 import {readProjection} from "../readings/projection.js";
 import {addQuarters, parseModelInput, project, floatArithmetic, withPaths, type ModelInput, type ModelInputDraft, type QuarterLabel} from "../model/index.js";
+import {pathValue} from "../model/rates.js";
 import {applyControls} from "../scenario/controls.js";
 import {INPUTS} from "../scenario/inputs-table.js";
 import {relativeDisagreement} from "./check.js";
@@ -54,7 +55,8 @@ export interface MonteCarloSetup {
   readonly assumptions: MonteCarloAssumptions;
   readonly template: ModelInput;
   readonly quarterLabels: readonly QuarterLabel[];
-  readonly growth: number;
+  /** The scenario's growth each quarter (its fading path): the draws scatter around it. */
+  readonly growth: readonly number[];
   readonly rateChange: number;
 }
 
@@ -65,7 +67,7 @@ export function monteCarloSetup(subject: RiskSubject, assumptions: MonteCarloAss
   return {
     assumptions, template,
     quarterLabels: Array.from({length: assumptions.quarters}, (_, i) => addQuarters(template.start, i)),
-    growth: subject.controls.growthPct / 100,
+    growth: Array.from({length: assumptions.quarters}, (_, t) => pathValue(template.revenue.growth, t)),
     rateChange: subject.controls.rateChangeBp / 10000
   };
 }
@@ -84,6 +86,7 @@ export function pathInput(setup: MonteCarloSetup, index: number): ModelInput {
   const normal = randomNormal.source(randomLcg(pathSeed(a.seed, index)))(0, 1);
   const uniform = randomLcg(pathSeed(a.seed ^ 0x5bd1e995, index));
   const {min, max} = INPUTS.rateChangeBp;
+  const lowest = INPUTS.growthPct.min / 100, highest = INPUTS.growthPct.max / 100;
   const growth: number[] = [];
   const rates: number[] = [];
   const shut: Array<{from: QuarterLabel; to: QuarterLabel}> = [];
@@ -91,8 +94,8 @@ export function pathInput(setup: MonteCarloSetup, index: number): ModelInput {
   let open = true;
   let shutFrom = -1;
   for (let q = 0; q < a.quarters; q++) {
-    // Growth below −100 % a quarter is not a business shrinking, it is arithmetic breaking.
-    growth.push(Math.max(-0.99, setup.growth + (a.growthSdPct / 100) * normal()));
+    // A draw stays within the range a reader could set growth to: no path compounds beyond it.
+    growth.push(Math.min(highest, Math.max(lowest, setup.growth[q]! + (a.growthSdPct / 100) * normal())));
     rate = Math.min(max / 10000, Math.max(min / 10000, rate + (a.rateSdBp / 10000) * normal()));
     rates.push(rate);
     const draw = uniform();

@@ -1,4 +1,5 @@
-import {addQuarters, quarterOfMonth, type ModelInputDraft} from "../model/index.js";
+import {addQuarters, quarterOffset, quarterOfMonth, type ModelInputDraft} from "../model/index.js";
+import {fadingGrowth, INPUTS} from "./inputs-table.js";
 
 /**
  * The base case: CoreWeave's reported figures where the dataset holds them, and stated
@@ -68,7 +69,14 @@ export interface BaseCase {
 
 /** Assumptions the dataset cannot yet replace, in one place, each with why. */
 export const BASE_ASSUMPTIONS = {
-  quarters: 12,
+  /** The horizon runs through the last maturity of the debt table, and no further than this quarter. */
+  horizonThrough: "2032Q4",
+  /** The horizon where the debt table matures sooner: at least three years. */
+  minimumQuarters: 12,
+  /** Growth fades in a straight line to this rate a quarter (about 10 % a year)... */
+  longRunGrowth: 0.025,
+  /** ...over this many quarters. */
+  fadeQuarters: 12,
   /** Used only where the dataset holds no balance sheet at the debt table's date. */
   openingCash: 1000,
   minimumCash: 500,
@@ -131,7 +139,7 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
   let growthBasis = "no two consecutive quarters of revenue are held: assumed flat";
   if (yearBefore && yearBefore.value > 0) {
     growth = toBasisPoint((lastRevenue.value / yearBefore.value) ** (1 / 4) - 1);
-    growthBasis = `compound quarterly rate over the last four quarters: ${previousQuarter(start)} revenue over ${yearBefore.period}'s (${cite(lastRevenue)}; ${cite(yearBefore)}), to the 1/4 power, to 0.01 %; held for every projected quarter (an assumption: growth this fast does not last forever)`;
+    growthBasis = `compound quarterly rate over the last four quarters: ${previousQuarter(start)} revenue over ${yearBefore.period}'s (${cite(lastRevenue)}; ${cite(yearBefore)}), to the 1/4 power, to 0.01 %; for the first projected quarter`;
   } else {
     const revenues = financials.filter((f) => f.line_item === "revenue" && /Q\d$/.test(f.period)).sort((a, b) => a.period.localeCompare(b.period));
     for (let i = revenues.length - 1; i > 0; i--) {
@@ -143,7 +151,10 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
       }
     }
   }
-  provenance.push({input: "Revenue growth a quarter", value: pct(growth), status: growthBasis.startsWith("no") ? "assumption" : "derived", basis: growthBasis});
+  provenance.push(
+    {input: "Revenue growth a quarter", value: pct(growth), status: growthBasis.startsWith("no") ? "assumption" : "derived", basis: growthBasis},
+    {input: "Long-run growth a quarter", value: `${pct(BASE_ASSUMPTIONS.longRunGrowth)}, reached in ${BASE_ASSUMPTIONS.fadeQuarters} quarters`, status: "assumption", basis: "growth fades in a straight line from the last four quarters' rate to about 10 % a year over three years, then holds: growth that fast does not compound forever; not a forecast, move it"}
+  );
 
   // Margin: adjusted EBITDA over revenue, summed over those of the last four quarters that hold both.
   const marginQuarters = lastFour.map((q) => ({ebitda: figure("adjusted_ebitda", q), revenue: figure("revenue", q)})).filter((m) => m.ebitda && m.revenue);
@@ -225,12 +236,19 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     ? {input: "Depreciation", value: `${usd(depreciation.value)} a quarter, over ${A.depreciationLifeQuarters} quarters`, status: "derived", basis: `${described(depreciation)}, ${cite(depreciation)}; the ${A.depreciationLifeQuarters}-quarter life of the existing assets and of new capex is an assumption`}
     : {input: "Depreciation", value: "none", status: "assumption", basis: `the dataset holds no depreciation for ${previousQuarter(start)}; EBIT equals EBITDA here`});
 
+  // The horizon: through the last maturity the debt table lists, so the maturity wall and
+  // its refinancing are in view, capped at 2032Q4 (and the inputs' range).
+  const lastMaturity = facilityInputs.map((f) => f.maturity).sort().at(-1) ?? start;
+  const through = lastMaturity < A.horizonThrough ? lastMaturity : A.horizonThrough;
+  const horizon = Math.min(INPUTS.horizonQuarters.max, Math.max(A.minimumQuarters, quarterOffset(start, through) + 1));
+  provenance.push({input: "Horizon", value: `${horizon} quarters, ${start} to ${addQuarters(start, horizon - 1)}`, status: "derived", basis: `through the last maturity in the debt table (${lastMaturity}), no further than ${A.horizonThrough}, at least ${A.minimumQuarters} quarters`});
+
   const input: ModelInputDraft = {
     start,
-    quarters: A.quarters,
+    quarters: horizon,
     openingCash,
     minimumCash: A.minimumCash,
-    revenue: {lastQuarter: lastRevenue.value, growth},
+    revenue: {lastQuarter: lastRevenue.value, growth: fadingGrowth(growth, A.longRunGrowth, A.fadeQuarters)},
     costs: {kind: "margin", ebitdaMargin: margin},
     depreciation: depreciation
       ? {openingPerQuarter: depreciation.value, openingRemainingQuarters: A.depreciationLifeQuarters, capexLifeQuarters: A.depreciationLifeQuarters}

@@ -43,7 +43,8 @@ export const INPUT_GROUPS = {
   revenue: "Revenue",
   costs: "Costs and capex",
   refinancing: "Refinancing at maturity",
-  liquidity: "Liquidity",
+  liquidity: "Liquidity and new borrowing",
+  horizon: "Horizon",
   schedule: "Debt schedule (assumptions: none of these from a filing)"
 } as const;
 export type InputGroup = keyof typeof INPUT_GROUPS;
@@ -76,12 +77,26 @@ export const INPUTS = declare({
     workbook: ["baseRate"]
   },
   growthPct: {
-    label: "Growth a quarter (%)", unit: "% a quarter", group: "revenue", min: -30, max: 40, step: 0.01,
+    label: "Growth in the first quarter (%)", unit: "% a quarter", group: "revenue", min: -30, max: 40, step: 0.01,
     baseValue: (b) => clean(firstOf(b.revenue.growth) * 100),
-    apply: (d, c) => {
-      const growth = c.growthPct / 100;
-      if (d.revenue.growth !== growth) d.revenue = {...d.revenue, growth};
+    // With the long-run rate and the fade: growth runs in a straight line from this rate to
+    // the long-run one over the fade's quarters, then holds (fadingGrowth).
+    apply: (d, c, _b, moved) => {
+      if (!(moved("growthPct") || moved("longRunGrowthPct") || moved("fadeQuarters"))) return;
+      d.revenue = {...d.revenue, growth: fadingGrowth(c.growthPct / 100, c.longRunGrowthPct / 100, c.fadeQuarters)};
     },
+    workbook: ["growth"]
+  },
+  longRunGrowthPct: {
+    label: "Long-run growth a quarter (%)", unit: "% a quarter", group: "revenue", min: -10, max: 40, step: 0.01,
+    baseValue: (b) => clean(lastOf(b.revenue.growth) * 100),
+    apply: () => { /* with growthPct */ },
+    workbook: ["growth"]
+  },
+  fadeQuarters: {
+    label: "Quarters growth takes to fade to it (0: never)", unit: "quarters", group: "revenue", min: 0, max: 40, step: 1, whole: true,
+    baseValue: (b) => (typeof b.revenue.growth === "number" ? 0 : b.revenue.growth.length - 1),
+    apply: () => { /* with growthPct */ },
     workbook: ["growth"]
   },
   revenueLostPct: {
@@ -108,6 +123,21 @@ export const INPUTS = declare({
     baseValue: (b) => firstOf(b.capex),
     apply: (d, c) => { d.capex = c.capex; },
     workbook: ["capex"]
+  },
+  usefulLifeQuarters: {
+    label: "Useful life of GPUs and servers (quarters)", unit: "quarters", group: "costs", min: 8, max: 40, step: 1, whole: true,
+    baseValue: (b) => b.depreciation?.capexLifeQuarters ?? 24,
+    // New capex depreciates straight line over it; the assets held at the start keep their
+    // book value and run it off over their remaining life scaled by the same ratio.
+    apply: (d, c, _b, moved) => {
+      if (!moved("usefulLifeQuarters")) return;
+      const held = d.depreciation ?? {};
+      const life = held.capexLifeQuarters ?? 24, remaining = held.openingRemainingQuarters ?? 0;
+      const book = (held.openingPerQuarter ?? 0) * remaining;
+      const left = remaining > 0 ? Math.max(1, Math.round(remaining * c.usefulLifeQuarters / life)) : 0;
+      d.depreciation = {openingPerQuarter: left > 0 ? book / left : 0, openingRemainingQuarters: left, capexLifeQuarters: c.usefulLifeQuarters};
+    },
+    workbook: ["capexLife", "openingDepreciation", "openingDepreciationQuarters"]
   },
   shareRolledPct: {
     label: "Share rolled (%)", unit: "% of principal due", group: "refinancing", min: 0, max: 100, step: 5,
@@ -164,6 +194,22 @@ export const INPUTS = declare({
     baseValue: (b) => b.minimumCash ?? 0,
     apply: (d, c) => { d.minimumCash = c.minimumCash; },
     workbook: ["minimumCash"]
+  },
+  newBorrowingLimit: {
+    label: "New borrowing lenders provide, in all (USD m)", unit: "USD m over the projection", group: "liquidity", min: 0, max: 50000, step: 500,
+    baseValue: (b) => b.newBorrowing?.limit ?? 0,
+    // Drawn only to fund a shortfall, on the base's terms (spread, tenor, fee).
+    apply: (d, c, _b, moved) => {
+      if (moved("newBorrowingLimit")) d.newBorrowing = {...(d.newBorrowing ?? {spread: 0, tenorQuarters: 20, feeRate: 0}), limit: c.newBorrowingLimit};
+    },
+    workbook: ["nbLimit"]
+  },
+  horizonQuarters: {
+    label: "Horizon (quarters)", unit: "quarters", group: "horizon", min: 4, max: 40, step: 1, whole: true,
+    baseValue: (b) => b.quarters,
+    apply: (d, c) => { d.quarters = c.horizonQuarters; },
+    // The workbook runs one column a quarter: the horizon is its width, not a row.
+    workbook: []
   },
   averageBalanceInterest: {
     label: "Interest on", unit: "choice", group: "schedule", min: 0, max: 1, step: 1, whole: true,
@@ -304,6 +350,19 @@ export const INPUT_KEYS = Object.keys(INPUTS) as InputKey[];
 /** Whether `key` names an input (and not, say, `__proto__` or `constructor`). */
 export function isInputKey(key: string): key is InputKey {
   return Object.prototype.hasOwnProperty.call(INPUTS, key);
+}
+
+/** A per-quarter input's last value: where it ends, and holds after. */
+const lastOf = (path: number | readonly number[]): number => (typeof path === "number" ? path : (path.at(-1) ?? 0));
+
+/**
+ * Growth a quarter that falls (or rises) in a straight line from `first` to `longRun` over
+ * `quarters` quarters, then holds at `longRun` (a path's last value holds); with no fade
+ * (0 quarters), `first` holds throughout.
+ */
+export function fadingGrowth(first: number, longRun: number, quarters: number): number | number[] {
+  if (quarters <= 0) return first;
+  return Array.from({length: quarters + 1}, (_, t) => (t === quarters ? longRun : first + ((longRun - first) * t) / quarters));
 }
 
 /** A per-quarter input's first value: where the inputs start. */
