@@ -82,7 +82,12 @@ export const BASE_ASSUMPTIONS = {
   minimumCash: 500,
   /** Used only where the dataset holds no capex for the last four quarters. */
   capexPerQuarter: 2000,
-  /** The life over which the latest quarter's depreciation runs off (GPUs and servers: six years, an assumption). */
+  /**
+   * The useful life of GPUs and servers: six years, the company's stated life for "computing
+   * equipment utilized in data centers" since 2023 (10-K for 2025, accession
+   * 0001769628-26-000104, as quoted in source h2-renting-ai-stack and again in stored note
+   * 70746219467). Existing assets are assumed to have the whole life left.
+   */
   depreciationLifeQuarters: 24,
   depreciationShareOfRevenue: 0.4,
   taxRate: 0,
@@ -233,7 +238,7 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
   // Depreciation: the latest quarter's, running off over an assumed life; new capex depreciates over the same life.
   const depreciation = figure("depreciation_and_amortization", previousQuarter(start));
   provenance.push(depreciation
-    ? {input: "Depreciation", value: `${usd(depreciation.value)} a quarter, over ${A.depreciationLifeQuarters} quarters`, status: "derived", basis: `${described(depreciation)}, ${cite(depreciation)}; the ${A.depreciationLifeQuarters}-quarter life of the existing assets and of new capex is an assumption`}
+    ? {input: "Depreciation", value: `${usd(depreciation.value)} a quarter, over ${A.depreciationLifeQuarters} quarters`, status: "derived", basis: `${described(depreciation)}, ${cite(depreciation)}; the life, ${A.depreciationLifeQuarters} quarters (six years), is the company's stated useful life for its computing equipment since 2023 (10-K for 2025, accession 0001769628-26-000104, as quoted in h2-renting-ai-stack, an extraction a second quote confirms); that the assets held at the start have all of it left is an assumption`}
     : {input: "Depreciation", value: "none", status: "assumption", basis: `the dataset holds no depreciation for ${previousQuarter(start)}; EBIT equals EBITDA here`});
 
   // The horizon: through the last maturity the debt table lists, so the maturity wall and

@@ -61,7 +61,7 @@ function sourcesSheet(book: BookBuilder, scenario: WorkbookScenario, sources: Wo
     : Object.entries(scenario.controls).map(([key, value]) => ({key, label: key, unit: "input", value, moves: []}));
   for (const c of controls) {
     const rows = [...new Set(c.moves.flatMap((key) => book.rowsMatching(INPUTS, key)))].sort((a, b) => a - b);
-    const where = rows.length ? `it moves row${rows.length > 1 ? "s" : ""} ${rows.join(", ")} of the ${INPUTS} sheet` : "nothing in this model carries it";
+    const where = rows.length ? `it moves row${rows.length > 1 ? "s" : ""} ${rows.join(", ")} of the ${INPUTS} sheet` : "it moves no single row (the horizon, for one, is the number of quarter columns)";
     sheet.scalar({label: `${c.label} [${c.key}]`, unit: c.unit, note: `the notebook's input, as the scenario sets it; ${where}`, value: () => c.value});
   }
   sheet.blank();
