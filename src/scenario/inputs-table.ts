@@ -77,7 +77,7 @@ export const INPUTS = declare({
     workbook: ["baseRate"]
   },
   growthPct: {
-    label: "Growth in the first quarter (%)", unit: "% a quarter", group: "revenue", min: -30, max: 40, step: 0.01,
+    label: "Growth a quarter at first (%)", unit: "% a quarter", group: "revenue", min: -30, max: 40, step: 0.01,
     baseValue: (b) => clean(firstOf(b.revenue.growth) * 100),
     // With the long-run rate and the fade: growth runs in a straight line from this rate to
     // the long-run one over the fade's quarters, then holds (fadingGrowth).

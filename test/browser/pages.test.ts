@@ -139,14 +139,17 @@ describe("the story page", () => {
     const prepayAmount = sliders.findIndex((s) => s.label.startsWith("Prepay the dearest"));
     const prepayQuarter = sliders.findIndex((s) => s.label.startsWith("…at the end of quarter"));
     const prepayPremium = sliders.findIndex((s) => s.label.startsWith("…with a call premium"));
-    // A prepayment bites only when there is cash above the minimum: at the top growth, from quarter 6.
-    const prepaying: Array<[number, number]> = [[growth, sliders[growth]!.max], [prepayAmount, sliders[prepayAmount]!.max], [prepayQuarter, 6]];
+    const fade = sliders.findIndex((s) => s.label.startsWith("Quarters growth takes to fade"));
+    // Cash above the minimum comes with the top growth, held (no fade).
+    const cashRich: Array<[number, number]> = [[growth, sliders[growth]!.max], [fade, 0]];
+    // A prepayment bites only when there is cash above the minimum: from quarter 6.
+    const prepaying: Array<[number, number]> = [...cashRich, [prepayAmount, sliders[prepayAmount]!.max], [prepayQuarter, 6]];
     for (const [i, slider] of sliders.entries()) {
       // A shut's length bites only when there is a shut: open one for that input, and
       // give "shut in quarter" a length for its own turn. A swap to today's rate bites
       // only when the rate moves, and a cash sweep only when there is cash to sweep.
       const dependsOn: Array<[number, number]> = slider.label.startsWith("…for") ? [[shutFrom, 1]] : slider.label.startsWith("Markets shut") ? [[i + 1, 4]]
-        : slider.label.startsWith("Floating debt swapped") ? [[rate, sliders[rate]!.max]] : slider.label.startsWith("Cash sweep") ? [[growth, sliders[growth]!.max]]
+        : slider.label.startsWith("Floating debt swapped") ? [[rate, sliders[rate]!.max]] : slider.label.startsWith("Cash sweep") ? cashRich
         : [prepayAmount, prepayQuarter, prepayPremium].includes(i) ? prepaying.filter(([j]) => j !== i || i === prepayQuarter) : [];
       for (const [j, value] of dependsOn) await setSlider(page, j, value);
       const before = await drawn(page);
@@ -199,7 +202,7 @@ describe("the scenarios", () => {
 
 describe("the URL state", () => {
   it("says what an optional prepayment did: the loan, the quarter, the amount made and what bound it", async () => {
-    const {page, errors} = await open("index.html?growthPct=40&prepaymentAmount=5000&prepaymentQuarter=6&prepaymentPremiumPct=1");
+    const {page, errors} = await open("index.html?growthPct=40&fadeQuarters=0&prepaymentAmount=5000&prepaymentQuarter=6&prepaymentPremiumPct=1");
     const note = await page.locator(".prepayment-note").innerText();
     expect(note).toMatch(/^Optional prepayment of the DDTL 1\.0( Facility)?, the dearest term loan, in \d{4}Q\d: USD [\d,.]+ m of USD 5,000 m asked: the whole balance left, with a premium of USD [\d,.]+ m\.$/);
     // Moved to nothing asked, the sentence goes.

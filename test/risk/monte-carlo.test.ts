@@ -43,7 +43,7 @@ describe("the Monte Carlo simulation", () => {
     const calm = {...small, paths: 20, growthSdPct: 0, rateSdBp: 0, shutProbability: 0};
     const s = simulate(subject, calm);
     // The inputs as set, over the simulation's horizon rather than the scenario's.
-    const horizon = projectFast(riskSubject({...parseModelInput(benchCompany), quarters: 16}, subject.controls));
+    const horizon = projectFast(riskSubject({...parseModelInput(benchCompany), quarters: 16}, {...subject.controls, horizonQuarters: 16}));
     s.cash.forEach((band, t) => {
       expect(band.p5).toBeCloseTo(horizon.quarters[t]!.ledger.closingCash, 6);
       expect(band.p95).toBeCloseTo(band.p5, 6);

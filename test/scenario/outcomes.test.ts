@@ -3,7 +3,8 @@ import {benchCompany} from "../../bench/company.js";
 import {controlsOf, type Controls} from "../../src/scenario/controls.js";
 import {prepaymentOutcome, projectScenario} from "../../src/scenario/outcomes.js";
 
-const plain = controlsOf(benchCompany);
+// Worked on the bench company with its growth held at its first rate (no fade), as the controls used to hold it.
+const plain = {...controlsOf(benchCompany), fadeQuarters: 0};
 const say = (controls: Partial<Controls>) => {
   const all = {...plain, ...controls};
   return prepaymentOutcome(benchCompany, all, projectScenario(benchCompany, all).numbers);

@@ -2,10 +2,15 @@ import type {TopLevelSpec} from "vega-lite";
 import type {Projection} from "../../model/index.js";
 import {base, finite, ONE_DATUM, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
 
-/** Interest coverage (EBITDA over interest) and DSCR, each quarter; a quarter with nothing to cover has no row. */
+/**
+ * Interest coverage (EBITDA, and EBIT after depreciation, over interest) and DSCR, each
+ * quarter; a quarter with nothing to cover has no row. EBIT coverage is where the GPUs'
+ * useful life shows: a shorter life, more depreciation, less cover.
+ */
 export function coverageRows(p: Projection<number>): SeriesRow[] {
   return finite(p.quarters.flatMap(({ledger: l, metrics: m}) => [
     ...(m.interestCoverageEbitda === null ? [] : [{quarter: l.quarter, series: "EBITDA / interest", value: m.interestCoverageEbitda}]),
+    ...(m.interestCoverageEbit === null ? [] : [{quarter: l.quarter, series: "EBIT / interest", value: m.interestCoverageEbit}]),
     ...(m.dscr === null ? [] : [{quarter: l.quarter, series: "DSCR", value: m.dscr}])
   ]));
 }
@@ -14,7 +19,7 @@ export function coverageChart(options: ChartOptions = {}): TopLevelSpec {
   return {
     ...base(options),
     title: "Interest coverage and DSCR",
-    description: "EBITDA over interest, and operating cash flow over debt service, each quarter, as multiples. Below the 1.0× line, the quarter's cash earnings do not cover what is owed. Quarters with nothing to cover are left out.",
+    description: "EBITDA over interest, EBIT (after depreciation) over interest, and operating cash flow over debt service, each quarter, as multiples. Below the 1.0× line, the quarter's cash earnings do not cover what is owed. Quarters with nothing to cover are left out.",
     layer: [
       {data: ONE_DATUM, mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: "1.0×: earnings just cover the charge"}}},
       {

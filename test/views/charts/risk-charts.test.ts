@@ -12,7 +12,8 @@ import {riskSubject} from "../../../src/risk/subject.js";
 import {tornado} from "../../../src/risk/tornado.js";
 import {controlsOf} from "../../../src/scenario/controls.js";
 
-const subject = riskSubject(benchCompany, controlsOf(benchCompany));
+// The bench company with its growth held at its first rate (no fade), as the controls used to hold it.
+const subject = riskSubject(benchCompany, {...controlsOf(benchCompany), fadeQuarters: 0});
 
 describe("the risk charts' specs", () => {
   const specs = {
