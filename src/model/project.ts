@@ -1,44 +1,19 @@
-import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
-import {covenantBook, testLiquidityCovenants, testRatioCovenants} from "./covenants.js";
-import {annuityPayment, facilityState, scheduledPrincipal, type FacilityInfo, type FacilityState} from "./facility.js";
+import type {Arithmetic} from "./arithmetic.js";
+import {covenantBook, testLiquidityCovenants, testRatioCovenants, type CovenantBook} from "./covenants.js";
+import {facilityState, type FacilityInfo, type FacilityState} from "./facility.js";
+import {discountAmortisationTotals, serviceFacilities, type FacilityQuarter, type FacilityRow} from "./facility-quarter.js";
 import {parseModelInput, type ModelInput} from "./inputs.js";
+import {leaseLiability, leasePayment, leaseSchedule, type LeaseSchedule} from "./leases.js";
 import {holdMinimumCash, newBorrowingState, revolverState} from "./liquidity.js";
 import {CENT_IN_MILLIONS, solvencyMetrics, type SolvencyMetrics} from "./metrics.js";
-import {operatingModel} from "./operations.js";
+import {operatingModel, type OperatingQuarter} from "./operations.js";
 import {quarterLabel, quarterOrdinal, type QuarterLabel} from "./quarter.js";
-import {annualRateFor, arithmeticPath, atQuarter, hedgedAnnualRate} from "./rates.js";
-import {marketOpen, refinancingTerms, rollAtMaturity, type RefinancingTerms} from "./refinance.js";
+import {arithmeticPath, atQuarter} from "./rates.js";
+import {marketOpen, refinancingTerms} from "./refinance.js";
 import {minskyRegime, type Regime} from "./regime.js";
 import type {ProjectionEvent} from "./events.js";
 
-export type {ProjectionEvent};
-
-/** One facility in one quarter. Signs: every amount is positive; the name says its direction. */
-export interface FacilityQuarter<N> {
-  readonly opening: N;
-  /** Scheduled (delayed) draws at the quarter's start, plus revolver draws or new borrowing at its end. */
-  readonly drawn: N;
-  /** The annual rate borne this quarter. */
-  readonly annualRate: N;
-  readonly interest: N;
-  /** The part of `interest` paid in kind: added to the balance, not paid in cash. */
-  readonly pikInterest: N;
-  /** Discount and issuance costs amortised this quarter: reported as interest expense, never paid. */
-  readonly discountAmortisation: N;
-  /** Commitment fee on undrawn amounts, upfront fees on draws and refinancing fees. */
-  readonly fees: N;
-  /** Scheduled amortisation, or the whole balance at maturity. */
-  readonly principalDue: N;
-  /** The part of principal due that was rolled instead of paid. */
-  readonly refinanced: N;
-  /** Principal paid in cash: principal due not rolled, plus revolver repayments, the sweep and prepayments. */
-  readonly repaid: N;
-  /** Repaid early by an optional prepayment (also in `repaid`). */
-  readonly prepaid: N;
-  /** The call premium paid on it, in cash. */
-  readonly prepaymentPremium: N;
-  readonly closing: N;
-}
+export type {FacilityQuarter, ProjectionEvent};
 
 /**
  * The ledger of one quarter. Every amount is positive and named for its direction, so
@@ -116,7 +91,6 @@ export interface ProjectedQuarter<N> {
   readonly cannotPay: boolean;
 }
 
-
 export interface Projection<N> {
   readonly arithmetic: Arithmetic<N>["name"];
   readonly facilities: readonly FacilityInfo[];
@@ -133,10 +107,10 @@ export interface Projection<N> {
  * same projection. Input that has not been through `parseModelInput` is validated here,
  * so bad input is a `ModelInputError` naming the field, never a NaN in the output.
  *
- * Within a quarter: scheduled draws land at its start; interest accrues on the balance
- * after them (end-of-period convention on the opening balance); principal falls due;
- * maturities are rolled where the refinancing assumptions allow; then the revolver and
- * new borrowing hold minimum cash at its end.
+ * Each quarter takes the same steps, in the order of docs/model.md ("The quarter, step by
+ * step"): operations; each facility's draws, interest, principal due and refinancing;
+ * earnings and taxes; minimum cash, prepayments and the sweep at the quarter's end;
+ * covenants, metrics and Minsky's regime.
  */
 export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): Projection<N> {
   const input = parseModelInput(rawInput);
@@ -146,11 +120,20 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const facilities: FacilityState<N>[] = input.facilities.map((f) => facilityState(ar, f, input.start));
   if (revolver) facilities.push(revolver);
   if (newBorrowing) facilities.push(newBorrowing);
-  const revolverIndex = revolver ? facilities.indexOf(revolver) : -1;
-  const newBorrowingIndex = newBorrowing ? facilities.indexOf(newBorrowing) : -1;
+  const minimumCash = ar.of(input.minimumCash);
+  const quarterEnd: QuarterEndTerms<N> = {
+    minimumCash,
+    revolver,
+    revolverIndex: revolver ? facilities.indexOf(revolver) : -1,
+    newBorrowing,
+    newBorrowingIndex: newBorrowing ? facilities.indexOf(newBorrowing) : -1,
+    newBorrowingTenor: input.newBorrowing.tenorQuarters,
+    prepaymentQuarters: prepaymentQuarters(facilities),
+    sweepShare: ar.of(input.cashSweep?.share ?? 0),
+    sweepFloor: ar.add(minimumCash, ar.of(input.cashSweep?.buffer ?? 0))
+  };
 
   const operations = operatingModel(ar, input);
-  const minimumCash = ar.of(input.minimumCash);
   const taxRate = ar.of(input.taxRate);
   const cent = ar.of(CENT_IN_MILLIONS);
   const startOrdinal = quarterOrdinal(input.start);
@@ -160,10 +143,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   let openingDebt = facilities.reduce((sum, f) => ar.add(sum, f.balance), ar.zero);
   let firstDefaultQuarter: QuarterLabel | null = null;
   let firstBreachQuarter: QuarterLabel | null = null;
-  const leases = input.leases;
-  const leaseLiabilityAtStart = ar.of(leases?.liability ?? 0);
-  const sweepShare = ar.of(input.cashSweep?.share ?? 0);
-  const sweepFloor = ar.add(minimumCash, ar.of(input.cashSweep?.buffer ?? 0));
+  const leases = leaseSchedule(ar, input);
   // Every covenant with its facility, and the bounds that let a quarter clear of them skip the tests.
   const covenants = covenantBook(ar, facilities);
   // The quarter's breaches: one list for the projection, emptied each quarter.
@@ -171,114 +151,44 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const discountTotals = discountAmortisationTotals(ar, facilities, input.quarters);
   const baseRates = arithmeticPath(ar, input.baseRate);
   const capitalisedShares = arithmeticPath(ar, input.capitalisedInterestShare);
-  const leasePaymentPath = leases ? arithmeticPath(ar, leases.paymentPerQuarter) : null;
-  // The quarters in which some facility asks to prepay: the others skip the step.
-  const prepaymentQuarters = new Set<number>();
-  for (const f of facilities) if (f.prepayments) for (const offset of f.prepayments.keys()) prepaymentQuarters.add(offset);
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
     const open = marketOpen(terms, offset);
-    const baseRate = atQuarter(baseRates, offset);
-    const op = operations(offset);
-
-    const discountAmortisation = discountTotals[offset] as N;
-    let interest = ar.zero, pikInterest = ar.zero, fees = ar.zero, principalDue = ar.zero, refinanced = ar.zero, scheduledDraws = ar.zero;
-    const rows: FacilityRow<N>[] = [];
-    for (const f of facilities) {
-      const row = stepFacility(ar, f, offset, baseRate, terms, open, input.interestConvention);
-      // Not rolled because markets were shut: its maturity is still this quarter.
-      if (!open && offset === f.maturity && f.refinanceable && ar.gt(row.principalDue, ar.zero)) events.push({kind: "maturedWhileShut", quarter, facilityId: f.id, amount: ar.toNumber(row.principalDue)});
-      if (!ar.isZero(row.refinanced)) events.push({kind: "refinanced", quarter, facilityId: f.id, amount: ar.toNumber(row.refinanced)});
-      interest = ar.add(interest, row.interest);
-      pikInterest = ar.add(pikInterest, row.pikInterest);
-      fees = ar.add(fees, row.fees);
-      principalDue = ar.add(principalDue, row.principalDue);
-      refinanced = ar.add(refinanced, row.refinanced);
-      scheduledDraws = ar.add(scheduledDraws, row.drawn);
-      rows.push(row);
-    }
-
-    const capitalisedInterest = ar.mul(interest, atQuarter(capitalisedShares, offset));
-    const reportedInterestExpense = ar.sub(ar.add(interest, discountAmortisation), capitalisedInterest);
-    const leasePayments = leasePaymentPath ? atQuarter(leasePaymentPath, offset) : ar.zero;
-    // Straight line to zero over the leases' remaining quarters.
-    const leaseLiability = leases ? ar.mul(leaseLiabilityAtStart, ar.of(Math.max(0, 1 - (offset + 1) / leases.remainingQuarters))) : ar.zero;
-    const taxableIncome = ar.sub(ar.sub(op.ebit, reportedInterestExpense), leasePayments);
-    const taxes = ar.gt(taxableIncome, ar.zero) ? ar.mul(taxableIncome, taxRate) : ar.zero;
-    const operatingCashFlow = ar.sub(ar.sub(op.ebitda, taxes), leasePayments);
-    // Everything but borrowing to fund a shortfall; refinanced principal and interest paid
-    // in kind never touch cash.
-    const cashFlowBeforeFinancing = ar.sub(
-      ar.sub(ar.sub(ar.sub(operatingCashFlow, ar.sub(interest, pikInterest)), fees), op.capex),
-      ar.sub(principalDue, refinanced)
-    );
-    const cashBeforeLiquidity = ar.add(ar.add(cash, cashFlowBeforeFinancing), scheduledDraws);
-    const liquidity = holdMinimumCash(ar, {
-      offset, cash: cashBeforeLiquidity, minimumCash, revolver, newBorrowing,
-      newBorrowingTenor: input.newBorrowing.tenorQuarters, marketOpen: open, cent
-    });
-    fees = ar.add(fees, liquidity.newBorrowingFee);
-    // Draws and repayments made at the quarter's end, to hold minimum cash.
-    const revolverRow = rows[revolverIndex];
-    if (revolverRow) {
-      revolverRow.drawn = ar.add(revolverRow.drawn, liquidity.revolverDraw);
-      revolverRow.repaid = ar.add(revolverRow.repaid, liquidity.revolverRepayment);
-      revolverRow.closing = (revolver as FacilityState<N>).balance;
-    }
-    const newBorrowingRow = rows[newBorrowingIndex];
-    if (newBorrowingRow) {
-      newBorrowingRow.drawn = ar.add(newBorrowingRow.drawn, liquidity.newBorrowing);
-      newBorrowingRow.fees = ar.add(newBorrowingRow.fees, liquidity.newBorrowingFee);
-      newBorrowingRow.closing = (newBorrowing as FacilityState<N>).balance;
-    }
-    let closingCash = liquidity.closingCash;
-    let prepayment = ar.zero, prepaymentPremium = ar.zero;
-    if (prepaymentQuarters.has(offset)) ({cash: closingCash, principal: prepayment, premium: prepaymentPremium} = prepay(ar, facilities, rows, offset, closingCash, minimumCash));
-    const sweepRepayment = sweepCash(ar, facilities, rows, closingCash, sweepShare, sweepFloor);
-    closingCash = ar.sub(closingCash, sweepRepayment);
-    let closingDebt = ar.zero;
-    for (const row of rows) closingDebt = ar.add(closingDebt, row.closing);
-
-    // Minimum-liquidity covenants first: an equity cure changes the quarter's cash.
-    const undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
+    // 1. Operations.
+    const operating = operations(offset);
+    // 2. Each facility: scheduled draw, rate, interest and principal due, fees, refinancing.
+    const rows = serviceFacilities(ar, facilities, offset, atQuarter(baseRates, offset), terms, open, input.interestConvention, quarter, events);
+    // 3. The quarter's ledger, with its debt service.
+    const ledger = openLedger(ar, quarter, offset, cash, openingDebt, operating, rows, open);
+    bookDebtService(ar, ledger);
+    // 4. Earnings: reported interest expense, leases, taxes, operating cash flow.
+    bookEarnings(ar, ledger, discountTotals[offset] as N, atQuarter(capitalisedShares, offset), leases, taxRate);
+    // 5. Liquidity, at the quarter's end: minimum cash, prepayments, the sweep.
+    const beforeFinancing = cashFlowBeforeFinancing(ar, ledger);
+    fundMinimumCash(ar, ledger, quarterEnd, ar.add(ar.add(cash, beforeFinancing), ledger.scheduledDraws), cent);
+    if (quarterEnd.prepaymentQuarters.has(offset)) prepay(ar, facilities, ledger, minimumCash);
+    sweepCash(ar, facilities, ledger, quarterEnd.sweepShare, quarterEnd.sweepFloor);
+    closeDebt(ar, ledger);
+    // 6. Covenants: minimum liquidity first, as an equity cure changes the quarter's cash;
+    // the ratios on the quarter's metrics, their consequences biting from the next quarter.
     breaches.length = 0;
-    const equityCure = testLiquidityCovenants(ar, covenants, closingCash, undrawnRevolver, cent, offset, quarter, breaches);
-    closingCash = ar.add(closingCash, equityCure);
-    const cannotPay = ar.isNegative(closingCash);
+    cureLiquidity(ar, ledger, covenants, revolver, cent, breaches);
+    const cannotPay = ar.isNegative(ledger.closingCash);
     if (cannotPay) {
       firstDefaultQuarter ??= quarter;
-      events.push({kind: "cannotPay", quarter, shortfall: -ar.toNumber(closingCash)});
+      events.push({kind: "cannotPay", quarter, shortfall: -ar.toNumber(ledger.closingCash)});
     }
-    const ledger: LedgerQuarter<N> = {
-      quarter, offset,
-      openingCash: cash,
-      revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
-      depreciation: op.depreciation, ebit: op.ebit, taxes, operatingCashFlow, capex: op.capex,
-      interest, pikInterest, discountAmortisation, capitalisedInterest, reportedInterestExpense, fees, principalDue, refinanced,
-      leasePayments, leaseLiability, sweepRepayment, prepayment, prepaymentPremium, equityCure, undrawnRevolver,
-      repaid: ar.add(ar.add(ar.add(ar.sub(principalDue, refinanced), liquidity.revolverRepayment), sweepRepayment), prepayment),
-      scheduledDraws,
-      revolverDraw: liquidity.revolverDraw,
-      revolverRepayment: liquidity.revolverRepayment,
-      newBorrowing: liquidity.newBorrowing,
-      closingCash, openingDebt, closingDebt,
-      facilities: rows,
-      marketOpen: open
-    };
-    const metrics = solvencyMetrics(ar, {
-      ebitda: op.ebitda, ebit: op.ebit, interest, fees, principalDue, operatingCashFlow,
-      closingDebt, closingCash, cashFlowBeforeFinancing, undrawnRevolver, leasePayments, leaseLiability
-    }, cent);
-    // Ratio covenants, on the quarter's metrics; their consequences bite from the next quarter.
-    testRatioCovenants(ar, covenants, metrics, closingDebt, closingCash, cent, offset, quarter, breaches);
+    const metrics = quarterMetrics(ar, ledger, beforeFinancing, cent);
+    testRatioCovenants(ar, covenants, metrics, ledger.closingDebt, ledger.closingCash, cent, offset, quarter, breaches);
     if (breaches.length) {
       firstBreachQuarter ??= quarter;
       events.push(...breaches);
     }
-    quarters.push({ledger, metrics, regime: minskyRegime(ar, operatingCashFlow, interest, principalDue), cannotPay});
-    cash = closingCash;
-    openingDebt = closingDebt;
+    // 7. Minsky's regime.
+    quarters.push({ledger, metrics, regime: minskyRegime(ar, ledger.operatingCashFlow, ledger.interest, ledger.principalDue), cannotPay});
+    cash = ledger.closingCash;
+    openingDebt = ledger.closingDebt;
   }
 
   return {
@@ -291,142 +201,131 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   };
 }
 
-/** A facility's quarter while it is being booked: the liquidity step still adds to it. */
-type FacilityRow<N> = {-readonly [K in keyof FacilityQuarter<N>]: FacilityQuarter<N>[K]};
+/** The quarter's ledger while it is being booked: each step of the quarter fills in its lines. */
+type LedgerRow<N> = {-readonly [K in Exclude<keyof LedgerQuarter<N>, "facilities">]: LedgerQuarter<N>[K]} & {facilities: FacilityRow<N>[]};
 
-/**
- * One facility through one quarter, before the liquidity step: its scheduled draw,
- * interest, fees, principal due and any roll at maturity. Updates the facility's state.
- */
-function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number, baseRate: N, terms: RefinancingTerms<N>, open: boolean, convention: "endOfPeriod" | "average"): FacilityRow<N> {
-  const opening = f.balance;
-  // A repaid term facility with nothing left to draw and no waiver fee owed books zeros;
-  // most of a long projection's facility-quarters are these. (A fee owed is paid even on a
-  // repaid loan: the lender agreed the waiver for it, and whether a balance is exactly zero
-  // must not decide a fee, or float dust would decide it in one arithmetic only.)
-  if (f.kind === "term" && ar.isZero(opening) && ar.isZero(f.undrawn) && offset !== f.maturity && (!f.pendingFee || ar.isZero(f.pendingFee))) {
-    const zero = ar.zero;
-    return {opening, drawn: zero, annualRate: hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, zero), interest: zero, pikInterest: zero, discountAmortisation: amortiseDiscount(ar, f, offset), fees: zero, principalDue: zero, refinanced: zero, repaid: zero, prepaid: zero, prepaymentPremium: zero, closing: zero};
-  }
-  const draw = f.draws.size === 0 ? ar.zero : f.draws.get(offset) ?? ar.zero;
-  const balance = ar.add(opening, draw);
-  const annualRate = f.hedge ? hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, balance) : annualRateFor(ar, f.rate, baseRate);
-  const periodRate = ar.perQuarter(annualRate);
-  const maturing = offset >= f.maturity;
-  // In the maturity quarter all interest is paid in cash.
-  const pikShare = maturing || !f.pikShare ? ar.zero : f.pikShare;
-  let interest: N;
-  let due: N;
-  if (convention === "endOfPeriod") {
-    interest = ar.mul(balance, periodRate);
-    due = scheduledPrincipal(ar, f, offset, balance, interest, periodRate);
-  } else if (f.amortisation === "annuity" && !maturing) {
-    const payment = annuityPayment(ar, periodRate, f.maturity - offset + 1, balance);
-    interest = averageAnnuityInterest(ar, f, balance, periodRate, payment);
-    due = ar.sub(payment, interest);
-  } else {
-    due = scheduledPrincipal(ar, f, offset, balance, ar.zero, periodRate);
-    interest = averageBalanceInterest(ar, f, balance, due, periodRate, pikShare);
-  }
-  const pikInterest = ar.mul(interest, pikShare);
-  f.undrawn = ar.sub(f.undrawn, draw);
-  let fees = ar.add(ar.mul(draw, f.upfrontFeeRate), ar.mul(f.undrawn, f.commitmentFeePerQuarter));
-  if (f.pendingFee && !ar.isZero(f.pendingFee)) {
-    // A covenant waiver's fee, agreed last quarter.
-    fees = ar.add(fees, f.pendingFee);
-    f.pendingFee = ar.zero;
-  }
-  const roll = offset === f.maturity ? rollAtMaturity(ar, f, offset, due, terms, open) : null;
-  const refinanced = roll ? roll.rolled : ar.zero;
-  if (roll) {
-    fees = ar.add(fees, roll.fee);
-    // The new terms are cash-pay.
-    f.pikShare = ar.zero;
-  }
-  f.balance = ar.add(ar.add(ar.sub(balance, due), refinanced), pikInterest);
-  if (offset === f.maturity && f.kind === "revolver") f.undrawn = ar.zero;
+/** What the quarter's end works with, made once for the projection. */
+interface QuarterEndTerms<N> {
+  readonly minimumCash: N;
+  readonly revolver: FacilityState<N> | null;
+  readonly newBorrowing: FacilityState<N> | null;
+  /** Where the revolver and new borrowing are among the facilities (and a quarter's rows), or −1. */
+  readonly revolverIndex: number;
+  readonly newBorrowingIndex: number;
+  readonly newBorrowingTenor: number;
+  /** The quarters in which some facility asks to prepay: the others skip the step. */
+  readonly prepaymentQuarters: ReadonlySet<number>;
+  /** The cash sweep's share of cash above its floor (minimum cash plus a buffer). */
+  readonly sweepShare: N;
+  readonly sweepFloor: N;
+}
+
+function prepaymentQuarters<N>(facilities: readonly FacilityState<N>[]): Set<number> {
+  const quarters = new Set<number>();
+  for (const f of facilities) if (f.prepayments) for (const offset of f.prepayments.keys()) quarters.add(offset);
+  return quarters;
+}
+
+/** The quarter's ledger, opened on its operations and its facilities' rows; the later steps fill in the rest. */
+function openLedger<N>(ar: Arithmetic<N>, quarter: QuarterLabel, offset: number, openingCash: N, openingDebt: N, op: OperatingQuarter<N>, rows: FacilityRow<N>[], open: boolean): LedgerRow<N> {
+  const zero = ar.zero;
   return {
-    opening, drawn: draw, annualRate, interest, pikInterest, discountAmortisation: f.discountPerQuarter === undefined ? ar.zero : amortiseDiscount(ar, f, offset), fees, principalDue: due, refinanced,
-    repaid: ar.sub(due, refinanced), prepaid: ar.zero, prepaymentPremium: ar.zero, closing: f.balance
+    quarter, offset, openingCash,
+    revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
+    depreciation: op.depreciation, ebit: op.ebit, taxes: zero, operatingCashFlow: zero, capex: op.capex,
+    interest: zero, pikInterest: zero, discountAmortisation: zero, capitalisedInterest: zero, reportedInterestExpense: zero, fees: zero, principalDue: zero, refinanced: zero,
+    leasePayments: zero, leaseLiability: zero, sweepRepayment: zero, prepayment: zero, prepaymentPremium: zero, equityCure: zero, undrawnRevolver: zero,
+    repaid: zero, scheduledDraws: zero, revolverDraw: zero, revolverRepayment: zero, newBorrowing: zero,
+    closingCash: zero, openingDebt, closingDebt: zero,
+    facilities: rows,
+    marketOpen: open
   };
 }
 
-/**
- * Interest on the mean of the balance after draws and the closing balance, in closed form.
- * With principal D that does not depend on interest and a share k paid in kind:
- * I = r·(B + (B − D + k·I))/2, so I = (B − D/2)·r/(1 − r·k/2).
- */
-function averageBalanceInterest<N>(ar: Arithmetic<N>, f: FacilityState<N>, balance: N, due: N, periodRate: N, pikShare: N): N {
-  const mean = ar.sub(balance, ar.mul(due, HALF.get(ar)));
-  // Without payment in kind the factor is r itself: skip a division, the dearest decimal step.
-  if (ar.isZero(pikShare)) return ar.mul(periodRate, mean);
-  return ar.mul(mean, averageFactor(ar, f, periodRate, pikShare));
-}
-
-/**
- * The same for an annuity's level payment P (which includes the interest):
- * I = r·(B + (B − (P − I)))/2, so I = (2B − P)·r/(2 − r); the principal is P − I.
- */
-function averageAnnuityInterest<N>(ar: Arithmetic<N>, f: FacilityState<N>, balance: N, periodRate: N, payment: N): N {
-  return ar.mul(ar.sub(ar.add(balance, balance), payment), averageFactor(ar, f, periodRate, null));
-}
-
-/**
- * r/(1 − r·k/2) with a share k paid in kind, or r/(2 − r) for an annuity (`pikShare`
- * null), made again only when the period rate has changed (see `FacilityState.averageFactor`).
- */
-function averageFactor<N>(ar: Arithmetic<N>, f: FacilityState<N>, periodRate: N, pikShare: N | null): N {
-  if (f.averageFactorRate === null || f.averageFactorRate === undefined || !ar.eq(f.averageFactorRate, periodRate)) {
-    const divisor = pikShare === null ? ar.sub(TWO.get(ar), periodRate) : ar.sub(ar.one, ar.mul(periodRate, ar.mul(pikShare, HALF.get(ar))));
-    f.averageFactor = ar.div(periodRate, divisor);
-    f.averageFactorRate = periodRate;
+/** The facilities' rows summed into the quarter's interest, fees, principal due, rolls and scheduled draws. */
+function bookDebtService<N>(ar: Arithmetic<N>, ledger: LedgerRow<N>): void {
+  let interest = ar.zero, pikInterest = ar.zero, fees = ar.zero, principalDue = ar.zero, refinanced = ar.zero, scheduledDraws = ar.zero;
+  for (const row of ledger.facilities) {
+    interest = ar.add(interest, row.interest);
+    pikInterest = ar.add(pikInterest, row.pikInterest);
+    fees = ar.add(fees, row.fees);
+    principalDue = ar.add(principalDue, row.principalDue);
+    refinanced = ar.add(refinanced, row.refinanced);
+    scheduledDraws = ar.add(scheduledDraws, row.drawn);
   }
-  return f.averageFactor as N;
+  ledger.interest = interest;
+  ledger.pikInterest = pikInterest;
+  ledger.fees = fees;
+  ledger.principalDue = principalDue;
+  ledger.refinanced = refinanced;
+  ledger.scheduledDraws = scheduledDraws;
 }
 
 /**
- * The discount amortised by all facilities together, quarter by quarter. The schedules are
- * fixed when the projection starts (a roll or an acceleration does not change them), so the
- * totals are made once, from the last quarter back: a schedule's share joins the sum in the
- * quarters before its last one. That is two decimal additions a facility, not one a
- * facility every quarter, and a quarter with no schedule left is exactly zero.
+ * From EBIT to operating cash flow: interest capitalised into assets under
+ * construction, interest expense as reported (with the discount amortised), the leases,
+ * and taxes on what is left, when positive.
  */
-function discountAmortisationTotals<N>(ar: Arithmetic<N>, facilities: readonly FacilityState<N>[], quarters: number): N[] {
-  const withDiscount = facilities.filter((f) => f.discountPerQuarter !== undefined && f.discountLastQuarter !== undefined);
-  // Shares of the schedules that end after the quarter in hand.
-  let later = ar.zero;
-  for (const f of withDiscount) if ((f.discountLastQuarter as number) >= quarters) later = ar.add(later, f.discountPerQuarter as N);
-  const totals: N[] = new Array(quarters);
-  for (let offset = quarters - 1; offset >= 0; offset--) {
-    let total = later;
-    for (const f of withDiscount) {
-      if (f.discountLastQuarter !== offset) continue;
-      total = ar.add(total, f.discountLast as N);
-      later = ar.add(later, f.discountPerQuarter as N);
-    }
-    totals[offset] = total;
+function bookEarnings<N>(ar: Arithmetic<N>, ledger: LedgerRow<N>, discountAmortisation: N, capitalisedShare: N, leases: LeaseSchedule<N> | null, taxRate: N): void {
+  ledger.discountAmortisation = discountAmortisation;
+  ledger.capitalisedInterest = ar.mul(ledger.interest, capitalisedShare);
+  ledger.reportedInterestExpense = ar.sub(ar.add(ledger.interest, discountAmortisation), ledger.capitalisedInterest);
+  ledger.leasePayments = leasePayment(ar, leases, ledger.offset);
+  ledger.leaseLiability = leaseLiability(ar, leases, ledger.offset);
+  const taxableIncome = ar.sub(ar.sub(ledger.ebit, ledger.reportedInterestExpense), ledger.leasePayments);
+  ledger.taxes = ar.gt(taxableIncome, ar.zero) ? ar.mul(taxableIncome, taxRate) : ar.zero;
+  ledger.operatingCashFlow = ar.sub(ar.sub(ledger.ebitda, ledger.taxes), ledger.leasePayments);
+}
+
+/**
+ * The quarter's cash flow before borrowing to fund a shortfall; refinanced principal and
+ * interest paid in kind never touch cash.
+ */
+function cashFlowBeforeFinancing<N>(ar: Arithmetic<N>, l: LedgerRow<N>): N {
+  return ar.sub(ar.sub(ar.sub(ar.sub(l.operatingCashFlow, ar.sub(l.interest, l.pikInterest)), l.fees), l.capex), ar.sub(l.principalDue, l.refinanced));
+}
+
+/**
+ * Holding minimum cash (`holdMinimumCash`) from `cash`, what the quarter leaves before it: the revolver's draw or repayment and new borrowing, booked in the ledger and
+ * in the two facilities' rows.
+ */
+function fundMinimumCash<N>(ar: Arithmetic<N>, ledger: LedgerRow<N>, t: QuarterEndTerms<N>, cash: N, cent: N): void {
+  const actions = holdMinimumCash(ar, {
+    offset: ledger.offset, cash, minimumCash: t.minimumCash, revolver: t.revolver, newBorrowing: t.newBorrowing,
+    newBorrowingTenor: t.newBorrowingTenor, marketOpen: ledger.marketOpen, cent
+  });
+  ledger.fees = ar.add(ledger.fees, actions.newBorrowingFee);
+  const revolverRow = ledger.facilities[t.revolverIndex];
+  if (revolverRow) {
+    revolverRow.drawn = ar.add(revolverRow.drawn, actions.revolverDraw);
+    revolverRow.repaid = ar.add(revolverRow.repaid, actions.revolverRepayment);
+    revolverRow.closing = (t.revolver as FacilityState<N>).balance;
   }
-  return totals;
-}
-
-/** This quarter's straight-line share of the facility's discount (see `discountSchedule`). */
-function amortiseDiscount<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number): N {
-  if (f.discountPerQuarter === undefined || f.discountLastQuarter === undefined || offset > f.discountLastQuarter) return ar.zero;
-  return offset === f.discountLastQuarter ? (f.discountLast as N) : f.discountPerQuarter;
+  const newBorrowingRow = ledger.facilities[t.newBorrowingIndex];
+  if (newBorrowingRow) {
+    newBorrowingRow.drawn = ar.add(newBorrowingRow.drawn, actions.newBorrowing);
+    newBorrowingRow.fees = ar.add(newBorrowingRow.fees, actions.newBorrowingFee);
+    newBorrowingRow.closing = (t.newBorrowing as FacilityState<N>).balance;
+  }
+  ledger.revolverDraw = actions.revolverDraw;
+  ledger.revolverRepayment = actions.revolverRepayment;
+  ledger.newBorrowing = actions.newBorrowing;
+  ledger.closingCash = actions.closingCash;
 }
 
 /**
- * Optional prepayments due this quarter, in the facilities' listed order: each repays up to
- * its amount of the balance, with its call premium, from cash above minimum cash. What cash
- * cannot cover is not prepaid (a prepayment is a choice, never borrowed for); where cash
- * binds, prepayment and premium take exactly what is above the minimum, so cash lands on it
- * and not a float rounding below. Updates the facilities and their rows.
+ * Optional prepayments due this quarter, in the facilities' listed order: each
+ * repays up to its amount of the balance, with its call premium, from cash above minimum
+ * cash. What cash cannot cover is not prepaid (a prepayment is a choice, never borrowed
+ * for); where cash binds, prepayment and premium take exactly what is above the minimum,
+ * so cash lands on it and not a float rounding below. Updates the facilities and their rows.
  */
-function prepay<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], rows: FacilityRow<N>[], offset: number, cash: N, minimumCash: N): {cash: N; principal: N; premium: N} {
+function prepay<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], ledger: LedgerRow<N>, minimumCash: N): void {
+  let cash = ledger.closingCash;
   let principal = ar.zero, premium = ar.zero;
   for (let i = 0; i < facilities.length; i++) {
     const f = facilities[i]!;
-    const wanted = f.prepayments ? f.prepayments.get(offset) : undefined;
+    const wanted = f.prepayments ? f.prepayments.get(ledger.offset) : undefined;
     if (wanted === undefined || !ar.gt(f.balance, ar.zero) || !ar.gt(cash, minimumCash)) continue;
     const available = ar.sub(cash, minimumCash);
     let pay = ar.min(wanted, f.balance);
@@ -439,7 +338,7 @@ function prepay<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], rows: Faci
       cash = ar.sub(ar.sub(cash, pay), fee);
     }
     f.balance = ar.sub(f.balance, pay);
-    const row = rows[i]!;
+    const row = ledger.facilities[i]!;
     row.prepaid = pay;
     row.prepaymentPremium = fee;
     row.repaid = ar.add(row.repaid, pay);
@@ -447,30 +346,56 @@ function prepay<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], rows: Faci
     principal = ar.add(principal, pay);
     premium = ar.add(premium, fee);
   }
-  return {cash, principal, premium};
+  ledger.closingCash = cash;
+  ledger.prepayment = principal;
+  ledger.prepaymentPremium = premium;
 }
 
 /**
- * The cash sweep: `share` of cash above `floor` repays term facilities in their listed
- * order (seniority), each up to its balance. Updates the facilities and their rows; returns
- * the total repaid.
+ * The cash sweep: `share` of cash above `floor` repays term facilities in their
+ * listed order (seniority), each up to its balance. Updates the facilities and their rows.
  */
-function sweepCash<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], rows: FacilityRow<N>[], cash: N, share: N, floor: N): N {
-  if (ar.isZero(share) || !ar.gt(cash, floor)) return ar.zero;
+function sweepCash<N>(ar: Arithmetic<N>, facilities: FacilityState<N>[], ledger: LedgerRow<N>, share: N, floor: N): void {
+  const cash = ledger.closingCash;
+  if (ar.isZero(share) || !ar.gt(cash, floor)) return;
   let left = ar.mul(ar.sub(cash, floor), share);
   let swept = ar.zero;
   facilities.forEach((f, i) => {
     if (f.kind !== "term" || !ar.gt(left, ar.zero) || !ar.gt(f.balance, ar.zero)) return;
     const pay = ar.min(left, f.balance);
     f.balance = ar.sub(f.balance, pay);
-    const row = rows[i]!;
+    const row = ledger.facilities[i]!;
     row.repaid = ar.add(row.repaid, pay);
     row.closing = f.balance;
     left = ar.sub(left, pay);
     swept = ar.add(swept, pay);
   });
-  return swept;
+  ledger.sweepRepayment = swept;
+  ledger.closingCash = ar.sub(cash, swept);
 }
 
-const TWO = arithmeticConstant(2);
-const HALF = arithmeticConstant(0.5);
+/** The quarter's closing debt, every facility's row being final, and all it repaid in cash. */
+function closeDebt<N>(ar: Arithmetic<N>, ledger: LedgerRow<N>): void {
+  let closingDebt = ar.zero;
+  for (const row of ledger.facilities) closingDebt = ar.add(closingDebt, row.closing);
+  ledger.closingDebt = closingDebt;
+  ledger.repaid = ar.add(ar.add(ar.add(ar.sub(ledger.principalDue, ledger.refinanced), ledger.revolverRepayment), ledger.sweepRepayment), ledger.prepayment);
+}
+
+/**
+ * Minimum-liquidity covenants (`testLiquidityCovenants`) on cash and the undrawn
+ * revolver at the quarter's end: books the equity put in to cure them and the cash after it.
+ */
+function cureLiquidity<N>(ar: Arithmetic<N>, ledger: LedgerRow<N>, covenants: CovenantBook<N>, revolver: FacilityState<N> | null, cent: N, breaches: ProjectionEvent[]): void {
+  ledger.undrawnRevolver = revolver ? revolver.undrawn : ar.zero;
+  ledger.equityCure = testLiquidityCovenants(ar, covenants, ledger.closingCash, ledger.undrawnRevolver, cent, ledger.offset, ledger.quarter, breaches);
+  ledger.closingCash = ar.add(ledger.closingCash, ledger.equityCure);
+}
+
+/** The quarter's solvency ratios (`solvencyMetrics`). */
+function quarterMetrics<N>(ar: Arithmetic<N>, l: LedgerRow<N>, beforeFinancing: N, cent: N): SolvencyMetrics<N> {
+  return solvencyMetrics(ar, {
+    ebitda: l.ebitda, ebit: l.ebit, interest: l.interest, fees: l.fees, principalDue: l.principalDue, operatingCashFlow: l.operatingCashFlow,
+    closingDebt: l.closingDebt, closingCash: l.closingCash, cashFlowBeforeFinancing: beforeFinancing, undrawnRevolver: l.undrawnRevolver, leasePayments: l.leasePayments, leaseLiability: l.leaseLiability
+  }, cent);
+}

@@ -6,9 +6,9 @@ import {columnLetter, FIRST_VALUE_COLUMN, formula, type BookBuilder, type SheetB
 /**
  * The facilities sheet: one block of rows per facility, in the engine's order (the listed
  * facilities, then the revolver, then new borrowing), each row a formula per quarter that
- * follows the engine's step for one facility (src/model/project.ts, `stepFacility`). The
- * rows the engine's ledger books carry its field names (opening, drawn, interest, …), so a
- * test can hold each cell against the engine's.
+ * follows the engine's step for one facility (src/model/facility-quarter.ts,
+ * `stepFacility`). The rows the engine's ledger books carry its field names (opening,
+ * drawn, interest, …), so a test can hold each cell against the engine's.
  */
 export {CENT, FACILITIES, LEDGER, offsetOf, offsetRow} from "./sheets.js";
 
