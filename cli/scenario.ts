@@ -6,6 +6,7 @@ import {ledgerCsv, ledgerRecords} from "../src/readings/ledger-export.js";
 import type {Controls} from "../src/scenario/controls.js";
 import {projectScenario} from "../src/scenario/outcomes.js";
 import {compareOutcome, OUTCOME_KEYS, OUTCOMES} from "../src/readings/outcomes.js";
+import {cashHeld, fundingGap, quarterRecords} from "../src/readings/funding-gap.js";
 import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
 import {INPUT_KEYS, isInputKey} from "../src/scenario/inputs-table.js";
@@ -19,6 +20,7 @@ import {companyTables} from "../data-loaders/dataset.js";
  * npm run scenario -- <command>
  *   list                                   the scenarios, with their parents
  *   run NAME [--format table|csv|json]     the ledger and metrics
+ *   run NAME --json                        every quarter's main lines, the funding gap and the outcomes, for scripts
  *   fork NAME NEW [--set key=value ...]    writes scenarios/NEW.json
  *   diff A B                               the assumptions and outcomes that differ
  *   simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json]
@@ -48,20 +50,23 @@ function main(argv: string[]): string | Promise<string> {
       return table([...scenarios.values()].map((s) => ({name: s.name, parent: s.parent ?? "", title: s.title})));
     case "run": {
       const [name] = args;
-      const format = args.includes("--format") ? args[args.indexOf("--format") + 1] : "table";
+      // --json: the whole projection as a script reads it (quarterRecords), and the outcomes.
+      const format = args.includes("--json") ? "records" : args.includes("--format") ? args[args.indexOf("--format") + 1] : "table";
       if (!name) throw new UsageError("usage: run NAME [--format table|csv|json]");
-      if (!["table", "csv", "json"].includes(format ?? "")) throw new UsageError(`--format must be table, csv or json, not "${format}"`);
+      if (!["table", "csv", "json", "records"].includes(format ?? "")) throw new UsageError(`--format must be table, csv or json, not "${format}"`);
       const controls = controlsOf(name);
       const {exact, numbers, outcome} = projectScenario(base.input, controls);
       if (format === "csv") return ledgerCsv(ledgerRecords(exact));
       if (format === "json") return JSON.stringify({scenario: name, controls, outcome, ledger: ledgerRecords(exact)}, null, 1);
+      if (format === "records") return JSON.stringify({scenario: name, title: scenarios.get(name)!.title, units: "USD millions", controls, outcome, quarters: quarterRecords(numbers)}, null, 1);
       const rows = numbers.quarters.map((q) => ({
         quarter: q.ledger.quarter,
         revenue: q.ledger.revenue.toFixed(1),
         ebitda: q.ledger.ebitda.toFixed(1),
         interest: q.ledger.interest.toFixed(1),
         principal_due: q.ledger.principalDue.toFixed(1),
-        closing_cash: q.ledger.closingCash.toFixed(1),
+        closing_cash: cashHeld(q.ledger.closingCash).toFixed(1),
+        funding_gap: fundingGap(q.ledger.closingCash).toFixed(1),
         closing_debt: q.ledger.closingDebt.toFixed(1),
         coverage: q.metrics.interestCoverageEbitda === null ? "n/m" : q.metrics.interestCoverageEbitda.toFixed(2),
         regime: q.regime

@@ -1,4 +1,5 @@
 import type {Projection, QuarterLabel} from "../model/index.js";
+import {cashHeld, largestFundingGap} from "./funding-gap.js";
 
 /**
  * The readings layer: what a projection is read as (the first quarter it cannot pay, the
@@ -79,11 +80,17 @@ const outcomes = {
     of: (p) => (p.quarters.length ? Math.max(...p.quarters.map((q) => q.ledger.closingDebt)) : null), absent: "no quarter", better: "lower", absentIs: "best",
     column: "peak_debt_usd_m", cell: (p) => oneDecimal(Math.max(...p.quarters.map((q) => q.ledger.closingDebt)))
   },
+  largestFundingGap: {
+    label: "Largest funding gap", unit: "USD millions",
+    meaning: "the most that no source (cash, the revolver, new borrowing, refinancing) covered, in all, at any quarter's end; 0 when it pays throughout",
+    of: largestFundingGap, absent: "none", better: "lower", absentIs: "best",
+    column: "largest_funding_gap_usd_m", cell: (p) => oneDecimal(largestFundingGap(p))
+  },
   cashAtEnd: {
     label: "Cash at the end", unit: "USD millions",
-    meaning: "closing cash in the projection's last quarter; below zero means it could not pay",
-    of: (p) => p.quarters.at(-1)?.ledger.closingCash ?? null, absent: "no quarter", better: "higher", absentIs: "worst",
-    column: "cash_at_end_usd_m", cell: (p) => oneDecimal(p.quarters.at(-1)?.ledger.closingCash ?? 0)
+    meaning: "cash held at the end of the projection's last quarter: never below zero, since what no source covers is the funding gap",
+    of: (p) => { const last = p.quarters.at(-1); return last ? cashHeld(last.ledger.closingCash) : null; }, absent: "no quarter", better: "higher", absentIs: "worst",
+    column: "cash_at_end_usd_m", cell: (p) => oneDecimal(cashHeld(p.quarters.at(-1)?.ledger.closingCash ?? 0))
   },
   quartersInPonzi: {
     label: "Quarters in Ponzi finance", unit: "quarters",

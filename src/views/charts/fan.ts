@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {MonteCarloSummary} from "../../risk/monte-carlo.js";
+import {cashHeld} from "../../readings/funding-gap.js";
 import {fields, frame, quarterAxis} from "./common.js";
 
 /** A quarter's percentiles across the simulated paths, USD millions. */
@@ -13,8 +14,10 @@ export interface FanRow {
 }
 const F = fields<FanRow>({quarter: "quarter", p5: "p5", p25: "p25", p50: "p50", p75: "p75", p95: "p95"});
 
+/** Cash is held, never below zero (what no source covers is a funding gap: see the probability chart); a quantile of cash held is the quantile of cash, floored. */
 export function fanRows(s: MonteCarloSummary, which: "cash" | "debt"): FanRow[] {
-  return s[which].map(({quarter, p5, p25, p50, p75, p95}) => ({quarter, p5, p25, p50, p75, p95}));
+  const shown = which === "cash" ? cashHeld : (x: number) => x;
+  return s[which].map(({quarter, p5, p25, p50, p75, p95}) => ({quarter, p5: shown(p5), p25: shown(p25), p50: shown(p50), p75: shown(p75), p95: shown(p95)}));
 }
 
 export function fanChart(what: string): TopLevelSpec {

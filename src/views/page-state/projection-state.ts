@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import {OUTCOMES, quartersIn} from "../../readings/outcomes.js";
+import {usdMillions} from "../../readings/format.js";
 import {ModelInputError, type ModelInputDraft, type Projection} from "../../model/index.js";
 import {readProjection} from "../../readings/projection.js";
 
@@ -21,11 +22,13 @@ export function pageProjection(draft: ModelInputDraft): PageProjection {
 }
 
 /** One sentence on the outcome, for the story page. */
-export function outcomeSummary(p: Projection<number>): {firstDefault: string; ponzi: string; lowestCoverage: string} {
+export function outcomeSummary(p: Projection<number>): {firstDefault: string; fundingGap: string; ponzi: string; lowestCoverage: string} {
   const ponzi = quartersIn(p, "ponzi");
   const lowest = OUTCOMES.lowestCoverage.of(p);
+  const gap = OUTCOMES.largestFundingGap.of(p) ?? 0;
   return {
     firstDefault: p.firstDefaultQuarter ?? "none within the projection",
+    fundingGap: gap > 0 ? usdMillions(gap) : "none",
     ponzi: ponzi.length ? `${ponzi.length} (${ponzi.join(", ")})` : "none",
     lowestCoverage: lowest === null ? "n/m (no interest)" : `${lowest.toFixed(2)}×`
   };

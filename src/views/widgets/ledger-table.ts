@@ -34,7 +34,8 @@ const LINES: readonly LedgerLine[] = [
   {label: "…call premium on it", how: "Premium paid in cash on the amount prepaid: a loss on extinguishment, not interest or a fee", value: money("prepaymentPremium")},
   {label: "Cash sweep", how: "Share of cash above minimum cash and the buffer, repaying term debt in seniority order", value: money("sweepRepayment")},
   {label: "Equity cure", how: "Equity put in to cure a minimum-liquidity covenant", value: money("equityCure")},
-  {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing + equity cure − interest paid in cash − fees − capex − repayments − prepayment premiums", value: money("closingCash")},
+  {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing + equity cure − interest paid in cash − fees − capex − repayments − prepayment premiums; below zero, what no source covered (the funding gap)", value: money("closingCash")},
+  {label: "Funding gap, in all", how: "What no source (cash, the revolver, new borrowing, refinancing) covered, to the quarter's end: closing cash below zero, shown as a gap; the first quarter with one is the first it cannot pay", value: (q) => formatMillions(q.ledger.closingCash.isNegative() ? q.ledger.closingCash.negated() : q.ledger.closingCash.mul(0))},
   {label: "Closing debt", how: "Σ closing balances of the facilities", value: money("closingDebt")},
   {label: "Interest coverage (EBITDA)", how: "EBITDA / interest", value: (q) => formatRatio(q.metrics.interestCoverageEbitda)},
   {label: "Minsky regime", how: "Hedge: operating cash flow covers interest and principal due; speculative: interest only; Ponzi: not even interest", value: (q) => q.regime}
