@@ -1,5 +1,5 @@
 import type {Projection, QuarterLabel} from "../model/index.js";
-import {cashHeld, largestFundingGap} from "./funding-gap.js";
+import {largestFundingGap} from "./funding-gap.js";
 
 /**
  * The readings layer: what a projection is read as (the first quarter it cannot pay, the
@@ -87,10 +87,10 @@ const outcomes = {
     column: "largest_funding_gap_usd_m", cell: (p) => oneDecimal(largestFundingGap(p))
   },
   cashAtEnd: {
-    label: "Cash at the end", unit: "USD millions",
-    meaning: "cash held at the end of the projection's last quarter: never below zero, since what no source covers is the funding gap",
-    of: (p) => { const last = p.quarters.at(-1); return last ? cashHeld(last.ledger.closingCash) : null; }, absent: "no quarter", better: "higher", absentIs: "worst",
-    column: "cash_at_end_usd_m", cell: (p) => oneDecimal(cashHeld(p.quarters.at(-1)?.ledger.closingCash ?? 0))
+    label: "Cash at the end, less any funding gap", unit: "USD millions",
+    meaning: "cash at the end of the projection's last quarter less the funding gap then (what no source covered): below zero, the gap is larger than the cash",
+    of: (p) => p.quarters.at(-1)?.ledger.closingCash ?? null, absent: "no quarter", better: "higher", absentIs: "worst",
+    column: "cash_at_end_usd_m", cell: (p) => oneDecimal(p.quarters.at(-1)?.ledger.closingCash ?? 0)
   },
   quartersInPonzi: {
     label: "Quarters in Ponzi finance", unit: "quarters",
