@@ -21,8 +21,9 @@ export interface OutcomeDefinition {
   /** How two readings compare: which way is better for the company, and where a null stands. */
   readonly better: "higher" | "lower";
   readonly absentIs: "best" | "worst";
-  /** The column it has in scenario tables, the CLI and the scenarios' data, and its cell there. */
+  /** The column it has in scenario tables, the CLI and the scenarios' data, its heading there, and its cell. */
   readonly column: string;
+  readonly heading: string;
   cell(projection: Projection<number>): string | number;
 }
 
@@ -60,43 +61,43 @@ const outcomes = {
     label: "Quarters until it cannot pay", unit: "quarters",
     meaning: "the first quarter in which cash ends below zero with the revolver and new borrowing exhausted or shut, counted from the first projected quarter",
     of: quartersUntilCannotPay, absent: "pays throughout", better: "higher", absentIs: "best",
-    column: "first_quarter_cannot_pay", cell: (p) => p.firstDefaultQuarter ?? "none"
+    column: "first_quarter_cannot_pay", heading: "First quarter it cannot pay", cell: (p) => p.firstDefaultQuarter ?? "none"
   },
   quartersUntilBreach: {
     label: "Quarters until a covenant is breached", unit: "quarters",
     meaning: "the first quarter a covenant of any facility is breached, whatever follows (waiver, cure or acceleration), counted from the first projected quarter",
     of: (p) => quarterOf(p.firstBreachQuarter, p.quarters), absent: "no breach", better: "higher", absentIs: "best",
-    column: "first_covenant_breach", cell: (p) => p.firstBreachQuarter ?? "none"
+    column: "first_covenant_breach", heading: "First covenant breach", cell: (p) => p.firstBreachQuarter ?? "none"
   },
   lowestCoverage: {
     label: "Lowest interest coverage", unit: "× (EBITDA / interest)",
     meaning: "the lowest quarterly EBITDA over interest expense across the projection",
     of: lowestCoverage, absent: "no interest to cover", better: "higher", absentIs: "best",
-    column: "lowest_coverage", cell: (p) => { const c = lowestCoverage(p); return c === null ? "n/m" : `${c.toFixed(2)}×`; }
+    column: "lowest_coverage", heading: "Lowest coverage", cell: (p) => { const c = lowestCoverage(p); return c === null ? "n/m" : `${c.toFixed(2)}×`; }
   },
   peakDebt: {
     label: "Peak debt", unit: "USD millions",
     meaning: "the highest closing debt (principal, every facility and the revolver) of any projected quarter",
     of: (p) => (p.quarters.length ? Math.max(...p.quarters.map((q) => q.ledger.closingDebt)) : null), absent: "no quarter", better: "lower", absentIs: "best",
-    column: "peak_debt_usd_m", cell: (p) => oneDecimal(Math.max(...p.quarters.map((q) => q.ledger.closingDebt)))
+    column: "peak_debt_usd_m", heading: "Peak debt (USD m)", cell: (p) => oneDecimal(Math.max(...p.quarters.map((q) => q.ledger.closingDebt)))
   },
   largestFundingGap: {
     label: "Largest funding gap", unit: "USD millions",
     meaning: "the most that no source (cash, the revolver, new borrowing, refinancing) covered, in all, at any quarter's end; 0 when it pays throughout",
     of: largestFundingGap, absent: "none", better: "lower", absentIs: "best",
-    column: "largest_funding_gap_usd_m", cell: (p) => oneDecimal(largestFundingGap(p))
+    column: "largest_funding_gap_usd_m", heading: "Largest funding gap (USD m)", cell: (p) => oneDecimal(largestFundingGap(p))
   },
   cashAtEnd: {
     label: "Cash at the end, less any funding gap", unit: "USD millions",
     meaning: "cash at the end of the projection's last quarter less the funding gap then (what no source covered): below zero, the gap is larger than the cash",
     of: (p) => p.quarters.at(-1)?.ledger.closingCash ?? null, absent: "no quarter", better: "higher", absentIs: "worst",
-    column: "cash_at_end_usd_m", cell: (p) => oneDecimal(p.quarters.at(-1)?.ledger.closingCash ?? 0)
+    column: "cash_at_end_usd_m", heading: "Cash at the end, less any gap (USD m)", cell: (p) => oneDecimal(p.quarters.at(-1)?.ledger.closingCash ?? 0)
   },
   quartersInPonzi: {
     label: "Quarters in Ponzi finance", unit: "quarters",
     meaning: "quarters in which operating cash flow falls short of interest (Minsky's Ponzi finance)",
     of: (p) => quartersIn(p, "ponzi").length, absent: "—", better: "lower", absentIs: "best",
-    column: "quarters_in_ponzi", cell: (p) => quartersIn(p, "ponzi").length
+    column: "quarters_in_ponzi", heading: "Quarters in Ponzi finance", cell: (p) => quartersIn(p, "ponzi").length
   }
 } satisfies Record<string, Omit<OutcomeDefinition, "key">>;
 

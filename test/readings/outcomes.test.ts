@@ -14,7 +14,7 @@ describe("the outcomes table: each outcome declared once", () => {
     for (const key of OUTCOME_KEYS) {
       const o = OUTCOMES[key];
       expect(o.key).toBe(key);
-      expect([o.label, o.unit, o.meaning, o.absent].every((text) => text.length > 0), key).toBe(true);
+      expect([o.label, o.unit, o.meaning, o.absent, o.heading].every((text) => text.length > 0), key).toBe(true);
       const value = o.of(strained);
       expect(value === null || Number.isFinite(value), key).toBe(true);
     }
