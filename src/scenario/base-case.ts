@@ -197,7 +197,7 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
       maturity: maturity < start ? start : maturity
     });
     provenance.push({input: `${f.facility}`, value: `${usd(f.principal)} at ${rate === null ? "10 % (assumed)" : pct(rate)}, due ${maturity}`, status: "reported", basis: `${asOf}, ${cite(f)}`});
-    provenance.push({input: `${f.facility}: terms`, value: `${terms.floating ? "floating" : "fixed"}, ${terms.amortising ? "straight-line" : "bullet"}`, status: "assumption", basis: "the debt table states an effective rate and a maturity, not the rate type or the repayment profile"});
+    provenance.push({input: `${f.facility}: terms`, value: `${terms.floating ? "floating" : "fixed"}, ${terms.amortising ? "straight-line" : "bullet"}`, status: "assumption", basis: `the debt table states an effective rate and a maturity, not the rate type or the repayment profile${/convertible/i.test(f.facility) ? "; conversion into shares is not modelled: the notes are repaid, or rolled, at maturity" : ""}`});
   });
 
   // Debt issued after the table's date: no table lists it yet, but its 8-K gives its
