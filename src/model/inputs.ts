@@ -150,6 +150,11 @@ const modelInputObject = z.object({
     capexLifeQuarters: quarterCount(400).default(24)
   }).strict().default({openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: 24}),
   capex: path(money),
+  /**
+   * Equity raised: cash from shareholders (a placement, an offering) at the start of each
+   * quarter, before debt service and before any shortfall is borrowed for. Not debt.
+   */
+  equityRaised: path(money).default(0),
   taxRate: share.default(0),
   /** The reference rate (e.g. three-month term SOFR), annual, per quarter. */
   baseRate: path(annualRate),

@@ -18,7 +18,7 @@ export type {FacilityQuarter, ProjectionEvent};
 /**
  * The ledger of one quarter. Every amount is positive and named for its direction, so
  * that closingCash = openingCash + operatingCashFlow + scheduledDraws + revolverDraw +
- * newBorrowing + refinanced + pikInterest + equityCure − interest − fees − capex −
+ * newBorrowing + refinanced + pikInterest + equityRaised + equityCure − interest − fees − capex −
  * principalDue − revolverRepayment − sweepRepayment − prepayment − prepaymentPremium, and
  * closingDebt = openingDebt + scheduledDraws + revolverDraw + newBorrowing + pikInterest −
  * (principalDue − refinanced) − revolverRepayment − sweepRepayment − prepayment. Operating
@@ -61,6 +61,11 @@ export interface LedgerQuarter<N> {
   readonly prepayment: N;
   /** Call premiums paid on prepayments, in cash: a loss on extinguishment, not interest or a fee. */
   readonly prepaymentPremium: N;
+  /**
+   * Equity raised from shareholders at the quarter's start (an input): a source of cash,
+   * not debt, so not in DSCR, Minsky's regime or cash flow before financing.
+   */
+  readonly equityRaised: N;
   /** Equity put in to cure a minimum-liquidity covenant. */
   readonly equityCure: N;
   /** What the revolver has left to draw at the quarter's end: with cash, the company's liquidity. */
@@ -109,7 +114,7 @@ export interface Projection<N> {
  *
  * Each quarter takes the same steps, in the order of docs/model.md ("The quarter, step by
  * step"): operations; each facility's draws, interest, principal due and refinancing;
- * earnings and taxes; minimum cash, prepayments and the sweep at the quarter's end;
+ * the ledger, with the equity raised at the quarter's start, and its debt service; earnings and taxes; minimum cash, prepayments and the sweep at the quarter's end;
  * covenants, metrics and Minsky's regime.
  */
 export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): Projection<N> {
@@ -151,6 +156,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
   const discountTotals = discountAmortisationTotals(ar, facilities, input.quarters);
   const baseRates = arithmeticPath(ar, input.baseRate);
   const capitalisedShares = arithmeticPath(ar, input.capitalisedInterestShare);
+  const equityRaised = arithmeticPath(ar, input.equityRaised);
 
   for (let offset = 0; offset < input.quarters; offset++) {
     const quarter = quarterLabel(startOrdinal + offset);
@@ -159,14 +165,14 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     const operating = operations(offset);
     // 2. Each facility: scheduled draw, rate, interest and principal due, fees, refinancing.
     const rows = serviceFacilities(ar, facilities, offset, atQuarter(baseRates, offset), terms, open, input.interestConvention, quarter, events);
-    // 3. The quarter's ledger, with its debt service.
-    const ledger = openLedger(ar, quarter, offset, cash, openingDebt, operating, rows, open);
+    // 3. The quarter's ledger, with the equity raised at its start, and its debt service.
+    const ledger = openLedger(ar, quarter, offset, cash, atQuarter(equityRaised, offset), openingDebt, operating, rows, open);
     bookDebtService(ar, ledger);
     // 4. Earnings: reported interest expense, leases, taxes, operating cash flow.
     bookEarnings(ar, ledger, discountTotals[offset] as N, atQuarter(capitalisedShares, offset), leases, taxRate);
     // 5. Liquidity, at the quarter's end: minimum cash, prepayments, the sweep.
     const beforeFinancing = cashFlowBeforeFinancing(ar, ledger);
-    fundMinimumCash(ar, ledger, quarterEnd, ar.add(ar.add(cash, beforeFinancing), ledger.scheduledDraws), cent);
+    fundMinimumCash(ar, ledger, quarterEnd, ar.add(ar.add(ar.add(cash, ledger.equityRaised), beforeFinancing), ledger.scheduledDraws), cent);
     if (quarterEnd.prepaymentQuarters.has(offset)) prepay(ar, facilities, ledger, minimumCash);
     sweepCash(ar, facilities, ledger, quarterEnd.sweepShare, quarterEnd.sweepFloor);
     closeDebt(ar, ledger);
@@ -226,11 +232,14 @@ function prepaymentQuarters<N>(facilities: readonly FacilityState<N>[]): Set<num
   return quarters;
 }
 
-/** The quarter's ledger, opened on its operations and its facilities' rows; the later steps fill in the rest. */
-function openLedger<N>(ar: Arithmetic<N>, quarter: QuarterLabel, offset: number, openingCash: N, openingDebt: N, op: OperatingQuarter<N>, rows: FacilityRow<N>[], open: boolean): LedgerRow<N> {
+/**
+ * The quarter's ledger, opened on its operations, its facilities' rows and the equity raised
+ * at its start; the later steps fill in the rest.
+ */
+function openLedger<N>(ar: Arithmetic<N>, quarter: QuarterLabel, offset: number, openingCash: N, equityRaised: N, openingDebt: N, op: OperatingQuarter<N>, rows: FacilityRow<N>[], open: boolean): LedgerRow<N> {
   const zero = ar.zero;
   return {
-    quarter, offset, openingCash,
+    quarter, offset, openingCash, equityRaised,
     revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
     depreciation: op.depreciation, ebit: op.ebit, taxes: zero, operatingCashFlow: zero, capex: op.capex,
     interest: zero, pikInterest: zero, discountAmortisation: zero, capitalisedInterest: zero, reportedInterestExpense: zero, fees: zero, principalDue: zero, refinanced: zero,

@@ -105,6 +105,9 @@ function facilityTerms(name: string): {floating: boolean; amortising: boolean} {
   return {floating: !notes, amortising: lower.includes("ddtl") || lower.includes("oem")};
 }
 
+/** The first balance-sheet date that holds the 2026 private placement (closed in 2026 Q1). */
+const PLACEMENT_2026_HELD_FROM = "2026-03-31";
+
 const isRevolver = (f: FacilityFigure) => f.facility.toLowerCase().includes("revolving");
 /** A facility's name as an id's tail: "DDTL 2.0 Facility" → "ddtl-2-0-facility". */
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -273,7 +276,10 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     {input: "Revolver capacity", value: usd(Math.max(A.revolverCapacity, revolverDrawn)), status: "assumption", basis: "the dataset holds what is drawn, not the commitment"},
     {input: "Reference-rate change", value: "0 bp", status: "assumption", basis: "rates as at the filing's effective rates"},
     {input: "Refinancing at maturity", value: `${pct(A.refinancing.shareRolled)} rolled at ${pct(A.refinancing.spread)} over the reference change, ${A.refinancing.tenorQuarters} quarters, ${pct(A.refinancing.feeRate)} fee`, status: "assumption", basis: "markets open; terms near those of recent facilities"},
-    {input: "New borrowing", value: `up to ${usd(A.newBorrowing.limit)} at ${pct(A.newBorrowing.spread)}`, status: "assumption", basis: "what lenders would still provide"}
+    {input: "New borrowing", value: `up to ${usd(A.newBorrowing.limit)} at ${pct(A.newBorrowing.spread)}`, status: "assumption", basis: "what lenders would still provide"},
+    // The private placement of 2026 closed in its first quarter (the cash-flow statement's
+    // "issuance of common stock in private placement"): a balance sheet from then on holds it.
+    {input: "Equity raised", value: "none", status: "assumption", basis: asOf >= PLACEMENT_2026_HELD_FROM ? `none assumed; the 2026 placement is in the opening cash (at ${asOf})` : "none assumed"}
   );
   return {input, provenance, lastReportedQuarter: previousQuarter(start), asOf: {date: asOf, accession: cash?.accession ?? listed[0]?.accession ?? "", source: cash?.source ?? listed[0]?.source ?? ""}};
 }

@@ -204,6 +204,15 @@ export const INPUTS = declare({
     },
     workbook: ["nbLimit"]
   },
+  equityRaisedPerQuarter: {
+    label: "Equity raised a quarter (USD m)", unit: "USD m a quarter", group: "liquidity", min: 0, max: 5000, step: 50,
+    baseValue: (b) => firstOf(b.equityRaised ?? 0),
+    // Cash from shareholders at the start of every quarter, the same amount each; not debt.
+    apply: (d, c, _b, moved) => {
+      if (moved("equityRaisedPerQuarter")) d.equityRaised = c.equityRaisedPerQuarter;
+    },
+    workbook: ["equityRaised"]
+  },
   horizonQuarters: {
     label: "Horizon (quarters)", unit: "quarters", group: "horizon", min: 4, max: 40, step: 1, whole: true,
     baseValue: (b) => b.quarters,

@@ -40,6 +40,7 @@ const PROVENANCE_OF: Record<string, string> = {
   openingCash: "Opening cash",
   minimumCash: "Minimum cash",
   capex: "Capex a quarter",
+  equityRaised: "Equity raised",
   depreciation: "Depreciation",
   taxRate: "Tax rate",
   "revolver.capacity": "Revolver capacity",

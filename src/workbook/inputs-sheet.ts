@@ -72,6 +72,7 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
     costs.lines.forEach((line, i) => path(`line${i}.share`, `${line.name}: variable cost`, "share of revenue", "costs", (t) => pathValue(line.shareOfRevenue, t), "rate"));
   }
   path("capex", "Capex", "USD m", "capex", (t) => pathValue(input.capex, t), "money");
+  path("equityRaised", "Equity raised, at the quarter's start", "USD m", "equityRaised", (t) => pathValue(input.equityRaised, t), "money");
   path("baseRate", "Reference rate (e.g. term SOFR), or its change", "a year", "baseRate", (t) => pathValue(input.baseRate, t), "rate");
   path("capitalisedShare", "Share of interest capitalised", "share", "capitalisedInterestShare", (t) => pathValue(input.capitalisedInterestShare, t), "rate");
   path("leasePayments", "Lease payments", "USD m", "leases", (t) => (input.leases ? pathValue(input.leases.paymentPerQuarter, t) : 0), "money");

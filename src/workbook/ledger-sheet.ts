@@ -5,7 +5,7 @@ import {formula, type BookBuilder} from "./layout.js";
 
 /**
  * The ledger sheet: rows × quarters, as the notebook's ledger. The operating lines, the
- * facilities' totals, and the end-of-quarter step that holds minimum cash (revolver first,
+ * facilities' totals, the equity raised at the quarter's start, and the end-of-quarter step that holds minimum cash (revolver first,
  * then new borrowing grossed up for its fee while markets are open, cash above the minimum
  * repaying the revolver) and sweeps excess cash, as the engine does (src/model/liquidity.ts,
  * `holdMinimumCash`; src/model/project.ts, `sweepCash`). Lines the engine's ledger books
@@ -66,8 +66,9 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
     (t) => `${here("operatingCashFlow", t)}-(${here("interest", t)}-${here("pikInterest", t)})-${here("feesBeforeLiquidity", t)}-${here("capex", t)}-(${here("principalDue", t)}-${here("refinanced", t)})`);
 
   sheet.heading("Holding minimum cash, at the quarter's end");
-  row("cashBeforeLiquidity", "Cash before end-of-quarter actions", "opening cash + cash flow before financing + scheduled draws",
-    (t) => `${here("openingCash", t)}+${here("cashFlowBeforeFinancing", t)}+${here("scheduledDraws", t)}`);
+  row("equityRaised", "Equity raised, at the quarter's start", "from the inputs: cash from shareholders, not debt", (t) => IP("equityRaised", t));
+  row("cashBeforeLiquidity", "Cash before end-of-quarter actions", "opening cash + equity raised + cash flow before financing + scheduled draws",
+    (t) => `${here("openingCash", t)}+${here("equityRaised", t)}+${here("cashFlowBeforeFinancing", t)}+${here("scheduledDraws", t)}`);
   row("short", "Below minimum cash", "", (t) => `${here("cashBeforeLiquidity", t)}<${I("minimumCash")}`, "text");
   row("need", "Shortfall to fund", "minimum cash − cash, when below", (t) => `IF(${here("short", t)},${I("minimumCash")}-${here("cashBeforeLiquidity", t)},0)`);
   row("revolverAvailable", "Revolver available", "before its maturity", (t) => (hasRevolver ? `${T(t)}<${F("rev.maturity", t)}` : "FALSE"), "text");

@@ -98,6 +98,8 @@ export const modelInputs: fc.Arbitrary<ModelInputDraft> = fc.record({
   costs,
   depreciation: fc.record({openingPerQuarter: amount(500), openingRemainingQuarters: fc.nat({max: 40}), capexLifeQuarters: fc.integer({min: 1, max: 40})}),
   capex: pathOf(amount(2000)),
+  // Equity raised in some runs (the key is optional): a constant amount, or a path, often 0 but for a quarter or two.
+  equityRaised: pathOf(amount(1000)),
   taxRate: between(0, 0.4),
   baseRate: pathOf(between(-0.01, 0.12)),
   interestConvention: fc.constantFrom("endOfPeriod", "average"),

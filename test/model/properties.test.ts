@@ -22,11 +22,11 @@ function expectClose(actual: number, expected: number, tolerance: number, what: 
 const DECIMAL_TOLERANCE = 1e-24;
 
 function cashIdentities(l: LedgerQuarter<Decimal>): Array<[string, Decimal, Decimal]> {
-  const sources = l.openingCash.plus(l.operatingCashFlow).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest).plus(l.equityCure);
+  const sources = l.openingCash.plus(l.operatingCashFlow).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest).plus(l.equityRaised).plus(l.equityCure);
   const uses = l.closingCash.plus(l.interest).plus(l.fees).plus(l.capex).plus(l.principalDue).plus(l.revolverRepayment).plus(l.sweepRepayment)
     .plus(l.prepayment).plus(l.prepaymentPremium);
   const flows = l.openingCash.plus(l.operatingCashFlow).minus(l.interest.minus(l.pikInterest)).minus(l.fees).minus(l.capex).minus(l.repaid)
-    .minus(l.prepaymentPremium).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.equityCure);
+    .minus(l.prepaymentPremium).plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.equityRaised).plus(l.equityCure);
   const debt = l.openingDebt.plus(l.scheduledDraws).plus(l.revolverDraw).plus(l.newBorrowing).plus(l.refinanced).plus(l.pikInterest)
     .minus(l.principalDue).minus(l.revolverRepayment).minus(l.sweepRepayment).minus(l.prepayment);
   const facilitySum = l.facilities.reduce((sum, f) => sum.plus(f.closing), l.openingCash.minus(l.openingCash));

@@ -93,7 +93,7 @@ describe("the workbook export, recalculated in LibreOffice", () => {
   // Every engine feature the controls cannot reach: cost lines, depreciation and taxes,
   // annuities, delayed draws, floors, upfront and commitment fees, a revolver with a floor,
   // a fee and a maturity, rolls and new borrowing with shut markets, caps and swaps, and
-  // leverage and DSCR covenants, in both interest conventions.
+  // leverage and DSCR covenants, equity raised, in both interest conventions.
   it.each(["endOfPeriod", "average"] as const)("holds a company with every engine feature to the cent (interest convention: %s)", async (interestConvention) => {
     const draft = kitchenSink(interestConvention);
     const model = workbookModel(draft, {name: "kitchen-sink", title: "Every feature", description: "A test fixture.", controls: {}}, {provenance: [], documents: []}, () => "a test fixture");
@@ -105,6 +105,7 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     expect([...kinds]).toEqual(expect.arrayContaining(["refinanced", "maturedWhileShut"]));
     expect([...kinds].some((k) => k.startsWith("dscr") || k.startsWith("maximumLeverage"))).toBe(true);
     expect(exact.quarters.some((q) => !q.ledger.newBorrowing.isZero())).toBe(true);
+    expect(exact.quarters.map((q) => q.ledger.equityRaised.toNumber())).toEqual(exact.quarters.map((_, t) => (t === 2 ? 250 : 0)));
     // Prepayments, both where cash covers them and where it binds (cash left on the minimum).
     const prepaying = exact.quarters.filter((q) => !q.ledger.prepayment.isZero());
     const q = prepaying.find((x) => x.ledger.quarter === "2026Q1")!.ledger;
@@ -120,6 +121,8 @@ function kitchenSink(interestConvention: "endOfPeriod" | "average"): ModelInputD
   return {
     ...benchCompanyAllFeatures,
     openingCash: 3000,
+    // Equity raised at the start of the third quarter only (a path's last value holds, so it ends on 0).
+    equityRaised: [0, 0, 250, 0],
     interestConvention,
     costs: {kind: "lines", lines: [
       {name: "Power", shareOfRevenue: [0.2, 0.22, 0.25], fixedPerQuarter: 50, fixedGrowth: 0.01},

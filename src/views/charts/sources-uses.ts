@@ -8,6 +8,7 @@ export function sourcesUsesRows(p: Projection<number>): SeriesRow[] {
     {quarter: l.quarter, series: "Operating cash flow", value: l.operatingCashFlow},
     {quarter: l.quarter, series: "Borrowing", value: l.scheduledDraws + l.revolverDraw + l.newBorrowing},
     {quarter: l.quarter, series: "Refinanced", value: l.refinanced},
+    {quarter: l.quarter, series: "Equity raised", value: l.equityRaised},
     {quarter: l.quarter, series: "Equity cure", value: l.equityCure},
     // Cash only: interest paid in kind is added to debt, not paid, so it is neither a source nor a use.
     {quarter: l.quarter, series: "Interest and fees", value: -(l.interest - l.pikInterest + l.fees)},

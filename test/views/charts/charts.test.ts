@@ -70,14 +70,14 @@ describe("chart rows", () => {
     }
   });
 
-  it("balance sources against uses with every debt-schedule feature: interest in kind, equity cures, the sweep, prepayments and their premiums", () => {
+  it("balance sources against uses with every debt-schedule feature: interest in kind, equity raised and cures, the sweep, prepayments and their premiums", () => {
     // Opening cash to prepay and sweep with at once, and a liquidity covenant above what the company holds (cash + undrawn revolver).
-    const p = project({...benchCompanyAllFeatures, openingCash: 4000, facilities: benchCompanyAllFeatures.facilities.map((f, i) => i === 0
+    const p = project({...benchCompanyAllFeatures, openingCash: 4000, equityRaised: [0, 500, 0], facilities: benchCompanyAllFeatures.facilities.map((f, i) => i === 0
       ? {...f, covenants: [{kind: "minimumLiquidity" as const, threshold: 6000, consequence: {type: "equityCure" as const, limit: 1000}}]}
       : i === 1 ? {...f, prepayments: [{quarter: "2026Q1", amount: 300}]} : f)}, floatArithmetic);
     const l = p.quarters.map((q) => q.ledger);
     // Each feature is at work somewhere in the projection, or the balance would prove nothing.
-    for (const line of ["pikInterest", "equityCure", "sweepRepayment", "prepayment", "prepaymentPremium"] as const) expect(l.some((q) => q[line] > 0), line).toBe(true);
+    for (const line of ["pikInterest", "equityRaised", "equityCure", "sweepRepayment", "prepayment", "prepaymentPremium"] as const) expect(l.some((q) => q[line] > 0), line).toBe(true);
     const rows = sourcesUsesRows(p);
     for (const q of l) {
       const total = rows.filter((r) => r.quarter === q.quarter).reduce((sum, r) => sum + r.value, 0);
