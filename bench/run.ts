@@ -25,6 +25,8 @@ for (const name of ["projection_decimal_ms", "projection_float_ms", "projection_
 for (const name of ["all_features_slowdown_decimal", "all_features_slowdown_float"]) results[name] = measure("bench/projection.ts", name);
 // Each feature alone, in decimal: where the all-features ratio comes from.
 Object.assign(results, JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/features.ts"], {cwd: root, encoding: "utf8"})) as Record<string, number>);
+// The economic drivers (issue 18) against the model before them, on the CoreWeave base case.
+Object.assign(results, JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/drivers.ts"], {cwd: root, encoding: "utf8"})) as Record<string, number>);
 for (const name of ["grid_40x40_ms", "monte_carlo_10k_ms", "float_decimal_max_relative_disagreement"]) {
   results[name] = measure("bench/risk.ts", name);
 }
@@ -51,6 +53,8 @@ const targets: Record<string, string> = {
   slowdown_decimal_capitalised_interest: "(one feature alone, decimal)",
   slowdown_decimal_cash_sweep: "(one feature alone, decimal)",
   slowdown_decimal_prepayments: "(one feature alone, decimal)",
+  drivers_slowdown_decimal: "≤ 1.3 (every driver on, against the model before them)",
+  drivers_slowdown_float: "≤ 1.3 (the same, float)",
   grid_40x40_ms: "≤ 100 (1,600 projections)",
   monte_carlo_10k_ms: "≤ 500 (goal 100; 28 quarters)",
   float_decimal_max_relative_disagreement: "≤ 1e-9 (40 grid cells, 40 paths)",
