@@ -185,6 +185,8 @@ const modelInputObject = z.object({
   newBorrowing: z.object({
     /** The most that can be borrowed in all, gross of fees, over the projection. */
     limit: money,
+    /** The most that can be borrowed in any one quarter, gross of fees; absent: no cap a quarter beyond what is left of the limit. */
+    perQuarter: money.optional(),
     spread: annualRate,
     tenorQuarters: quarterCount(120),
     feeRate: feeRate.default(0)

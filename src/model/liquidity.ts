@@ -72,6 +72,8 @@ export interface LiquidityContext<N> {
   readonly revolver: FacilityState<N> | null;
   readonly newBorrowing: FacilityState<N> | null;
   readonly newBorrowingTenor: number;
+  /** The most new borrowing a quarter, gross of its fee; null: no cap a quarter. */
+  readonly newBorrowingPerQuarter: N | null;
   readonly marketOpen: boolean;
   /** One cent in USD millions. */
   readonly cent: N;
@@ -80,8 +82,9 @@ export interface LiquidityContext<N> {
 /**
  * Holding minimum cash, at the quarter's end. A shortfall draws the revolver first,
  * then new borrowing while markets are open (grossed up so that, after its fee, it nets
- * what is missing), up to what each has left. Cash above the minimum repays the revolver.
- * Amounts drawn here bear interest from the next quarter. Mutates the two facilities.
+ * what is missing), up to what each has left and, for new borrowing, up to its cap a
+ * quarter. Cash above the minimum repays the revolver. Amounts drawn here bear interest
+ * from the next quarter. Mutates the two facilities.
  */
 export function holdMinimumCash<N>(ar: Arithmetic<N>, context: LiquidityContext<N>): LiquidityActions<N> {
   const {offset, minimumCash, revolver, newBorrowing} = context;
@@ -100,11 +103,15 @@ export function holdMinimumCash<N>(ar: Arithmetic<N>, context: LiquidityContext<
       revolver.undrawn = ar.sub(revolver.undrawn, revolverDraw);
       need = ar.sub(need, revolverDraw);
     }
-    if (newBorrowing !== null && context.marketOpen && ar.gt(need, ar.zero) && ar.gt(newBorrowing.undrawn, ar.zero)) {
+    // What can be borrowed this quarter: what is left of the limit, and at most the cap a quarter.
+    const room = newBorrowing === null ? ar.zero
+      : context.newBorrowingPerQuarter === null ? newBorrowing.undrawn : ar.min(newBorrowing.undrawn, context.newBorrowingPerQuarter);
+    if (newBorrowing !== null && context.marketOpen && ar.gt(need, ar.zero) && ar.gt(room, ar.zero)) {
       const grossNeeded = ar.div(need, ar.sub(ar.one, newBorrowing.upfrontFeeRate));
-      borrowed = ar.min(grossNeeded, newBorrowing.undrawn);
-      // When the limit allows, the fee is what the gross-up added, so that the net is
+      borrowed = ar.min(grossNeeded, room);
+      // When the room allows, the fee is what the gross-up added, so that the net is
       // exactly what was missing and cash lands on the minimum, not a rounding below it.
+      // When the limit or the cap a quarter binds, the fee is borrowing × fee rate.
       const coversAll = borrowed === grossNeeded;
       fee = coversAll ? ar.sub(grossNeeded, need) : ar.mul(borrowed, newBorrowing.upfrontFeeRate);
       newBorrowing.balance = ar.add(newBorrowing.balance, borrowed);

@@ -92,7 +92,7 @@ export interface ProjectedQuarter<N> {
   readonly ledger: LedgerQuarter<N>;
   readonly metrics: SolvencyMetrics<N>;
   readonly regime: Regime;
-  /** Cash ends below zero with the revolver and new borrowing exhausted or shut. */
+  /** Cash ends below zero with the revolver and new borrowing exhausted, capped for the quarter or shut. */
   readonly cannotPay: boolean;
 }
 
@@ -133,6 +133,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     newBorrowing,
     newBorrowingIndex: newBorrowing ? facilities.indexOf(newBorrowing) : -1,
     newBorrowingTenor: input.newBorrowing.tenorQuarters,
+    newBorrowingPerQuarter: input.newBorrowing.perQuarter === undefined ? null : ar.of(input.newBorrowing.perQuarter),
     prepaymentQuarters: prepaymentQuarters(facilities),
     sweepShare: ar.of(input.cashSweep?.share ?? 0),
     sweepFloor: ar.add(minimumCash, ar.of(input.cashSweep?.buffer ?? 0))
@@ -219,6 +220,7 @@ interface QuarterEndTerms<N> {
   readonly revolverIndex: number;
   readonly newBorrowingIndex: number;
   readonly newBorrowingTenor: number;
+  readonly newBorrowingPerQuarter: N | null;
   /** The quarters in which some facility asks to prepay: the others skip the step. */
   readonly prepaymentQuarters: ReadonlySet<number>;
   /** The cash sweep's share of cash above its floor (minimum cash plus a buffer). */
@@ -301,7 +303,7 @@ function cashFlowBeforeFinancing<N>(ar: Arithmetic<N>, l: LedgerRow<N>): N {
 function fundMinimumCash<N>(ar: Arithmetic<N>, ledger: LedgerRow<N>, t: QuarterEndTerms<N>, cash: N, cent: N): void {
   const actions = holdMinimumCash(ar, {
     offset: ledger.offset, cash, minimumCash: t.minimumCash, revolver: t.revolver, newBorrowing: t.newBorrowing,
-    newBorrowingTenor: t.newBorrowingTenor, marketOpen: ledger.marketOpen, cent
+    newBorrowingTenor: t.newBorrowingTenor, newBorrowingPerQuarter: t.newBorrowingPerQuarter, marketOpen: ledger.marketOpen, cent
   });
   ledger.fees = ar.add(ledger.fees, actions.newBorrowingFee);
   const revolverRow = ledger.facilities[t.revolverIndex];

@@ -204,6 +204,16 @@ export const INPUTS = declare({
     },
     workbook: ["nbLimit"]
   },
+  newBorrowingPerQuarter: {
+    label: "…of which at most a quarter (USD m)", unit: "USD m a quarter", group: "liquidity", min: 0, max: 20000, step: 250,
+    // Absent, no cap a quarter: the limit itself is the same thing.
+    baseValue: (b) => b.newBorrowing?.perQuarter ?? b.newBorrowing?.limit ?? 0,
+    // Gross of its fee, in any one quarter, as well as at most what is left of the limit.
+    apply: (d, c, _b, moved) => {
+      if (moved("newBorrowingPerQuarter")) d.newBorrowing = {...(d.newBorrowing ?? {limit: 0, spread: 0, tenorQuarters: 20, feeRate: 0}), perQuarter: c.newBorrowingPerQuarter};
+    },
+    workbook: ["nbPerQuarter"]
+  },
   equityRaisedPerQuarter: {
     label: "Equity raised a quarter (USD m)", unit: "USD m a quarter", group: "liquidity", min: 0, max: 5000, step: 50,
     baseValue: (b) => firstOf(b.equityRaised ?? 0),

@@ -47,7 +47,8 @@ const PROVENANCE_OF: Record<string, string> = {
   baseRate: "Reference-rate change",
   refinancing: "Refinancing at maturity",
   "refinancing.marketShut": "Refinancing at maturity",
-  newBorrowing: "New borrowing"
+  newBorrowing: "New borrowing",
+  "newBorrowing.perQuarter": "New borrowing a quarter"
 };
 
 function baseSource(base: BaseCase, input: ModelInput, field: string): string {

@@ -59,6 +59,12 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
   scalar("refiTenor", "Tenor of rolled debt", "quarters", "refinancing", input.refinancing.tenorQuarters, "count");
   scalar("refiFee", "Refinancing fee on the amount rolled", "share", "refinancing", input.refinancing.feeRate, "rate");
   scalar("nbLimit", "New borrowing: the most that can be borrowed, gross", "USD m", "newBorrowing", input.newBorrowing.limit);
+  const nbPerQuarter = input.newBorrowing.perQuarter;
+  sheet.scalar({
+    key: "nbPerQuarter", label: "New borrowing: the most a quarter, gross", unit: "USD m", format: "money",
+    note: nbPerQuarter === undefined ? "none set: the limit itself, the same as no cap a quarter" : sourceOf("newBorrowing.perQuarter"),
+    value: () => nbPerQuarter ?? input.newBorrowing.limit
+  });
   scalar("nbSpread", "New borrowing: spread over the reference rate", "a year", "newBorrowing", input.newBorrowing.spread, "rate");
   scalar("nbTenor", "New borrowing: tenor from its first draw", "quarters", "newBorrowing", input.newBorrowing.tenorQuarters, "count");
   scalar("nbFee", "New borrowing: upfront fee", "share", "newBorrowing", input.newBorrowing.feeRate, "rate");

@@ -75,13 +75,15 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
   row("revolverDraw", "Revolver drawn", "the shortfall, up to the undrawn capacity",
     (t) => (hasRevolver ? `IF(AND(${here("short", t)},${here("revolverAvailable", t)},${F("rev.undrawnAfterStep", t)}>0),MIN(${here("need", t)},${F("rev.undrawnAfterStep", t)}),0)` : "0"));
   row("needAfterRevolver", "Shortfall left", "", (t) => `${here("need", t)}-${here("revolverDraw", t)}`);
-  row("newBorrowingOpen", "New borrowing taken up", "short, markets open, something left to fund and to borrow",
-    (t) => (hasNew ? `AND(${here("short", t)},${IP("marketShut", t)}=0,${here("needAfterRevolver", t)}>0,${F("nb.undrawnStart", t)}>0)` : "FALSE"), "text");
+  row("newBorrowingRoom", "New borrowing possible this quarter", "what is left of the limit, at most the cap a quarter",
+    (t) => (hasNew ? `MIN(${F("nb.undrawnStart", t)},${I("nbPerQuarter")})` : "0"));
+  row("newBorrowingOpen", "New borrowing taken up", "short, markets open, something left to fund and to borrow this quarter",
+    (t) => (hasNew ? `AND(${here("short", t)},${IP("marketShut", t)}=0,${here("needAfterRevolver", t)}>0,${here("newBorrowingRoom", t)}>0)` : "FALSE"), "text");
   row("grossNeeded", "Gross borrowing that nets the shortfall", "shortfall ÷ (1 − fee)", (t) => `${here("needAfterRevolver", t)}/(1-${I("nbFee")})`);
-  row("coversAll", "The limit covers it", "", (t) => (hasNew ? `${here("grossNeeded", t)}<=${F("nb.undrawnStart", t)}` : "FALSE"), "text");
-  row("newBorrowing", "New borrowing (gross of its fee)", "the gross need, up to the limit left",
-    (t) => (hasNew ? `IF(${here("newBorrowingOpen", t)},MIN(${here("grossNeeded", t)},${F("nb.undrawnStart", t)}),0)` : "0"));
-  row("newBorrowingFee", "Its upfront fee", "what the gross-up added, or borrowing × fee when the limit binds",
+  row("coversAll", "The room this quarter covers it", "", (t) => (hasNew ? `${here("grossNeeded", t)}<=${here("newBorrowingRoom", t)}` : "FALSE"), "text");
+  row("newBorrowing", "New borrowing (gross of its fee)", "the gross need, up to the room this quarter",
+    (t) => (hasNew ? `IF(${here("newBorrowingOpen", t)},MIN(${here("grossNeeded", t)},${here("newBorrowingRoom", t)}),0)` : "0"));
+  row("newBorrowingFee", "Its upfront fee", "what the gross-up added, or borrowing × fee when the limit or the cap a quarter binds",
     (t) => `IF(${here("newBorrowingOpen", t)},IF(${here("coversAll", t)},${here("grossNeeded", t)}-${here("needAfterRevolver", t)},${here("newBorrowing", t)}*${I("nbFee")}),0)`);
   row("unfunded", "Shortfall not funded", "", (t) => `IF(${here("newBorrowingOpen", t)},IF(${here("coversAll", t)},0,${here("needAfterRevolver", t)}-(${here("newBorrowing", t)}-${here("newBorrowingFee", t)})),${here("needAfterRevolver", t)})`);
   row("revolverRepayment", "Revolver repaid", "cash above the minimum, up to what is drawn",

@@ -109,5 +109,5 @@ export const modelInputs: fc.Arbitrary<ModelInputDraft> = fc.record({
   facilities,
   revolver: fc.option(revolver, {nil: undefined}),
   refinancing: fc.record({shareRolled: between(0, 1), spread: between(0, 0.15), tenorQuarters: fc.integer({min: 1, max: 40}), feeRate: between(0, 0.05), marketShut: fc.array(shutWindow, {maxLength: 2})}),
-  newBorrowing: fc.record({limit: amount(5000), spread: between(0, 0.15), tenorQuarters: fc.integer({min: 1, max: 40}), feeRate: between(0, 0.05)})
+  newBorrowing: fc.record({limit: amount(5000), perQuarter: fc.option(amount(2000), {nil: undefined}), spread: between(0, 0.15), tenorQuarters: fc.integer({min: 1, max: 40}), feeRate: between(0, 0.05)})
 }, {requiredKeys: ["start", "quarters", "openingCash", "minimumCash", "revenue", "costs", "depreciation", "capex", "taxRate", "baseRate", "facilities", "refinancing", "newBorrowing"]}) as fc.Arbitrary<ModelInputDraft>;

@@ -88,3 +88,54 @@ describe("new borrowing funds a shortfall", () => {
     expect(shut.firstDefaultQuarter).toBe("2026Q3");
   });
 });
+
+// A company short 300 in each quarter before new borrowing: opening cash 50 = minimum cash,
+// EBITDA 50 − capex 330 − interest 20 on the notes = −300.
+describe("new borrowing is capped a quarter", () => {
+  const short = {
+    openingCash: 50,
+    minimumCash: 50,
+    capex: 330,
+    facilities: [{id: "notes", name: "Notes", principal: 1000, rate: {type: "fixed" as const, annualRate: 0.08}, maturity: "2030Q4"}]
+  };
+  const capped = runDecimal(plainCompany({...short, newBorrowing: {limit: 1000, perQuarter: 200, spread: 0.06, tenorQuarters: 8, feeRate: 0}}));
+
+  it("borrows at most the cap in a quarter: of a 300 shortfall, 200; the 100 left is a funding gap", () => {
+    expect(ledgerColumn(capped, "newBorrowing")[0]).toBe("200");
+    // 50 − 300 + 200 = −50: below zero, the company cannot pay.
+    expect(ledgerColumn(capped, "closingCash")[0]).toBe("-50");
+    expect(capped.quarters[0]!.cannotPay).toBe(true);
+    expect(capped.firstDefaultQuarter).toBe("2026Q1");
+  });
+
+  it("borrows again the next quarter, up to the cap again: −50 − 300 − 200 × (4 % + 6 %)/4 = −355, 200 of it borrowed", () => {
+    expect(ledgerColumn(capped, "newBorrowing").slice(0, 2)).toEqual(["200", "200"]);
+    expect(ledgerColumn(capped, "closingCash")[1]).toBe("-155");
+    expect(facilityColumn(capped, "new-borrowing", "closing").slice(0, 2)).toEqual(["200", "400"]);
+  });
+
+  it("charges the fee on what is borrowed where the cap binds, and grosses up where it covers the need", () => {
+    const withFee = runDecimal(plainCompany({...short, newBorrowing: {limit: 1000, perQuarter: 200, spread: 0.06, tenorQuarters: 8, feeRate: 0.02}}));
+    // 200 borrowed, 4 of it the fee: 50 − 300 + 196 = −54.
+    expect(ledgerColumn(withFee, "newBorrowing")[0]).toBe("200");
+    expect(ledgerColumn(withFee, "closingCash")[0]).toBe("-54");
+    // A cap of 400 covers the gross need, 300 ÷ 0.98, and cash lands on the minimum.
+    const covered = runDecimal(plainCompany({...short, newBorrowing: {limit: 1000, perQuarter: 400, spread: 0.06, tenorQuarters: 8, feeRate: 0.02}}));
+    expect(Number(ledgerColumn(covered, "newBorrowing")[0])).toBeCloseTo(300 / 0.98, 12);
+    expect(ledgerColumn(covered, "closingCash")[0]).toBe("50");
+  });
+
+  it("stops at what is left of the limit where that is less than the cap", () => {
+    const limited = runDecimal(plainCompany({...short, newBorrowing: {limit: 300, perQuarter: 200, spread: 0.06, tenorQuarters: 8, feeRate: 0}}));
+    expect(ledgerColumn(limited, "newBorrowing")).toEqual(["200", "100", "0", "0"]);
+  });
+
+  it("without a cap a quarter, or with one no smaller than the limit, is the same as before", () => {
+    const draft = {...short, newBorrowing: {limit: 1000, spread: 0.06, tenorQuarters: 8, feeRate: 0.02}};
+    const uncapped = runDecimal(plainCompany(draft));
+    expect(Number(ledgerColumn(uncapped, "newBorrowing")[0])).toBeCloseTo(300 / 0.98, 12);
+    expect(ledgerColumn(uncapped, "closingCash")[0]).toBe("50");
+    const atLimit = runDecimal(plainCompany({...draft, newBorrowing: {...draft.newBorrowing, perQuarter: 1000}}));
+    expect(JSON.stringify(atLimit.quarters)).toBe(JSON.stringify(uncapped.quarters));
+  });
+});
