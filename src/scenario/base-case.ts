@@ -93,7 +93,9 @@ export const BASE_ASSUMPTIONS = {
   taxRate: 0,
   revolverCapacity: 1500,
   refinancing: {shareRolled: 0.8, spread: 0.07, tenorQuarters: 16, feeRate: 0.01},
-  newBorrowing: {limit: 10000, perQuarter: 2500, spread: 0.08, tenorQuarters: 20, feeRate: 0.02}
+  // No cap a quarter beyond the limit in all: the dataset holds nothing to set one from, and
+  // an invented cap would move the headline; the reader sets one with the input.
+  newBorrowing: {limit: 10000, perQuarter: 10000, spread: 0.08, tenorQuarters: 20, feeRate: 0.02}
 } as const;
 
 // How each facility of the debt table is modelled where the table does not say: notes carry
@@ -277,7 +279,7 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     {input: "Reference-rate change", value: "0 bp", status: "assumption", basis: "rates as at the filing's effective rates"},
     {input: "Refinancing at maturity", value: `${pct(A.refinancing.shareRolled)} rolled at ${pct(A.refinancing.spread)} over the reference change, ${A.refinancing.tenorQuarters} quarters, ${pct(A.refinancing.feeRate)} fee`, status: "assumption", basis: "markets open; terms near those of recent facilities"},
     {input: "New borrowing", value: `up to ${usd(A.newBorrowing.limit)} at ${pct(A.newBorrowing.spread)}`, status: "assumption", basis: "what lenders would still provide"},
-    {input: "New borrowing a quarter", value: `at most ${usd(A.newBorrowing.perQuarter)} a quarter, gross`, status: "assumption", basis: "about the size of the largest single debt raise of recent quarters (the 2031 9.75% senior notes, 2,750 USD m; the 2031 convertible notes, 2,588 USD m; the 2032 convertible notes, 4,000 USD m, were larger); an assumption"},
+    {input: "New borrowing a quarter", value: `at most ${usd(A.newBorrowing.perQuarter)} a quarter, gross (no cap beyond the limit in all)`, status: "assumption", basis: "the dataset holds nothing to set a cap a quarter from; for scale, the largest single raises of recent quarters were the 2032 convertible notes (4,000 USD m), the 2031 9.75 % senior notes (2,750 USD m) and the 2031 convertible notes (2,588 USD m), per the debt tables; set one with the input"},
     // The private placement of 2026 closed in its first quarter (the cash-flow statement's
     // "issuance of common stock in private placement"): a balance sheet from then on holds it.
     {input: "Equity raised", value: "none", status: "assumption", basis: asOf >= PLACEMENT_2026_HELD_FROM ? `none assumed; the 2026 placement is in the opening cash (at ${asOf})` : "none assumed"}
