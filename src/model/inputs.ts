@@ -151,6 +151,18 @@ const modelInputObject = z.object({
   }).strict().default({openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: 24}),
   capex: path(money),
   /**
+   * Capex that follows growth: when `follows`, a quarter's capex is
+   * `perAddedAnnualRevenue` × 4 × the revenue added `leadQuarters` ahead (never negative),
+   * instead of the `capex` path. GPUs are bought `leadQuarters` before they earn.
+   */
+  capexIntensity: z.object({
+    /** Capex per USD of added annual revenue. */
+    perAddedAnnualRevenue: z.number().min(0, "must not be negative").max(50, "is above 50 USD per USD of added annual revenue"),
+    /** Quarters between buying capacity and earning from it. */
+    leadQuarters: z.number().int("must be a whole number of quarters").min(0).max(8),
+    follows: z.boolean()
+  }).strict().optional(),
+  /**
    * Equity raised: cash from shareholders (a placement, an offering) at the start of each
    * quarter, before debt service and before any shortfall is borrowed for. Not debt.
    */

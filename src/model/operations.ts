@@ -18,7 +18,8 @@ export interface OperatingQuarter<N> {
  * the quarter's growth; costs follow a margin or cost lines (a share of revenue plus a
  * fixed amount that grows at its own rate); depreciation is the opening assets' charge
  * while their life lasts plus each quarter's capex, straight line over its life, from the
- * quarter after it is spent.
+ * quarter after it is spent. Capex is the `capex` path, or, when `capexIntensity.follows`,
+ * follows the revenue added `leadQuarters` ahead (`capexFollowingGrowth`).
  */
 export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset: number) => OperatingQuarter<N> {
   let revenue = ar.of(input.revenue.lastQuarter);
@@ -32,7 +33,7 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
   const margin = costs.kind === "margin" ? arithmeticPath(ar, costs.ebitdaMargin) : [];
   const shares = costs.kind === "lines" ? costs.lines.map((line) => arithmeticPath(ar, line.shareOfRevenue)) : [];
   const fixedGrowthFactors = costs.kind === "lines" ? costs.lines.map((line) => ar.add(ar.one, ar.of(line.fixedGrowth))) : [];
-  const capexPath = arithmeticPath(ar, input.capex);
+  const capexPath = capexFollowingGrowth(ar, input, growth) ?? arithmeticPath(ar, input.capex);
   let depreciableCapex = ar.zero; // capex of the vintages still being depreciated
 
   return (offset) => {
@@ -63,4 +64,27 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
 
     return {revenue, operatingCosts, ebitda, depreciation, ebit: ar.sub(ebitda, depreciation), capex};
   };
+}
+
+/**
+ * Capex that follows growth, one value a quarter, worked out once: intensity × 4 × the
+ * revenue added `lead` quarters ahead (R[t+lead] − R[t+lead−1], never below zero), with
+ * R[−1] the last reported quarter's revenue and revenue past the horizon compounding at the
+ * last projected quarter's growth. Revenue compounds exactly as the stepper does, so the
+ * quarters it shares with the ledger are the same numbers. Undefined when capex does not
+ * follow growth (the `capex` path then applies).
+ */
+function capexFollowingGrowth<N>(ar: Arithmetic<N>, input: ModelInput, growth: readonly N[]): readonly N[] | undefined {
+  const intensity = input.capexIntensity;
+  if (!intensity?.follows) return undefined;
+  const lead = intensity.leadQuarters;
+  const perQuarter = ar.mul(ar.of(intensity.perAddedAnnualRevenue), ar.of(4));
+  const capex: N[] = new Array(input.quarters);
+  let previous = ar.of(input.revenue.lastQuarter);
+  for (let m = 0; m < input.quarters + lead; m++) {
+    const next = ar.mul(previous, ar.add(ar.one, atQuarter(growth, m < input.quarters ? m : input.quarters - 1)));
+    if (m >= lead) capex[m - lead] = ar.mul(perQuarter, ar.max(ar.zero, ar.sub(next, previous)));
+    previous = next;
+  }
+  return capex;
 }

@@ -82,6 +82,8 @@ export const BASE_ASSUMPTIONS = {
   minimumCash: 500,
   /** Used only where the dataset holds no capex for the last four quarters. */
   capexPerQuarter: 2000,
+  /** Quarters between buying GPUs and earning from them, for capex that follows growth. */
+  capexLeadQuarters: 2,
   /**
    * The useful life of GPUs and servers: six years, the company's stated life for "computing
    * equipment utilized in data centers" since 2023 (10-K for 2025, accession
@@ -240,6 +242,21 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     ? {input: "Capex a quarter", value: usd(capex), status: "derived", basis: `the mean of ${capexQuarters.length === 4 ? "the last four quarters'" : `${capexQuarters.length} of the last four quarters'`} purchases of property and equipment (${capexQuarters.map(described).join("; ")}), held flat (an assumption)`}
     : {input: "Capex a quarter", value: usd(A.capexPerQuarter), status: "assumption", basis: "the dataset holds no capex for the last four quarters"});
 
+  // Capital intensity: capex per USD of annual revenue added, over the same four quarters:
+  // their capex over four times the growth of quarterly revenue across them. The base case
+  // keeps capex at the reported pace (it does not follow growth); the intensity and the lead
+  // are there for a reader, or a scenario, that turns it on.
+  const capexSum = capexQuarters.reduce((sum, f) => sum + f.value, 0);
+  const added = yearBefore ? lastRevenue.value - yearBefore.value : 0;
+  const calibrated = capexQuarters.length === 4 && yearBefore !== undefined && added > 0;
+  const measured = calibrated ? Math.round((capexSum / (4 * added)) * 100) / 100 : 0;
+  const intensity = Math.min(INPUTS.capexIntensity.max, measured);
+  provenance.push(calibrated
+    ? {input: "Capital intensity", value: `${intensity.toFixed(2)} USD of capex per USD of added annual revenue`, status: "derived", basis: `the last four quarters' purchases of property and equipment (${capexQuarters.map((f) => `${described(f)}, ${cite(f)}`).join("; ")}; ${usd(capexSum)} in all) over four times the revenue added across them (${previousQuarter(start)} ${usd(lastRevenue.value)} (${cite(lastRevenue)}) less ${yearBefore.period} ${usd(yearBefore.value)} (${cite(yearBefore)}) = ${usd(added)} more a quarter, ${usd(4 * added)} a year), to 0.01${intensity < measured ? `, capped at ${intensity} (the input's range)` : ""}; the base case keeps capex at the reported pace, so it applies only where capex follows growth`}
+    : {input: "Capital intensity", value: "0 USD of capex per USD of added annual revenue", status: "assumption", basis: capexQuarters.length === 4 && yearBefore !== undefined ? "revenue did not grow over the last four quarters: no capacity was added to price" : "the dataset holds neither four quarters of capex nor the revenue of the quarter before them"},
+    {input: "Capex lead time", value: `${A.capexLeadQuarters} quarters`, status: "assumption", basis: "GPUs are bought, installed and powered this many quarters before they earn; not from a filing"},
+    {input: "Capex follows growth", value: "no: at the reported pace", status: "assumption", basis: "the base case keeps capex at the last four quarters' mean; a scenario (capex-follows-growth) ties it to revenue added instead"});
+
   // Depreciation: the latest quarter's, running off over an assumed life; new capex depreciates over the same life.
   const depreciation = figure("depreciation_and_amortization", previousQuarter(start));
   provenance.push(depreciation
@@ -264,6 +281,7 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
       ? {openingPerQuarter: depreciation.value, openingRemainingQuarters: A.depreciationLifeQuarters, capexLifeQuarters: A.depreciationLifeQuarters}
       : {openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: A.depreciationLifeQuarters},
     capex,
+    capexIntensity: {perAddedAnnualRevenue: intensity, leadQuarters: A.capexLeadQuarters, follows: false},
     taxRate: A.taxRate,
     baseRate: 0,
     facilities: facilityInputs,

@@ -119,10 +119,34 @@ export const INPUTS = declare({
     workbook: ["margin"]
   },
   capex: {
-    label: "Capex a quarter (USD m)", unit: "USD m a quarter", group: "costs", min: 0, max: 20000, step: 1,
+    label: "Capex a quarter, at the reported pace (USD m)", unit: "USD m a quarter", group: "costs", min: 0, max: 20000, step: 1,
     baseValue: (b) => firstOf(b.capex),
     apply: (d, c) => { d.capex = c.capex; },
     workbook: ["capex"]
+  },
+  capexFollowsGrowth: {
+    label: "Capex runs", unit: "choice", group: "costs", min: 0, max: 1, step: 1, whole: true,
+    choices: ["at the reported pace (the capex input)", "with growth: intensity × revenue added"],
+    baseValue: (b) => (b.capexIntensity?.follows ? 1 : 0),
+    // With the intensity and the lead: capex = intensity × 4 × the revenue added `lead`
+    // quarters ahead, instead of the capex input (src/model/operations.ts).
+    apply: (d, c, _b, moved) => {
+      if (!(moved("capexFollowsGrowth") || moved("capexIntensity") || moved("capexLeadQuarters"))) return;
+      d.capexIntensity = {perAddedAnnualRevenue: c.capexIntensity, leadQuarters: c.capexLeadQuarters, follows: c.capexFollowsGrowth >= 1};
+    },
+    workbook: ["capexFollows"]
+  },
+  capexIntensity: {
+    label: "Capex per USD of added annual revenue", unit: "USD", group: "costs", min: 0, max: 10, step: 0.01,
+    baseValue: (b) => b.capexIntensity?.perAddedAnnualRevenue ?? 0,
+    apply: () => { /* with capexFollowsGrowth */ },
+    workbook: ["capexIntensity"]
+  },
+  capexLeadQuarters: {
+    label: "Quarters from buying GPUs to earning from them", unit: "quarters", group: "costs", min: 0, max: 8, step: 1, whole: true,
+    baseValue: (b) => b.capexIntensity?.leadQuarters ?? 2,
+    apply: () => { /* with capexFollowsGrowth */ },
+    workbook: ["capexLead"]
   },
   usefulLifeQuarters: {
     label: "Useful life of GPUs and servers (quarters)", unit: "quarters", group: "costs", min: 8, max: 40, step: 1, whole: true,

@@ -40,6 +40,9 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
   scalar("openingDepreciation", "Depreciation of assets held at the start", "USD m a quarter", "depreciation", input.depreciation.openingPerQuarter);
   scalar("openingDepreciationQuarters", "… for this many quarters", "quarters", "depreciation", input.depreciation.openingRemainingQuarters, "count");
   scalar("capexLife", "Straight-line life of new capex", "quarters", "depreciation", input.depreciation.capexLifeQuarters, "count");
+  scalar("capexFollows", "Capex follows growth (else the capex path below): 1 = yes", "1 = yes", "capexIntensity.follows", input.capexIntensity?.follows ? 1 : 0, "count");
+  scalar("capexIntensity", "Capex per USD of added annual revenue (if it follows growth)", "USD", "capexIntensity.perAddedAnnualRevenue", input.capexIntensity?.perAddedAnnualRevenue ?? 0, "ratio");
+  scalar("capexLead", "Quarters from buying capacity to earning from it (0 to 8)", "quarters", "capexIntensity.leadQuarters", input.capexIntensity?.leadQuarters ?? 0, "count");
   scalar("convention", "Interest convention: endOfPeriod or average", "text", "interestConvention", input.interestConvention, "text");
   scalar("leaseLiability", "Lease liability at the start", "USD m", "leases", input.leases?.liability ?? 0);
   scalar("leaseQuarters", "… running down straight line over", "quarters", "leases", input.leases?.remainingQuarters ?? 1, "count");
@@ -77,7 +80,7 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
   } else {
     costs.lines.forEach((line, i) => path(`line${i}.share`, `${line.name}: variable cost`, "share of revenue", "costs", (t) => pathValue(line.shareOfRevenue, t), "rate"));
   }
-  path("capex", "Capex", "USD m", "capex", (t) => pathValue(input.capex, t), "money");
+  path("capex", "Capex, at the reported pace (when it does not follow growth)", "USD m", "capex", (t) => pathValue(input.capex, t), "money");
   path("equityRaised", "Equity raised, at the quarter's start", "USD m", "equityRaised", (t) => pathValue(input.equityRaised, t), "money");
   path("baseRate", "Reference rate (e.g. term SOFR), or its change", "a year", "baseRate", (t) => pathValue(input.baseRate, t), "rate");
   path("capitalisedShare", "Share of interest capitalised", "share", "capitalisedInterestShare", (t) => pathValue(input.capitalisedInterestShare, t), "rate");

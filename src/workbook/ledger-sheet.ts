@@ -41,9 +41,22 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
     row("ebitda", "EBITDA", "revenue − operating costs", (t) => `${here("revenue", t)}-${here("operatingCosts", t)}`);
   }
   row("depreciation", "Depreciation", "capex of the last `life` quarters ÷ life, + the opening assets' charge while it lasts",
-    (t) => `SUMPRODUCT((${book.range(LEDGER, "offset", LEDGER)}>=${T(t)}-${I("capexLife")})*(${book.range(LEDGER, "offset", LEDGER)}<${T(t)})*${book.range(INPUTS, "capex", LEDGER)})/${I("capexLife")}+IF(${T(t)}<${I("openingDepreciationQuarters")},${I("openingDepreciation")},0)`);
+    (t) => `SUMPRODUCT((${book.range(LEDGER, "offset", LEDGER)}>=${T(t)}-${I("capexLife")})*(${book.range(LEDGER, "offset", LEDGER)}<${T(t)})*${book.range(LEDGER, "capex", LEDGER)})/${I("capexLife")}+IF(${T(t)}<${I("openingDepreciationQuarters")},${I("openingDepreciation")},0)`);
   row("ebit", "EBIT", "EBITDA − depreciation", (t) => `${here("ebitda", t)}-${here("depreciation", t)}`);
-  row("capex", "Capex", "from the inputs", (t) => IP("capex", t));
+  // Capex that follows growth needs revenue `lead` quarters ahead, past the last column too:
+  // there it compounds at the last quarter's growth, one factor per quarter beyond (at most 8).
+  const last = book.quarterCount - 1;
+  const revenueAt = (m: string) => {
+    const beyond = `(${m}-${last})`;
+    const factors = Array.from({length: 8}, (_, j) => `IF(${beyond}>=${j + 1},1+${IP("growth", last)},1)`).join("*");
+    return `IF(${m}<0,${I("revenueLast")},IF(${m}<=${last},SUMPRODUCT((${book.range(LEDGER, "offset", LEDGER)}=${m})*${book.range(LEDGER, "revenue", LEDGER)}),${book.cell(LEDGER, "revenue", last, LEDGER, true)}*${factors}))`;
+  };
+  row("revenueAhead", "Revenue `lead` quarters ahead", "revenue of quarter offset + lead; past the last quarter, compounding at its growth",
+    (t) => revenueAt(`${T(t)}+${I("capexLead")}`));
+  row("revenueAheadBefore", "… and the quarter before it", "revenue of quarter offset + lead − 1 (the last reported quarter's before the first)",
+    (t) => revenueAt(`${T(t)}+${I("capexLead")}-1`));
+  row("capex", "Capex", "if it follows growth: intensity × 4 × the revenue added `lead` quarters ahead (never negative); else from the inputs",
+    (t) => `IF(${I("capexFollows")}=1,${I("capexIntensity")}*4*MAX(0,${here("revenueAhead", t)}-${here("revenueAheadBefore", t)}),${IP("capex", t)})`);
 
   sheet.heading("Debt service (sums over the facilities)");
   row("interest", "Interest (cash and in kind)", "sum of the facilities'", (t) => sumOf("interest", t));

@@ -106,6 +106,22 @@ async function sliderExtents(page: Page): Promise<Array<{label: string; min: num
   })));
 }
 
+/** Picks option `index` of the choice (radio buttons) whose label starts with `labelPrefix`, and waits as `setSlider` does. */
+async function setChoice(page: Page, labelPrefix: string, index: number): Promise<void> {
+  const marks = await page.evaluate(() => performance.getEntriesByName("solvency:chart-updated").length);
+  await page.evaluate(({labelPrefix, index}) => {
+    const form = [...document.querySelectorAll<HTMLFormElement>(".controls form")].find((f) => f.querySelector("label")?.textContent?.startsWith(labelPrefix))!;
+    const radio = form.querySelectorAll<HTMLInputElement>("input[type=radio]")[index]!;
+    radio.checked = true;
+    radio.dispatchEvent(new Event("input", {bubbles: true}));
+  }, {labelPrefix, index});
+  await page.waitForFunction(
+    (marks) => performance.getEntriesByName("solvency:chart-updated").length >= marks + document.querySelectorAll(".chart").length,
+    marks, {timeout: 30_000}
+  );
+  await settled(page);
+}
+
 describe("every page", () => {
   const scenarioPages = readdirSync(new URL("../../scenarios/", import.meta.url)).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => `scenarios/${f.replace(".json", ".html")}`);
   for (const path of ["index.html", "model.html", "risk.html", "claims.html", "data.html", "docs.html", "scenarios/index.html", ...scenarioPages]) {
@@ -152,6 +168,9 @@ describe("the story page", () => {
         : slider.label.startsWith("Floating debt swapped") ? [[rate, sliders[rate]!.max]] : slider.label.startsWith("Cash sweep") ? cashRich
         : [prepayAmount, prepayQuarter, prepayPremium].includes(i) ? prepaying.filter(([j]) => j !== i || i === prepayQuarter) : [];
       for (const [j, value] of dependsOn) await setSlider(page, j, value);
+      // Capex's intensity and lead bite only when capex follows growth.
+      const followsGrowth = slider.label.startsWith("Capex per USD") || slider.label.startsWith("Quarters from buying GPUs");
+      if (followsGrowth) await setChoice(page, "Capex runs", 1);
       const before = await drawn(page);
       // An input may not bite at one extreme (a longer tenor past the horizon): try both.
       const changed: boolean[] = [];
@@ -165,6 +184,7 @@ describe("the story page", () => {
       expect(changed.some(Boolean), `moving "${slider.label}" to either extreme changed nothing`).toBe(true);
       await setSlider(page, i, slider.value);
       for (const [j] of dependsOn) await setSlider(page, j, sliders[j]!.value);
+      if (followsGrowth) await setChoice(page, "Capex runs", 0);
     }
     expect(errors).toEqual([]);
     await page.context().close();

@@ -52,6 +52,19 @@ describe("the base case from the latest filing", () => {
     }
   });
 
+  it("calibrates the capital intensity on the same four quarters: their capex over four times the revenue added, to 0.01, and keeps the reported pace", () => {
+    const quarter = (n: number) => {
+      const o = Number(latest.input.start.slice(0, 4)) * 4 + Number(latest.input.start.slice(5)) - 1 - n;
+      return `${Math.floor(o / 4)}Q${(o % 4) + 1}`;
+    };
+    const value = (item: string, q: string) => all.financials.find((f) => f.line_item === item && f.period === q)!.value;
+    const capex = [4, 3, 2, 1].reduce((sum, n) => sum + value("purchases_of_property_and_equipment", quarter(n)), 0);
+    const added = value("revenue", quarter(1)) - value("revenue", quarter(5));
+    expect(latest.input.capexIntensity).toEqual({perAddedAnnualRevenue: Math.round((capex / (4 * added)) * 100) / 100, leadQuarters: 2, follows: false});
+    expect(latest.provenance.find((p) => p.input === "Capital intensity")?.status).toBe("derived");
+    expect(latest.provenance.find((p) => p.input === "Capex lead time")?.status).toBe("assumption");
+  });
+
   it("keeps a debt table no independent source confirms out of the base case", () => {
     const shaky = all.facilities.map((f) => (f.as_of === latestDate ? {...f, status: "unconfirmed"} : f));
     const without = baseCase(all.financials, shaky, all.discounts, all.issuances);

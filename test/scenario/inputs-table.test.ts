@@ -18,6 +18,8 @@ function another(key: InputKey, value: number): number {
 
 // Inputs that build one part together move nothing alone when their companion says "none".
 const COMPANIONS: Partial<Record<InputKey, Partial<Controls>>> = {
+  capexIntensity: {capexFollowsGrowth: 1},
+  capexLeadQuarters: {capexFollowsGrowth: 1},
   marketShutAfter: {marketShutQuarters: 2},
   marketShutQuarters: {marketShutAfter: 2},
   prepaymentQuarter: {prepaymentAmount: 300},

@@ -94,8 +94,11 @@ describe("the workbook export, recalculated in LibreOffice", () => {
   // annuities, delayed draws, floors, upfront and commitment fees, a revolver with a floor,
   // a fee and a maturity, rolls and new borrowing with shut markets, caps and swaps, and
   // leverage and DSCR covenants, equity raised, in both interest conventions.
-  it.each(["endOfPeriod", "average"] as const)("holds a company with every engine feature to the cent (interest convention: %s)", async (interestConvention) => {
-    const draft = kitchenSink(interestConvention);
+  it.each([
+    ["endOfPeriod", "capex follows growth, 2 quarters ahead"],
+    ["average", "capex from its path"]
+  ] as const)("holds a company with every engine feature to the cent (interest convention: %s; %s)", async (interestConvention, capex) => {
+    const draft = kitchenSink(interestConvention, capex.startsWith("capex follows") ? {perAddedAnnualRevenue: 2.7, leadQuarters: 2, follows: true} : undefined);
     const model = workbookModel(draft, {name: "kitchen-sink", title: "Every feature", description: "A test fixture.", controls: {}}, {provenance: [], documents: []}, () => "a test fixture");
     const sheets = recalculate(await writeXlsx(model, ExcelJS));
     const exact = project(draft, decimalArithmetic);
@@ -123,11 +126,28 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     expect(q.facilities[7]!.prepaid.toNumber()).toBeLessThan(1000);
     expect(q.closingCash.toNumber()).toBe(500);
   });
+
+  // Capex that follows growth with the longest lead: the last eight quarters buy for
+  // revenue past the last column (compounding at the last growth), and a quarter whose
+  // revenue falls buys nothing.
+  it("holds capex that follows growth to the cent, with a lead reaching beyond the horizon and a fall in revenue", async () => {
+    const sink = kitchenSink("endOfPeriod", {perAddedAnnualRevenue: 2.7, leadQuarters: 8, follows: true});
+    const draft: ModelInputDraft = {...sink, revenue: {lastQuarter: 1400, growth: [0.12, 0.1, -0.05, 0.08, 0.06, 0.05, 0.04, 0.03, -0.02, 0.03, 0.025]}};
+    const model = workbookModel(draft, {name: "capex-follows", title: "Capex follows growth", description: "A test fixture.", controls: {}}, {provenance: [], documents: []}, () => "a test fixture");
+    const sheets = recalculate(await writeXlsx(model, ExcelJS));
+    const exact = project(draft, decimalArithmetic);
+    expect(centDifferences(model, sheets, exact)).toEqual([]);
+    const capex = exact.quarters.map((q) => q.ledger.capex.toNumber());
+    // Quarter 0 buys for quarter 8's revenue (down 2 %): nothing; the last buys for revenue past the horizon.
+    expect(capex[0]).toBe(0);
+    expect(capex.at(-1)).toBeGreaterThan(0);
+  });
 });
 
-function kitchenSink(interestConvention: "endOfPeriod" | "average"): ModelInputDraft {
+function kitchenSink(interestConvention: "endOfPeriod" | "average", capexIntensity?: ModelInputDraft["capexIntensity"]): ModelInputDraft {
   return {
     ...benchCompanyAllFeatures,
+    ...(capexIntensity ? {capexIntensity} : {}),
     openingCash: 3000,
     // Equity raised at the start of the third quarter only (a path's last value holds, so it ends on 0).
     equityRaised: [0, 0, 250, 0],
