@@ -2,15 +2,15 @@ import {baseInputs} from "../cli/scenario-files.js";
 import {decimalArithmetic, floatArithmetic, parseModelInput, project} from "../src/model/index.js";
 import {applyControls} from "../src/scenario/controls.js";
 import type {Controls} from "../src/scenario/inputs-table.js";
-import {median} from "./measure.js";
+import {interleavedRatio} from "./measure.js";
 
 /**
  * What the economic drivers cost: the CoreWeave base case with every driver on (growth
  * fading along a path, a shorter useful life, equity raised every quarter, capex following
  * growth, a cap on new borrowing a quarter) over the same
  * base as the model stood before them (growth held, nothing raised), on the same horizon,
- * each in decimal and in float, timed in alternation in one process so that a busy machine
- * slows both alike. Printed as JSON ratios.
+ * each in decimal and in float, timed in alternation in one process (interleavedRatio) so
+ * that a busy machine slows both alike. Printed as JSON ratios.
  */
 const {base, controls} = baseInputs();
 const before: Partial<Controls> = {fadeQuarters: 0, equityRaisedPerQuarter: 0};
@@ -20,18 +20,9 @@ const inputs = {
   drivers: parseModelInput(applyControls(base.input, {...controls, ...drivers}))
 };
 
-const ratios: Record<string, number> = {};
-for (const [name, arithmetic, repeat] of [["decimal", decimalArithmetic, 5], ["float", floatArithmetic, 200]] as const) {
-  const run = (input: typeof inputs.before) => { for (let i = 0; i < repeat; i++) project(input, arithmetic as typeof floatArithmetic); };
-  for (let i = 0; i < 5; i++) { run(inputs.before); run(inputs.drivers); }
-  const times = {before: [] as number[], drivers: [] as number[]};
-  for (let round = 0; round < 21; round++) {
-    for (const key of ["before", "drivers"] as const) {
-      const started = performance.now();
-      run(inputs[key]);
-      times[key].push(performance.now() - started);
-    }
-  }
-  ratios[`drivers_slowdown_${name}`] = median(times.drivers) / median(times.before);
-}
+// As the all-features ratio is timed: the same alternation, batches and rounds.
+const ratios = {
+  drivers_slowdown_decimal: interleavedRatio(() => project(inputs.before, decimalArithmetic), () => project(inputs.drivers, decimalArithmetic), 5),
+  drivers_slowdown_float: interleavedRatio(() => project(inputs.before, floatArithmetic), () => project(inputs.drivers, floatArithmetic), 200)
+};
 process.stdout.write(JSON.stringify(ratios));

@@ -18,3 +18,21 @@ export function medianMs(run: () => unknown, {samples = 31, batch = 1, warmup = 
 export function median(values: readonly number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 }
+
+/**
+ * The time of `b` over the time of `a`, timed in alternation so that whatever else the
+ * machine does slows both alike: the median of the per-round ratios.
+ */
+export function interleavedRatio(a: () => unknown, b: () => unknown, batch: number, rounds = 61): number {
+  for (let i = 0; i < 20 * batch; i++) { a(); b(); }
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let t = performance.now();
+    for (let i = 0; i < batch; i++) a();
+    const ta = performance.now() - t;
+    t = performance.now();
+    for (let i = 0; i < batch; i++) b();
+    ratios.push((performance.now() - t) / ta);
+  }
+  return median(ratios);
+}

@@ -1,6 +1,6 @@
 import {decimalArithmetic, floatArithmetic, parseModelInput, project} from "../src/model/index.js";
 import {benchCompany, benchCompanyAllFeatures} from "./company.js";
-import {median, medianMs} from "./measure.js";
+import {interleavedRatio, medianMs} from "./measure.js";
 import {buildModelSheet} from "./sheet.js";
 
 /**
@@ -13,24 +13,6 @@ const input = parseModelInput(benchCompany);
 const allFeatures = parseModelInput(benchCompanyAllFeatures);
 const decimal = () => medianMs(() => project(input, decimalArithmetic), {samples: 101, warmup: 50});
 const float = () => medianMs(() => project(input, floatArithmetic), {samples: 51, batch: 200, warmup: 1000});
-
-/**
- * The time of `b` over the time of `a`, timed in alternation so that whatever else the
- * machine does slows both alike: the median of the per-round ratios.
- */
-function interleavedRatio(a: () => unknown, b: () => unknown, batch: number, rounds = 61): number {
-  for (let i = 0; i < 20 * batch; i++) { a(); b(); }
-  const ratios: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    let t = performance.now();
-    for (let i = 0; i < batch; i++) a();
-    const ta = performance.now() - t;
-    t = performance.now();
-    for (let i = 0; i < batch; i++) b();
-    ratios.push((performance.now() - t) / ta);
-  }
-  return median(ratios);
-}
 
 const measurements: Record<string, () => number> = {
   all_features_slowdown_decimal: () => interleavedRatio(() => project(input, decimalArithmetic), () => project(allFeatures, decimalArithmetic), 5),

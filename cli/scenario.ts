@@ -9,7 +9,7 @@ import {compareOutcome, OUTCOME_KEYS, OUTCOMES} from "../src/readings/outcomes.j
 import {cashHeld, fundingGap, quarterRecords} from "../src/readings/funding-gap.js";
 import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
-import {INPUT_KEYS, isInputKey} from "../src/scenario/inputs-table.js";
+import {INPUT_KEYS, isInputKey, isPlainDecimal} from "../src/scenario/inputs-table.js";
 import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions} from "../src/risk/monte-carlo.js";
 import {riskSubject} from "../src/risk/subject.js";
 import {scenarioWorkbook} from "../src/scenario/workbook.js";
@@ -92,9 +92,12 @@ function main(argv: string[]): string | Promise<string> {
       const ca = controlsOf(a), cb = controlsOf(b);
       const assumptions = Object.entries(diffControls(ca, cb)).map(([key, d]) => ({assumption: key, [a]: String(d!.from), [b]: String(d!.to)}));
       const pa = projectScenario(base.input, ca), pb = projectScenario(base.input, cb);
-      const changed = OUTCOME_KEYS.filter((key) => String(pa.outcome[OUTCOMES[key].column]) !== String(pb.outcome[OUTCOMES[key].column])).map((key) => {
-        const better = compareOutcome(key, OUTCOMES[key].of(pa.numbers), OUTCOMES[key].of(pb.numbers));
-        return {outcome: OUTCOMES[key].column, [a]: String(pa.outcome[OUTCOMES[key].column]), [b]: String(pb.outcome[OUTCOMES[key].column]), better_for_the_company: better < 0 ? a : better > 0 ? b : "neither"};
+      const changed = OUTCOME_KEYS.flatMap((key) => {
+        const {column, of} = OUTCOMES[key];
+        const [cellA, cellB] = [String(pa.outcome[column]), String(pb.outcome[column])];
+        if (cellA === cellB) return [];
+        const better = compareOutcome(key, of(pa.numbers), of(pb.numbers));
+        return [{outcome: column, [a]: cellA, [b]: cellB, better_for_the_company: better < 0 ? a : better > 0 ? b : "neither"}];
       });
       return [
         assumptions.length ? table(assumptions) : "no assumption differs",
@@ -166,7 +169,7 @@ function parseSets(args: readonly string[]): Record<string, number> {
     if (equals < 1) throw new UsageError(`--set needs key=number, not "${shorten(pair)}"`);
     const key = pair.slice(0, equals), value = pair.slice(equals + 1);
     if (!isInputKey(key)) throw new UsageError(`--set: "${shorten(key)}" is not an input; the inputs are ${INPUT_KEYS.join(", ")}`);
-    if (!/^-?\d+(\.\d+)?$/.test(value)) throw new UsageError(`--set needs key=number, the number plain decimal (like 150 or -2.5), not "${shorten(pair)}"`);
+    if (!isPlainDecimal(value)) throw new UsageError(`--set needs key=number, the number plain decimal (like 150 or -2.5), not "${shorten(pair)}"`);
     if (key in set) throw new UsageError(`--set: ${key} is given twice`);
     set[key] = Number(value);
   }

@@ -390,6 +390,12 @@ export type Controls = {readonly [K in InputKey]: number};
 /** Every input's key, in the table's order. */
 export const INPUT_KEYS = Object.keys(INPUTS) as InputKey[];
 
+/**
+ * Whether `text` writes an input's value as the URL and the CLI's `--set` accept it: a plain
+ * decimal number (`150`, `-2.5`), never `0x10`, `1e3`, `" 5"` or `1=2`.
+ */
+export const isPlainDecimal = (text: string): boolean => /^-?\d+(\.\d+)?$/.test(text);
+
 /** Whether `key` names an input (and not, say, `__proto__` or `constructor`). */
 export function isInputKey(key: string): key is InputKey {
   return Object.prototype.hasOwnProperty.call(INPUTS, key);

@@ -1,4 +1,4 @@
-import {INPUT_KEYS, isInputKey, type Controls} from "./inputs-table.js";
+import {INPUT_KEYS, isInputKey, isPlainDecimal, type Controls} from "./inputs-table.js";
 import {assumptionsSchema, type Assumptions} from "./scenario.js";
 
 /**
@@ -41,7 +41,7 @@ export function decodeUrlState(search: string, scenarioNames: readonly string[] 
       else ignored.push({parameter: name, reason: `"${shorten(value)}" is not a scenario`});
     } else if (!isInputKey(name)) {
       ignored.push({parameter: shorten(name), reason: "is not an input of this page"});
-    } else if (value.length > MAX_VALUE_LENGTH || !/^-?\d+(\.\d+)?$/.test(value)) {
+    } else if (value.length > MAX_VALUE_LENGTH || !isPlainDecimal(value)) {
       ignored.push({parameter: shorten(name), reason: `"${shorten(value)}" is not a plain number`});
     } else {
       const checked = assumptionsSchema.safeParse({[name]: Number(value)});

@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import type {LedgerQuarter, ProjectedQuarter, Projection} from "../../model/index.js";
 import {Money} from "../../model/index.js";
 import {quarterLabel, quarterOrdinal} from "../../model/quarter.js";
@@ -36,7 +36,7 @@ const LINES: readonly LedgerLine[] = [
   {label: "Equity raised", how: "Cash raised from shareholders at the quarter's start (an input: a placement or an offering); not debt", value: money("equityRaised")},
   {label: "Equity cure", how: "Equity put in to cure a minimum-liquidity covenant", value: money("equityCure")},
   {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing + equity raised + equity cure − interest paid in cash − fees − capex − repayments − prepayment premiums; below zero, what no source covered (the funding gap)", value: money("closingCash")},
-  {label: "Funding gap, in all", how: "What no source (cash, the revolver, new borrowing, refinancing) covered, to the quarter's end: closing cash below zero, shown as a gap; the first quarter with one is the first it cannot pay", value: (q) => formatMillions(q.ledger.closingCash.isNegative() ? q.ledger.closingCash.negated() : q.ledger.closingCash.mul(0))},
+  {label: "Funding gap, in all", how: "What no source (cash, the revolver, new borrowing, refinancing) covered, to the quarter's end: closing cash below zero, shown as a gap; the first quarter with one is the first it cannot pay", value: (q) => formatMillions(Decimal.max(0, q.ledger.closingCash.negated()))},
   {label: "Closing debt", how: "Σ closing balances of the facilities", value: money("closingDebt")},
   {label: "Interest coverage (EBITDA)", how: "EBITDA / interest", value: (q) => formatRatio(q.metrics.interestCoverageEbitda)},
   {label: "Minsky regime", how: "Hedge: operating cash flow covers interest and principal due; speculative: interest only; Ponzi: not even interest", value: (q) => q.regime}
