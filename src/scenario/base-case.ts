@@ -300,9 +300,24 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     {input: "New borrowing a quarter", value: `at most ${usd(A.newBorrowing.perQuarter)} a quarter, gross (no cap beyond the limit in all)`, status: "assumption", basis: "the dataset holds nothing to set a cap a quarter from; for scale, the largest single raises of recent quarters were the 2032 convertible notes (4,000 USD m), the 2031 9.75 % senior notes (2,750 USD m) and the 2031 convertible notes (2,588 USD m), per the debt tables; set one with the input"},
     // The private placement of 2026 closed in its first quarter (the cash-flow statement's
     // "issuance of common stock in private placement"): a balance sheet from then on holds it.
-    {input: "Equity raised", value: "none", status: "assumption", basis: asOf >= PLACEMENT_2026_HELD_FROM ? `none assumed; the 2026 placement is in the opening cash (at ${asOf})` : "none assumed"}
+    {input: "Equity raised", value: "none", status: "assumption", basis: equityBasis(financials, asOf)},
+    {input: "Equity markets shut too", value: "no", status: "assumption", basis: "the base case shuts no market; where a scenario shuts debt markets, equity still sells unless it says otherwise (no equity is raised in the base case either way)"}
   );
   return {input, provenance, lastReportedQuarter: previousQuarter(start), asOf: {date: asOf, accession: cash?.accession ?? listed[0]?.accession ?? "", source: cash?.source ?? listed[0]?.source ?? ""}};
+}
+
+/**
+ * Why the base case raises no equity. The record's raises are one-offs, not a pace: the
+ * preferred rounds before the IPO, the IPO of 2025 Q1 and its over-allotment, the private
+ * placement with NVIDIA of 2026 Q1. A mean of them held flat would put money no one has
+ * committed into the headline; and the latest quarters' figures are not settled in the
+ * dataset (they stay out of the base case, as every unconfirmed figure does).
+ */
+function equityBasis(financials: readonly FinancialFigure[], asOf: string): string {
+  const raises = financials.filter((f) => f.line_item === "proceeds_from_equity" && /^\d{4}Q\d$/.test(f.period) && f.value > 0).sort((a, b) => a.period.localeCompare(b.period));
+  const held = raises.length ? `; the quarters held: ${raises.map((f) => `${f.period} ${usd(f.value)} (${f.source}: ${f.locator})`).join("; ")}` : "";
+  const placement = asOf >= PLACEMENT_2026_HELD_FROM ? `; the 2026 placement is in the opening cash (at ${asOf}), and the figures for the quarters since the last of these are unconfirmed in the dataset` : "";
+  return `none assumed: the record's raises are one-offs (preferred rounds, the IPO, a private placement), not a pace to hold flat${held}${placement}; set one with the inputs (a scenario, equity-markets-shut-too, does)`;
 }
 
 /** The tax line: none while the last four quarters report net losses (no cash tax on losses, an assumption that ignores minimum taxes). */
