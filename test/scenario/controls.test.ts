@@ -38,6 +38,9 @@ describe("the base case's undrawn committed facilities", () => {
     const without = baseCase(all.financials, all.facilities, all.discounts, all.issuances, unconfirmed);
     expect(without.input.facilities.find((f) => f.name === ddtl4.name)?.draws ?? []).toEqual([]);
     expect(without.provenance.some((p) => p.input.startsWith("DDTL 4.0 (non-recourse): undrawn"))).toBe(false);
+    // DDTL 3.0's window (to 2026-07) is stated by one source only: it draws nothing more.
+    expect(all.commitments.find((c) => c.facility === "DDTL 3.0")?.status).toBe("unconfirmed");
+    expect(latest.input.facilities.find((f) => f.name === "DDTL 3.0")?.draws ?? []).toEqual([]);
   });
 });
 
