@@ -73,7 +73,7 @@ describe("the companyfacts command", () => {
     const out = mkdtempSync(join(tmpdir(), "companyfacts-"));
     const output = execFileSync(process.execPath, ["--import", "tsx", "cli/companyfacts.ts", fixturePath.pathname, "coreweave-sec", "--out", out], {encoding: "utf8"});
     expect(output).toMatch(/wrote 8 files .* 6 reported figures/);
-    expect(readdirSync(join(out, "coreweave-sec")).sort()).toEqual(["debt_discounts.csv", "debt_facilities.csv", "debt_issuances.csv", "facts.csv", "principal_payments.csv", "sources.csv", "statements.csv"]);
+    expect(readdirSync(join(out, "coreweave-sec")).sort()).toEqual(["debt_discounts.csv", "debt_facilities.csv", "debt_issuances.csv", "facility_commitments.csv", "facts.csv", "principal_payments.csv", "sources.csv", "statements.csv"]);
   });
 
   it("fails with a message and a non-zero exit on a bad company name, writing nothing", () => {
