@@ -30,6 +30,6 @@ export function readScenarios(dir = SCENARIO_DIR): Map<string, Scenario> {
 
 export function baseInputs() {
   const tables = companyTables();
-  const base = baseCase(tables.financials, tables.facilities, tables.discounts, tables.issuances);
+  const base = baseCase(tables.financials, tables.facilities, tables.discounts, tables.issuances, tables.commitments);
   return {base, controls: controlsOf(base.input) as Controls};
 }

@@ -1,7 +1,7 @@
 import {csvFormat} from "d3-dsv";
 import {z} from "zod";
 import {isInstant, type LineItem, type SourceGrade} from "./schemas.js";
-import {validateCompany, type RawFiles} from "./validate.js";
+import {EMPTY_COMMITMENTS, validateCompany, type RawFiles} from "./validate.js";
 
 /**
  * A path for any other filer: the SEC's XBRL companyfacts JSON (the format of
@@ -136,6 +136,7 @@ export function companyFactsToRaw(raw: unknown, options: CompanyFactsOptions = {
     "principal_payments.csv": "as_of,year,amount,unit,source_id,locator\n",
     "debt_discounts.csv": "as_of,amount,unit,source_id,locator\n",
     "debt_issuances.csv": "issued,facility,principal,unit,coupon,maturity,source_id,locator\n",
+    "facility_commitments.csv": EMPTY_COMMITMENTS,
     "facts.csv": "fact_id,claim,subject,value,unit,period,source_id,locator,note\n"
   };
   validateCompany(files); // nothing is written that the loaders would refuse

@@ -234,6 +234,25 @@ export const debtIssuanceRow = z.object({
 export type DebtIssuanceRow = z.output<typeof debtIssuanceRow>;
 
 /**
+ * A committed facility's total commitment and the end of its draw window (the month after
+ * which nothing more can be drawn: a "commitment termination date"), as a source states
+ * them for a debt table's date. What is left to draw is the commitment less the principal
+ * that table lists: derived, never entered. Several sources may state one facility's terms;
+ * two that agree confirm them (see judgeCommitments in validate.ts).
+ */
+export const facilityCommitmentRow = z.object({
+  as_of: isoDate,
+  /** As the debt table at `as_of` names it. */
+  facility: text,
+  commitment: printedNumber.refine((v) => v > 0, "must be more than zero"),
+  unit,
+  draws_until: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM").optional(),
+  source_id: text,
+  locator: text
+});
+export type FacilityCommitmentRow = z.output<typeof facilityCommitmentRow>;
+
+/**
  * The facts the debate's claims turn on that are not statement lines: shares of revenue,
  * lenders, defaults, sales of stock, borrowers. Each names the claim it bears on and the
  * subject a verdict reads; a flag is 1 (the filing says so) or 0 (it says not).

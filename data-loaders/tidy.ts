@@ -184,6 +184,15 @@ export function issuancesTable(company: string, data: ValidatedCompany) {
   }))).orderby("issued");
 }
 
+/** Committed facilities' terms at a debt table's date, as judged (see judgeCommitments): commitment in USD millions. */
+export function commitmentsTable(company: string, data: ValidatedCompany) {
+  const cite = citation(data);
+  return aq.from(data.commitments.map((c) => ({
+    company, as_of: c.as_of, facility: c.facility, commitment: c.commitment, draws_until: c.draws_until, unit: "USD millions",
+    ...cite(c), status: c.status, basis: c.reason
+  }))).orderby("as_of", "facility");
+}
+
 export function debtDiscountsTable(company: string, data: ValidatedCompany) {
   const cite = citation(data);
   return aq.from(data.debtDiscounts.map(({value: d}) => ({

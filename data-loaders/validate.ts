@@ -1,8 +1,8 @@
 import {parseCsv, type ParsedRow} from "./csv.js";
 import {RawDataError, type RawDataIssue} from "./errors.js";
 import {isMonthEnd, isMonthStart, periodMonths} from "./periods.js";
-import {best, figureKey, groupByFigure, isSettled, judgeFigures, origin, type JudgedFigure} from "./evidence.js";
-import {debtDiscountRow, debtIssuanceRow, facilityRow, factRow, isInstant, LINE_ITEMS, principalPaymentRow, sourceRow, statementRow, TRUSTED_GRADES, type DebtDiscountRow, type DebtIssuanceRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
+import {agrees, best, figureKey, gradeRank, groupByFigure, isSettled, judgeFigures, origin, roundingStep, type JudgedFigure} from "./evidence.js";
+import {debtDiscountRow, debtIssuanceRow, facilityCommitmentRow, facilityRow, factRow, isInstant, LINE_ITEMS, principalPaymentRow, sourceRow, statementRow, TRUSTED_GRADES, type DebtDiscountRow, type DebtIssuanceRow, type FacilityCommitmentRow, type FacilityRow, type FactRow, type PrincipalPaymentRow, type SourceRow, type StatementRow, type Unit} from "./schemas.js";
 
 /** The raw files of one company, by name, as text. */
 export interface RawFiles {
@@ -12,9 +12,12 @@ export interface RawFiles {
   readonly "principal_payments.csv": string;
   readonly "debt_discounts.csv": string;
   readonly "debt_issuances.csv": string;
+  readonly "facility_commitments.csv": string;
   readonly "facts.csv": string;
 }
-export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv", "debt_discounts.csv", "debt_issuances.csv", "facts.csv"] as const;
+export const RAW_FILE_NAMES = ["sources.csv", "statements.csv", "debt_facilities.csv", "principal_payments.csv", "debt_discounts.csv", "debt_issuances.csv", "facility_commitments.csv", "facts.csv"] as const;
+/** The header of each raw file that may be empty of rows, for a company that holds none. */
+export const EMPTY_COMMITMENTS = "as_of,facility,commitment,unit,draws_until,source_id,locator\n";
 
 /** A company's raw data after every check: rows as printed, with their row numbers. */
 export interface ValidatedCompany {
@@ -29,6 +32,8 @@ export interface ValidatedCompany {
   readonly principalPayments: readonly ParsedRow<PrincipalPaymentRow>[];
   readonly debtDiscounts: readonly ParsedRow<DebtDiscountRow>[];
   readonly issuances: readonly ParsedRow<DebtIssuanceRow>[];
+  /** Each committed facility's terms at a date, with how sure the dataset is of them. */
+  readonly commitments: readonly JudgedCommitment[];
   readonly facts: readonly FactRow[];
 }
 
@@ -51,6 +56,7 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
   const principalPayments = parseCsv("principal_payments.csv", files["principal_payments.csv"], principalPaymentRow, issues);
   const debtDiscounts = parseCsv("debt_discounts.csv", files["debt_discounts.csv"], debtDiscountRow, issues);
   const issuances = parseCsv("debt_issuances.csv", files["debt_issuances.csv"], debtIssuanceRow, issues);
+  const commitments = parseCsv("facility_commitments.csv", files["facility_commitments.csv"], facilityCommitmentRow, issues);
   const facts = parseCsv("facts.csv", files["facts.csv"], factRow, issues);
 
   // Sources: unique ids; every cited id exists.
@@ -59,7 +65,7 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
     if (sourceIds.has(value.source_id)) issues.push({file: "sources.csv", row, field: "source_id", message: `"${value.source_id}" is listed twice`});
     sourceIds.set(value.source_id, value);
   }
-  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments], ["debt_discounts.csv", debtDiscounts], ["debt_issuances.csv", issuances], ["facts.csv", facts]];
+  const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments], ["debt_discounts.csv", debtDiscounts], ["debt_issuances.csv", issuances], ["facility_commitments.csv", commitments], ["facts.csv", facts]];
   for (const [file, rows] of citing) {
     for (const {row, value} of rows) {
       if (!sourceIds.has(value.source_id)) issues.push({file, row, field: "source_id", message: `"${value.source_id}" is not in sources.csv`});
@@ -78,9 +84,10 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
   checkFacilities(facilities, principalPayments, issues);
   checkDebtDiscounts(debtDiscounts, facilities, issues);
   checkIssuances(issuances, issues);
+  checkCommitments(commitments, facilities, issues);
 
   if (issues.length > 0) throw new RawDataError(issues);
-  return {sources: sources.map((s) => s.value), statements: bestOfEach(figures), figures, debtTables: judgeDebtTables(facilities, figures, sourceIds), facilities, principalPayments, debtDiscounts, issuances, facts: facts.map((f) => f.value)};
+  return {sources: sources.map((s) => s.value), statements: bestOfEach(figures), figures, debtTables: judgeDebtTables(facilities, figures, sourceIds), facilities, principalPayments, debtDiscounts, issuances, commitments: judgeCommitments(commitments, sourceIds), facts: facts.map((f) => f.value)};
 }
 
 export interface DebtTable {
@@ -130,6 +137,77 @@ function checkIssuances(issuances: readonly ParsedRow<DebtIssuanceRow>[], issues
     if (!d.unit.startsWith("USD")) issues.push({file, row, field: "unit", message: `"${d.unit}" does not measure a principal (money)`});
     if (d.maturity <= d.issued) issues.push({file, row, field: "maturity", message: `${d.facility} matures (${d.maturity}) before it is issued (${d.issued})`});
   }
+}
+
+/**
+ * Each commitment names a facility the debt tables list at its date, once a source, is in
+ * money, is at least the principal listed for it, and its draw window ends after that date.
+ */
+function checkCommitments(commitments: readonly ParsedRow<FacilityCommitmentRow>[], facilities: readonly ParsedRow<FacilityRow>[], issues: RawDataIssue[]): void {
+  const file = "facility_commitments.csv";
+  const seen = new Map<string, number>();
+  for (const {row, value: c} of commitments) {
+    const key = `${c.as_of}/${c.facility}/${c.source_id}`;
+    const first = seen.get(key);
+    if (first !== undefined) issues.push({file, row, field: "facility", message: `duplicates row ${first} (${c.facility} at ${c.as_of} from ${c.source_id})`});
+    seen.set(key, row);
+    if (!c.unit.startsWith("USD")) issues.push({file, row, field: "unit", message: `"${c.unit}" does not measure a commitment (money)`});
+    const listed = facilities.filter((f) => f.value.as_of === c.as_of && f.value.facility === c.facility);
+    if (listed.length === 0) {
+      issues.push({file, row, field: "facility", message: `"${c.facility}" is not listed at ${c.as_of} in debt_facilities.csv`});
+      continue;
+    }
+    const commitment = toMillions(c.commitment, c.unit);
+    const principal = Math.max(...listed.map((f) => toMillions(f.value.principal, f.value.unit)));
+    if (commitment + 1e-9 < principal) issues.push({file, row, field: "commitment", message: `${Number(commitment.toFixed(6))} USD millions is less than the ${Number(principal.toFixed(6))} drawn at ${c.as_of}`});
+    if (c.draws_until !== undefined && c.draws_until <= c.as_of.slice(0, 7)) issues.push({file, row, field: "draws_until", message: `the draw window (to ${c.draws_until}) has closed by ${c.as_of}`});
+  }
+}
+
+/** A committed facility's terms at a date, as the dataset settles them (USD millions). */
+export interface JudgedCommitment {
+  readonly as_of: string;
+  readonly facility: string;
+  readonly commitment: number;
+  /** The last month draws can be made in, or null where no source that states the commitment gives it. */
+  readonly draws_until: string | null;
+  readonly source_id: string;
+  readonly locator: string;
+  /** Accepted (a trusted grade), confirmed (a source of another origin agrees) or unconfirmed: then out of the base case. */
+  readonly status: "accepted" | "confirmed" | "unconfirmed";
+  readonly reason: string;
+}
+
+/**
+ * One row a facility and date: the best-graded statement of its terms, accepted when its
+ * grade is trusted, confirmed when a source of another origin states the same commitment (to
+ * the coarser one's rounding) and no draw window that disagrees, and the window confirmed the
+ * same way where it is given (else it is left out: null). Otherwise unconfirmed.
+ */
+function judgeCommitments(commitments: readonly ParsedRow<FacilityCommitmentRow>[], sources: ReadonlyMap<string, SourceRow>): JudgedCommitment[] {
+  const groups = new Map<string, FacilityCommitmentRow[]>();
+  for (const {value: c} of commitments) groups.set(`${c.as_of}|${c.facility}`, [...(groups.get(`${c.as_of}|${c.facility}`) ?? []), c]);
+  const gradeOf = (c: FacilityCommitmentRow) => sources.get(c.source_id)?.grade ?? "article";
+  const originOf = (c: FacilityCommitmentRow) => origin(sources.get(c.source_id)?.url ?? "");
+  const amount = (c: FacilityCommitmentRow) => ({amount: toMillions(c.commitment, c.unit), step: roundingStep(c.commitment, c.unit)});
+  return [...groups.values()].map((group) => {
+    const ranked = [...group].sort((a, b) => gradeRank(gradeOf(a)) - gradeRank(gradeOf(b)));
+    const head = ranked[0]!;
+    const base = {as_of: head.as_of, facility: head.facility, commitment: amount(head).amount, source_id: head.source_id, locator: head.locator};
+    if (TRUSTED_GRADES.includes(gradeOf(head))) return {...base, draws_until: head.draws_until ?? null, status: "accepted" as const, reason: `graded ${gradeOf(head)}`};
+    const witnesses = group.filter((c) => c !== head && originOf(c) !== originOf(head) && agrees(amount(c), amount(head)));
+    const windows = new Set(group.map((c) => c.draws_until).filter((w): w is string => w !== undefined));
+    if (witnesses.length === 0 || windows.size > 1) {
+      return {...base, draws_until: head.draws_until ?? null, status: "unconfirmed" as const, reason: windows.size > 1 ? `its sources give different draw windows (${[...windows].join(", ")})` : "no source of another origin states the same commitment"};
+    }
+    const windowSources = group.filter((c) => c.draws_until !== undefined);
+    const windowConfirmed = new Set(windowSources.map(originOf)).size >= 2;
+    const window = windowConfirmed ? windowSources[0]!.draws_until! : null;
+    return {
+      ...base, draws_until: window, status: "confirmed" as const,
+      reason: `${witnesses.map((w) => w.source_id).join(", ")} state${witnesses.length === 1 ? "s" : ""} the same commitment${window ? `; ${windowSources.map((c) => c.source_id).join(" and ")} the same draw window` : windowSources.length ? "; the draw window only one source gives is left out" : ""}`
+    };
+  });
 }
 
 /** One discount a date, at a date the facilities are listed for, and less than their principal. */

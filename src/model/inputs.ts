@@ -167,6 +167,11 @@ const modelInputObject = z.object({
    * quarter, before debt service and before any shortfall is borrowed for. Not debt.
    */
   equityRaised: path(money).default(0),
+  /**
+   * Whether the market-shut windows (`refinancing.marketShut`) shut equity markets too: no
+   * equity is raised in their quarters, whatever `equityRaised` holds for them.
+   */
+  marketShutIncludesEquity: z.boolean().default(false),
   taxRate: share.default(0),
   /** The reference rate (e.g. three-month term SOFR), annual, per quarter. */
   baseRate: path(annualRate),

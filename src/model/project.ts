@@ -63,7 +63,8 @@ export interface LedgerQuarter<N> {
   readonly prepaymentPremium: N;
   /**
    * Equity raised from shareholders at the quarter's start (an input): a source of cash,
-   * not debt, so not in DSCR, Minsky's regime or cash flow before financing.
+   * not debt, so not in DSCR, Minsky's regime or cash flow before financing. None in a
+   * quarter markets are shut, where they shut equity too (`marketShutIncludesEquity`).
    */
   readonly equityRaised: N;
   /** Equity put in to cure a minimum-liquidity covenant. */
@@ -167,7 +168,9 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     // 2. Each facility: scheduled draw, rate, interest and principal due, fees, refinancing.
     const rows = serviceFacilities(ar, facilities, offset, atQuarter(baseRates, offset), terms, open, input.interestConvention, quarter, events);
     // 3. The quarter's ledger, with the equity raised at its start, and its debt service.
-    const ledger = openLedger(ar, quarter, offset, cash, atQuarter(equityRaised, offset), openingDebt, operating, rows, open);
+    // Equity markets shut with debt markets only where the input says so.
+    const equity = open || !input.marketShutIncludesEquity ? atQuarter(equityRaised, offset) : ar.zero;
+    const ledger = openLedger(ar, quarter, offset, cash, equity, openingDebt, operating, rows, open);
     bookDebtService(ar, ledger);
     // 4. Earnings: reported interest expense, leases, taxes, operating cash flow.
     bookEarnings(ar, ledger, discountTotals[offset] as N, atQuarter(capitalisedShares, offset), leases, taxRate);

@@ -29,6 +29,10 @@ export interface QuarterRecord {
   readonly interest: number;
   readonly principal_due: number;
   readonly new_borrowing: number;
+  /** Delayed draws on committed facilities, at the quarter's start (within their draw windows). */
+  readonly scheduled_draws: number;
+  /** Equity raised at the quarter's start (none while markets are shut, where they shut equity too). */
+  readonly equity_raised: number;
   readonly funding_gap: number;
   readonly closing_cash: number;
   readonly closing_debt: number;
@@ -49,6 +53,8 @@ export function quarterRecords(p: Projection<number>): QuarterRecord[] {
     interest: cents(l.interest),
     principal_due: cents(l.principalDue),
     new_borrowing: cents(l.newBorrowing),
+    scheduled_draws: cents(l.scheduledDraws),
+    equity_raised: cents(l.equityRaised),
     funding_gap: cents(fundingGap(l.closingCash)),
     closing_cash: cents(cashHeld(l.closingCash)),
     closing_debt: cents(l.closingDebt),

@@ -1,11 +1,13 @@
-import type {DiscountFigure, FacilityFigure, FinancialFigure, IssuanceFigure} from "./base-case.js";
+import type {CommitmentFigure, DiscountFigure, FacilityFigure, FinancialFigure, IssuanceFigure} from "./base-case.js";
 
-/** What the dataset gives the base case: the four tables it reads. */
+/** What the dataset gives the base case: the tables it reads. */
 export interface BaseCaseTables<F extends FinancialFigure = FinancialFigure> {
   readonly financials: readonly F[];
   readonly facilities: readonly FacilityFigure[];
   readonly discounts: readonly DiscountFigure[];
   readonly issuances: readonly IssuanceFigure[];
+  /** Committed facilities' terms at a debt table's date (none where the caller holds none). */
+  readonly commitments?: readonly CommitmentFigure[];
 }
 
 /**
@@ -19,6 +21,7 @@ export function tablesAsOf<F extends FinancialFigure & {readonly period_end: str
     financials: tables.financials.filter((f) => f.period_end <= date),
     facilities: tables.facilities.filter((f) => f.as_of <= date),
     discounts: tables.discounts.filter((d) => d.as_of <= date),
-    issuances: tables.issuances.filter((d) => d.issued <= issuedBy)
+    issuances: tables.issuances.filter((d) => d.issued <= issuedBy),
+    commitments: (tables.commitments ?? []).filter((c) => c.as_of <= date)
   };
 }

@@ -50,6 +50,22 @@ export interface IssuanceFigure {
   readonly locator: string;
 }
 
+/**
+ * A committed facility's total commitment and the last month of its draw window, at a debt
+ * table's date (USD millions). Only settled ones (accepted or confirmed) reach the base case.
+ */
+export interface CommitmentFigure {
+  readonly as_of: string;
+  readonly facility: string;
+  readonly commitment: number;
+  /** YYYY-MM, or null where no two sources agree on it. */
+  readonly draws_until: string | null;
+  readonly status: string;
+  readonly basis: string;
+  readonly source: string;
+  readonly locator: string;
+}
+
 export interface Provenance {
   readonly input: string;
   readonly value: string;
@@ -127,7 +143,7 @@ const usd = (x: number) => `${x.toLocaleString("en-US", {maximumFractionDigits: 
  * The base case from the dataset. The projection starts in the quarter after the latest
  * debt table held, from that table's facilities.
  */
-export function baseCase(financials: readonly FinancialFigure[], allFacilities: readonly FacilityFigure[], discounts: readonly DiscountFigure[] = [], issuances: readonly IssuanceFigure[] = []): BaseCase {
+export function baseCase(financials: readonly FinancialFigure[], allFacilities: readonly FacilityFigure[], discounts: readonly DiscountFigure[] = [], issuances: readonly IssuanceFigure[] = [], commitments: readonly CommitmentFigure[] = []): BaseCase {
   const facilities = allFacilities.filter((f) => f.status !== "unconfirmed");
   const asOf = [...new Set(facilities.map((f) => f.as_of))].sort().at(-1);
   if (!asOf) throw new Error("the dataset holds no debt table: there is no base case to build");
@@ -191,10 +207,12 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     }
     const terms = facilityTerms(f.facility);
     const maturity = quarterOfMonth(f.maturity_to);
+    const draws = undrawnDraws(f, commitments, start, maturity < start ? start : maturity, provenance);
     facilityInputs.push({
       id: `f${i + 1}-${slug(f.facility)}`,
       name: f.facility,
       principal: f.principal,
+      draws,
       // The filing states an effective rate; a floating facility bears it as a spread over
       // the change in the reference rate since the filing (the base-rate input), so a rate
       // shock reaches it and leaves fixed notes alone.
@@ -300,9 +318,52 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     {input: "New borrowing a quarter", value: `at most ${usd(A.newBorrowing.perQuarter)} a quarter, gross (no cap beyond the limit in all)`, status: "assumption", basis: "the dataset holds nothing to set a cap a quarter from; for scale, the largest single raises of recent quarters were the 2032 convertible notes (4,000 USD m), the 2031 9.75 % senior notes (2,750 USD m) and the 2031 convertible notes (2,588 USD m), per the debt tables; set one with the input"},
     // The private placement of 2026 closed in its first quarter (the cash-flow statement's
     // "issuance of common stock in private placement"): a balance sheet from then on holds it.
-    {input: "Equity raised", value: "none", status: "assumption", basis: asOf >= PLACEMENT_2026_HELD_FROM ? `none assumed; the 2026 placement is in the opening cash (at ${asOf})` : "none assumed"}
+    {input: "Equity raised", value: "none", status: "assumption", basis: equityBasis(financials, asOf)},
+    {input: "Equity markets shut too", value: "no", status: "assumption", basis: "the base case shuts no market; where a scenario shuts debt markets, equity still sells unless it says otherwise (no equity is raised in the base case either way)"}
   );
   return {input, provenance, lastReportedQuarter: previousQuarter(start), asOf: {date: asOf, accession: cash?.accession ?? listed[0]?.accession ?? "", source: cash?.source ?? listed[0]?.source ?? ""}};
+}
+
+/**
+ * What a committed facility has left to draw at the debt table's date (its settled commitment
+ * less the principal the table lists), drawn in equal parts at the start of each quarter of
+ * its draw window that the projection holds (from its first quarter through the window's
+ * last, and before the facility matures), to the cent, the last part taking the remainder.
+ * Committed: drawn whether or not markets are open. None where no settled commitment with a
+ * draw window is held; each figure and the assumption go into the provenance.
+ */
+function undrawnDraws(f: FacilityFigure, commitments: readonly CommitmentFigure[], start: string, maturity: string, provenance: Provenance[]): Array<{quarter: string; amount: number}> {
+  const c = commitments.find((x) => x.as_of === f.as_of && x.facility === f.facility && (x.status === "accepted" || x.status === "confirmed"));
+  if (!c) return [];
+  const undrawn = Math.round((c.commitment - f.principal) * 100) / 100;
+  const last = c.draws_until === null ? null : quarterOfMonth(c.draws_until);
+  const quarters = last === null ? 0 : Math.max(0, Math.min(quarterOffset(start, last) + 1, quarterOffset(start, maturity)));
+  provenance.push({
+    input: `${f.facility}: undrawn commitment`, value: `${usd(undrawn)} of ${usd(c.commitment)} committed${c.draws_until ? `, drawable through ${c.draws_until}` : ""}`, status: "derived",
+    basis: `the commitment${c.draws_until ? " and its draw window" : ""} (${c.source}: ${c.locator}; ${c.status}: ${c.basis}) less the principal drawn at ${f.as_of} (${f.source}: ${f.locator})`
+  });
+  if (undrawn <= 0 || quarters === 0) return [];
+  const part = Math.floor((undrawn * 100) / quarters) / 100;
+  const draws = Array.from({length: quarters}, (_, t) => ({quarter: addQuarters(start, t), amount: t === quarters - 1 ? Math.round((undrawn - part * (quarters - 1)) * 100) / 100 : part}));
+  provenance.push({
+    input: `${f.facility}: draws`, value: `${usd(part)} at the start of each quarter from ${start} to ${draws.at(-1)!.quarter}`, status: "assumption",
+    basis: "the filings state what is left to draw and until when, not when it will be drawn: the base case draws it in equal parts over the window, committed, so whether or not markets are open; the commitment fee on what is undrawn is not modelled"
+  });
+  return draws;
+}
+
+/**
+ * Why the base case raises no equity. The record's raises are one-offs, not a pace: the
+ * preferred rounds before the IPO, the IPO of 2025 Q1 and its over-allotment, the private
+ * placement with NVIDIA of 2026 Q1. A mean of them held flat would put money no one has
+ * committed into the headline; and the latest quarters' figures are not settled in the
+ * dataset (they stay out of the base case, as every unconfirmed figure does).
+ */
+function equityBasis(financials: readonly FinancialFigure[], asOf: string): string {
+  const raises = financials.filter((f) => f.line_item === "proceeds_from_equity" && /^\d{4}Q\d$/.test(f.period) && f.value > 0).sort((a, b) => a.period.localeCompare(b.period));
+  const held = raises.length ? `; the quarters held: ${raises.map((f) => `${f.period} ${usd(f.value)} (${f.source}: ${f.locator})`).join("; ")}` : "";
+  const placement = asOf >= PLACEMENT_2026_HELD_FROM ? `; the 2026 placement is in the opening cash (at ${asOf}), and the figures for the quarters since the last of these are unconfirmed in the dataset` : "";
+  return `none assumed: the record's raises are one-offs (preferred rounds, the IPO, a private placement), not a pace to hold flat${held}${placement}; set one with the inputs (a scenario, equity-markets-shut-too, does)`;
 }
 
 /** The tax line: none while the last four quarters report net losses (no cash tax on losses, an assumption that ignores minimum taxes). */

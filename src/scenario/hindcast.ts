@@ -33,7 +33,7 @@ type Figure = FinancialFigure & {readonly period_end: string; readonly measure?:
 
 export function hindcast(tables: BaseCaseTables<Figure>, asOf: string): Hindcast {
   const past = tablesAsOf(tables, asOf);
-  const base = baseCase(past.financials, past.facilities, past.discounts, past.issuances);
+  const base = baseCase(past.financials, past.facilities, past.discounts, past.issuances, past.commitments);
   const projection = project(base.input, decimalArithmetic);
   const reported = (item: string, quarter: string) => tables.financials.find((f) => f.line_item === item && f.period === quarter);
   const rows: HindcastRow[] = [];

@@ -241,11 +241,30 @@ export const INPUTS = declare({
   equityRaisedPerQuarter: {
     label: "Equity raised a quarter (USD m)", unit: "USD m a quarter", group: "liquidity", min: 0, max: 5000, step: 50,
     baseValue: (b) => firstOf(b.equityRaised ?? 0),
-    // Cash from shareholders at the start of every quarter, the same amount each; not debt.
+    // With the next input: cash from shareholders at the start of each quarter, the same
+    // amount each, from the first quarter for as many quarters as it says (0: every
+    // quarter); not debt.
     apply: (d, c, _b, moved) => {
-      if (moved("equityRaisedPerQuarter")) d.equityRaised = c.equityRaisedPerQuarter;
+      if (moved("equityRaisedPerQuarter") || moved("equityRaisedQuarters")) d.equityRaised = datedEquity(c.equityRaisedPerQuarter, c.equityRaisedQuarters);
     },
     workbook: ["equityRaised"]
+  },
+  equityRaisedQuarters: {
+    label: "…for quarters from the first (0: every quarter)", unit: "quarters", group: "liquidity", min: 0, max: 40, step: 1, whole: true,
+    // A path of equal amounts then 0 (its last value holds) reads as so many quarters; anything else as every quarter.
+    baseValue: (b) => equityQuarters(b.equityRaised ?? 0),
+    apply: () => { /* with equityRaisedPerQuarter */ },
+    workbook: ["equityRaised"]
+  },
+  marketShutIncludesEquity: {
+    label: "Equity markets shut too", unit: "choice", group: "liquidity", min: 0, max: 1, step: 1, whole: true,
+    choices: ["no: shares still sell while debt markets are shut", "yes: no equity is raised in the shut quarters"],
+    baseValue: (b) => (b.marketShutIncludesEquity ? 1 : 0),
+    // The shut quarters are those of the market-shut inputs (refinancing.marketShut).
+    apply: (d, c, _b, moved) => {
+      if (moved("marketShutIncludesEquity")) d.marketShutIncludesEquity = c.marketShutIncludesEquity >= 1;
+    },
+    workbook: ["equityShut"]
   },
   horizonQuarters: {
     label: "Horizon (quarters)", unit: "quarters", group: "horizon", min: 4, max: 40, step: 1, whole: true,
@@ -412,6 +431,18 @@ const lastOf = (path: number | readonly number[]): number => (typeof path === "n
 export function fadingGrowth(first: number, longRun: number, quarters: number): number | number[] {
   if (quarters <= 0) return first;
   return Array.from({length: quarters + 1}, (_, t) => (t === quarters ? longRun : first + ((longRun - first) * t) / quarters));
+}
+
+/** `amount` a quarter for `quarters` quarters from the first, then none (a path's last value holds); 0 quarters: every quarter. */
+export function datedEquity(amount: number, quarters: number): number | number[] {
+  return quarters > 0 && amount > 0 ? [...Array<number>(quarters).fill(amount), 0] : amount;
+}
+
+/** How many quarters `datedEquity` would have written the path for: 0 for a single value or any other shape. */
+function equityQuarters(path: number | readonly number[]): number {
+  if (typeof path === "number" || path.length < 2 || path.at(-1) !== 0) return 0;
+  const head = path.slice(0, -1);
+  return head.every((x) => x === head[0] && x > 0) ? head.length : 0;
 }
 
 /** A per-quarter input's first value: where the inputs start. */

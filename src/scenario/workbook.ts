@@ -44,6 +44,7 @@ const PROVENANCE_OF: Record<string, string> = {
   "capexIntensity.leadQuarters": "Capex lead time",
   "capexIntensity.follows": "Capex follows growth",
   equityRaised: "Equity raised",
+  marketShutIncludesEquity: "Equity markets shut too",
   depreciation: "Depreciation",
   taxRate: "Tax rate",
   "revolver.capacity": "Revolver capacity",

@@ -71,6 +71,7 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
   scalar("nbSpread", "New borrowing: spread over the reference rate", "a year", "newBorrowing", input.newBorrowing.spread, "rate");
   scalar("nbTenor", "New borrowing: tenor from its first draw", "quarters", "newBorrowing", input.newBorrowing.tenorQuarters, "count");
   scalar("nbFee", "New borrowing: upfront fee", "share", "newBorrowing", input.newBorrowing.feeRate, "rate");
+  scalar("equityShut", "Equity markets shut with debt markets (no equity raised while shut): 1 = yes", "1 = yes", "marketShutIncludesEquity", input.marketShutIncludesEquity ? 1 : 0, "count");
 
   sheet.heading("Per quarter (a path: one value a quarter)", book.quarters);
   path("growth", "Revenue growth", "a quarter", "revenue.growth", (t) => pathValue(input.revenue.growth, t), "rate");

@@ -79,7 +79,8 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
     (t) => `${here("operatingCashFlow", t)}-(${here("interest", t)}-${here("pikInterest", t)})-${here("feesBeforeLiquidity", t)}-${here("capex", t)}-(${here("principalDue", t)}-${here("refinanced", t)})`);
 
   sheet.heading("Holding minimum cash, at the quarter's end");
-  row("equityRaised", "Equity raised, at the quarter's start", "from the inputs: cash from shareholders, not debt", (t) => IP("equityRaised", t));
+  row("equityRaised", "Equity raised, at the quarter's start", "from the inputs: cash from shareholders, not debt; none while markets are shut, where they shut equity too",
+    (t) => `IF(AND(${I("equityShut")}=1,${IP("marketShut", t)}=1),0,${IP("equityRaised", t)})`);
   row("cashBeforeLiquidity", "Cash before end-of-quarter actions", "opening cash + equity raised + cash flow before financing + scheduled draws",
     (t) => `${here("openingCash", t)}+${here("equityRaised", t)}+${here("cashFlowBeforeFinancing", t)}+${here("scheduledDraws", t)}`);
   row("short", "Below minimum cash", "", (t) => `${here("cashBeforeLiquidity", t)}<${I("minimumCash")}`, "text");

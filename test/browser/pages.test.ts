@@ -156,6 +156,7 @@ describe("the story page", () => {
     const prepayQuarter = sliders.findIndex((s) => s.label.startsWith("…at the end of quarter"));
     const prepayPremium = sliders.findIndex((s) => s.label.startsWith("…with a call premium"));
     const fade = sliders.findIndex((s) => s.label.startsWith("Quarters growth takes to fade"));
+    const equity = sliders.findIndex((s) => s.label.startsWith("Equity raised a quarter"));
     // Cash above the minimum comes with the top growth, held (no fade).
     const cashRich: Array<[number, number]> = [[growth, sliders[growth]!.max], [fade, 0]];
     // A prepayment bites only when there is cash above the minimum: from quarter 6.
@@ -163,8 +164,9 @@ describe("the story page", () => {
     for (const [i, slider] of sliders.entries()) {
       // A shut's length bites only when there is a shut: open one for that input, and
       // give "shut in quarter" a length for its own turn. A swap to today's rate bites
-      // only when the rate moves, and a cash sweep only when there is cash to sweep.
-      const dependsOn: Array<[number, number]> = slider.label.startsWith("…for") ? [[shutFrom, 1]] : slider.label.startsWith("Markets shut") ? [[i + 1, 4]]
+      // only when the rate moves, and a cash sweep only when there is cash to sweep; the
+      // quarters equity is raised for, only when some is raised.
+      const dependsOn: Array<[number, number]> = slider.label.startsWith("…for quarters from the first") ? [[equity, sliders[equity]!.max]] : slider.label.startsWith("…for") ? [[shutFrom, 1]] : slider.label.startsWith("Markets shut") ? [[i + 1, 4]]
         : slider.label.startsWith("Floating debt swapped") ? [[rate, sliders[rate]!.max]] : slider.label.startsWith("Cash sweep") ? cashRich
         : [prepayAmount, prepayQuarter, prepayPremium].includes(i) ? prepaying.filter(([j]) => j !== i || i === prepayQuarter) : [];
       for (const [j, value] of dependsOn) await setSlider(page, j, value);
@@ -176,7 +178,8 @@ describe("the story page", () => {
       const changed: boolean[] = [];
       // A shut from the first quarter bites where one late in the horizon may not (the
       // base case borrows early): "shut in quarter" tries quarter 1 too.
-      const targets = slider.label.startsWith("Markets shut") ? [slider.min, slider.max, 1] : [slider.min, slider.max];
+      // Equity raised for 40 quarters is every quarter of the horizon: its count tries 1 too.
+      const targets = slider.label.startsWith("Markets shut") || slider.label.startsWith("…for quarters from the first") ? [slider.min, slider.max, 1] : [slider.min, slider.max];
       for (const target of targets.filter((v) => v !== slider.value)) {
         await setSlider(page, i, target);
         changed.push((await drawn(page)) !== before);

@@ -69,11 +69,11 @@ describe("SEC companyfacts into raw CSVs", () => {
 });
 
 describe("the companyfacts command", () => {
-  it("writes the seven raw files for a company, and the loaders read them", () => {
+  it("writes the eight raw files for a company, and the loaders read them", () => {
     const out = mkdtempSync(join(tmpdir(), "companyfacts-"));
     const output = execFileSync(process.execPath, ["--import", "tsx", "cli/companyfacts.ts", fixturePath.pathname, "coreweave-sec", "--out", out], {encoding: "utf8"});
-    expect(output).toMatch(/wrote 7 files .* 6 reported figures/);
-    expect(readdirSync(join(out, "coreweave-sec")).sort()).toEqual(["debt_discounts.csv", "debt_facilities.csv", "debt_issuances.csv", "facts.csv", "principal_payments.csv", "sources.csv", "statements.csv"]);
+    expect(output).toMatch(/wrote 8 files .* 6 reported figures/);
+    expect(readdirSync(join(out, "coreweave-sec")).sort()).toEqual(["debt_discounts.csv", "debt_facilities.csv", "debt_issuances.csv", "facility_commitments.csv", "facts.csv", "principal_payments.csv", "sources.csv", "statements.csv"]);
   });
 
   it("fails with a message and a non-zero exit on a bad company name, writing nothing", () => {

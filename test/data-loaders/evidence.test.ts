@@ -24,6 +24,7 @@ function files(statements: string[], sources = SOURCES): RawFiles {
     "principal_payments.csv": "as_of,year,amount,unit,source_id,locator\n",
     "debt_discounts.csv": "as_of,amount,unit,source_id,locator\n",
     "debt_issuances.csv": "issued,facility,principal,unit,coupon,maturity,source_id,locator\n",
+    "facility_commitments.csv": "as_of,facility,commitment,unit,draws_until,source_id,locator\n",
     "facts.csv": "fact_id,claim,subject,value,unit,period,source_id,locator,note\n"
   };
 }

@@ -31,11 +31,12 @@ describe("the real CoreWeave raw data", () => {
     const company = validateCompany(real);
     expect(company.statements.length).toBeGreaterThan(20);
     expect(company.facilities.length).toBeGreaterThan(5);
+    expect(company.commitments.length).toBeGreaterThan(0);
   });
 });
 
 describe("bad raw input stops the build, naming file, row and field", () => {
-  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv", FACTS = "facts.csv", D = "debt_discounts.csv", I = "debt_issuances.csv";
+  const S = "statements.csv", F = "debt_facilities.csv", P = "principal_payments.csv", SRC = "sources.csv", FACTS = "facts.csv", D = "debt_discounts.csv", I = "debt_issuances.csv", C = "facility_commitments.csv";
   // The row number a line appended to the real file gets (rows count from 1, after the header).
   const appendedRow = (name: keyof RawFiles) => real[name].trimEnd().split("\n").length;
   const cases: Array<[string, RawFiles, string, number, string, RegExp]> = [
@@ -75,7 +76,12 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     ["a discount at a date no debt table lists", withFile(D, (t) => t.replace("2025-06-30,119984", "2025-09-30,119984")), D, 1, "as_of", /no facilities are listed at 2025-09-30/],
     ["a discount printed negative", withFile(D, (t) => t.replace("2025-06-30,119984", "2025-06-30,-119984")), D, 1, "amount", /must not be negative/],
     ["a discount as large as the debt", withFile(D, (t) => t.replace("2025-06-30,119984,USD thousands", "2025-06-30,11171485,USD thousands")), D, 1, "amount", /not less than the facilities' principal/],
-    ["a discount given twice for a date", withFile(D, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), D, appendedRow(D), "as_of", /duplicates row 1/]
+    ["a discount given twice for a date", withFile(D, (t) => `${t.trimEnd()}\n${t.split("\n")[1]}\n`), D, appendedRow(D), "as_of", /duplicates row 1/],
+    ["a commitment for a facility no debt table lists at its date", withFile(C, replaceLine(1, "2026-06-30,DDTL 9.0,8500,USD millions,2027-06,h3-crwv-workbook-script,made up")), C, 1, "facility", /not listed at 2026-06-30/],
+    ["a commitment below what is drawn", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),2000,USD millions,2027-06,h3-crwv-workbook-script,made up")), C, 1, "commitment", /less than the 2837 drawn/],
+    ["a draw window closed by the table's date", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,2026-06,h3-crwv-workbook-script,made up")), C, 1, "draws_until", /has closed by 2026-06-30/],
+    ["a draw window that is not a month", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,June 2027,h3-crwv-workbook-script,made up")), C, 1, "draws_until", /YYYY-MM/],
+    ["a commitment citing an unknown source", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,2027-06,nowhere,made up")), C, 1, "source_id", /not in sources\.csv/]
   ];
 
   for (const [what, files, file, row, field, message] of cases) {
@@ -103,3 +109,26 @@ describe("a figure from two sources", () => {
 });
 
 const S_FILE = "statements.csv" as const;
+
+describe("a committed facility's terms", () => {
+  const C_FILE = "facility_commitments.csv" as const;
+  const judged = (files: RawFiles) => validateCompany(files).commitments.find((c) => c.facility === "DDTL 4.0 (non-recourse)")!;
+
+  it("are confirmed when a source of another origin states the same commitment, the window when two do", () => {
+    // Three stored texts state 8,500 for DDTL 4.0 at 2026-06-30; two of them the window to 2027-06.
+    expect(judged(real)).toMatchObject({commitment: 8500, draws_until: "2027-06", status: "confirmed"});
+  });
+
+  it("stay out of the base case from one source alone, and leave out a window only one source gives", () => {
+    const lines = real[C_FILE].trimEnd().split("\n");
+    expect(judged({...real, [C_FILE]: `${lines[0]}\n${lines[1]}\n`})).toMatchObject({status: "unconfirmed"});
+    // The workbook script and the claims script agree on 8,500; only the first gives a window.
+    expect(judged({...real, [C_FILE]: `${lines[0]}\n${lines[1]}\n${lines[2]}\n`})).toMatchObject({status: "confirmed", draws_until: null});
+  });
+
+  it("are not confirmed by sources that disagree on the window", () => {
+    const files = withFile(C_FILE, (t) => t.replace(/,2027-06,h2-xref-q1-2026,/, ",2027-03,h2-xref-q1-2026,"));
+    expect(judged(files)).toMatchObject({status: "unconfirmed"});
+    expect(judged(files).reason).toMatch(/different draw windows/);
+  });
+});

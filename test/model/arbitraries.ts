@@ -100,6 +100,8 @@ export const modelInputs: fc.Arbitrary<ModelInputDraft> = fc.record({
   capex: pathOf(amount(2000)),
   // Equity raised in some runs (the key is optional): a constant amount, or a path, often 0 but for a quarter or two.
   equityRaised: pathOf(amount(1000)),
+  // In some runs the market-shut windows shut equity too (the key is optional).
+  marketShutIncludesEquity: fc.boolean(),
   // Capex that follows growth in some runs (the key is optional), at any lead.
   capexIntensity: fc.record({perAddedAnnualRevenue: between(0, 5), leadQuarters: fc.integer({min: 0, max: 8}), follows: fc.boolean()}),
   taxRate: between(0, 0.4),

@@ -64,6 +64,24 @@ describe("equity raised at a quarter's start", () => {
     expect(ledgerColumn(raised, "closingCash")[1]).toBe("1158.6");
   });
 
+  it("is not raised in the quarters markets are shut, where they shut equity too; by hand", () => {
+    // E = 100 every quarter; markets shut in the second and third quarters. With equity still
+    // selling: 1,000 + 100 + 30 = 1,130, then 1,260, 1,390, 1,520. With equity shut too, the
+    // shut quarters raise nothing: 1,130, 1,160, 1,190, and 1,190 + 100 + 30 = 1,320.
+    const shut = {shareRolled: 0, spread: 0, tenorQuarters: 4, marketShut: [{from: "2026Q2", to: "2026Q3"}]};
+    const open = runDecimal(plainCompany({facilities: [loan], equityRaised: 100, refinancing: shut}));
+    const closed = runDecimal(plainCompany({facilities: [loan], equityRaised: 100, refinancing: shut, marketShutIncludesEquity: true}));
+    expect(ledgerColumn(open, "equityRaised")).toEqual(["100", "100", "100", "100"]);
+    expect(ledgerColumn(open, "closingCash")).toEqual(["1130", "1260", "1390", "1520"]);
+    expect(ledgerColumn(closed, "equityRaised")).toEqual(["100", "0", "0", "100"]);
+    expect(ledgerColumn(closed, "closingCash")).toEqual(["1130", "1160", "1190", "1320"]);
+    // Without a shut window the choice changes nothing; by default equity does not shut.
+    expect(ledgerColumn(runDecimal(plainCompany({facilities: [loan], equityRaised: 100, marketShutIncludesEquity: true})), "closingCash")).toEqual(["1130", "1260", "1390", "1520"]);
+    expect(parseModelInput(without).marketShutIncludesEquity).toBe(false);
+    // The float engine agrees.
+    expect(project(plainCompany({facilities: [loan], equityRaised: 100, refinancing: shut, marketShutIncludesEquity: true}), floatArithmetic).quarters.map((q) => q.ledger.equityRaised)).toEqual([100, 0, 0, 100]);
+  });
+
   it("refuses a negative amount, naming the field", () => {
     expect(() => parseModelInput({...without, equityRaised: [0, -5]})).toThrow(ModelInputError);
     try {

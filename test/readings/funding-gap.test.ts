@@ -53,6 +53,13 @@ describe("npm run scenario -- run NAME --json", () => {
     expect(out.controls.growthPct).toBe(controls.growthPct);
     expect(Object.keys(out.outcome)).toContain("largest_funding_gap_usd_m");
     expect(out.quarters).toHaveLength(base.input.quarters);
-    expect(Object.keys(out.quarters[0]!)).toEqual(["quarter", "revenue", "ebitda", "depreciation", "capex", "operating_cash_flow", "interest", "principal_due", "new_borrowing", "funding_gap", "closing_cash", "closing_debt", "regime"]);
+    expect(Object.keys(out.quarters[0]!)).toEqual(["quarter", "revenue", "ebitda", "depreciation", "capex", "operating_cash_flow", "interest", "principal_due", "new_borrowing", "scheduled_draws", "equity_raised", "funding_gap", "closing_cash", "closing_debt", "regime"]);
+  });
+
+  it("prints the equity raised, none in the quarters equity markets are shut", () => {
+    const run = spawnSync("npx", ["tsx", "cli/scenario.ts", "run", "equity-markets-shut-too", "--json"], {encoding: "utf8"});
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as {quarters: Array<{quarter: string; equity_raised: number}>};
+    expect(out.quarters.slice(0, 7).map((q) => `${q.quarter}:${q.equity_raised}`)).toEqual(["2026Q3:1000", "2026Q4:1000", "2027Q1:0", "2027Q2:0", "2027Q3:0", "2027Q4:0", "2028Q1:0"]);
   });
 });

@@ -11,7 +11,38 @@ import {applyControls, controlsOf} from "../../src/scenario/controls.js";
 const all = companyTables();
 const tables = tablesAsOf(all, "2025-06-30", "2025-07-31");
 const base = baseCase(tables.financials, tables.facilities, tables.discounts, tables.issuances);
-const latest = baseCase(all.financials, all.facilities, all.discounts, all.issuances);
+const latest = baseCase(all.financials, all.facilities, all.discounts, all.issuances, all.commitments);
+
+describe("the base case's undrawn committed facilities", () => {
+  const ddtl4 = latest.input.facilities.find((f) => f.name === "DDTL 4.0 (non-recourse)")!;
+
+  it("draws what DDTL 4.0 has left, 8,500 − 2,837 = 5,663, in equal parts over its window: 1,415.75 a quarter, 2026Q3 to 2027Q2", () => {
+    expect(latest.input.start).toBe("2026Q3");
+    expect(ddtl4.principal).toBe(2837);
+    expect(ddtl4.draws).toEqual(["2026Q3", "2026Q4", "2027Q1", "2027Q2"].map((quarter) => ({quarter, amount: 1415.75})));
+    const undrawn = latest.provenance.find((p) => p.input === "DDTL 4.0 (non-recourse): undrawn commitment")!;
+    expect(undrawn).toMatchObject({status: "derived", value: "5,663 USD m of 8,500 USD m committed, drawable through 2027-06"});
+    expect(undrawn.basis).toMatch(/h3-crwv-workbook-script/);
+    expect(latest.provenance.find((p) => p.input === "DDTL 4.0 (non-recourse): draws")?.status).toBe("assumption");
+  });
+
+  it("draws them whether or not markets are open: committed, the shut quarters book the same draws", () => {
+    const drawsOf = (input: typeof latest.input) => project(input, decimalArithmetic).quarters.slice(0, 5).map((q) => q.ledger.scheduledDraws.toNumber());
+    const shut = {...latest.input, refinancing: {...latest.input.refinancing!, marketShut: [{from: "2026Q3", to: "2027Q4"}]}};
+    expect(drawsOf(latest.input)).toEqual([1415.75, 1415.75, 1415.75, 1415.75, 0]);
+    expect(drawsOf(shut)).toEqual(drawsOf(latest.input));
+  });
+
+  it("draw nothing without a settled commitment: the unconfirmed one, or none, leaves the facility as listed", () => {
+    const unconfirmed = all.commitments.map((c) => ({...c, status: "unconfirmed"}));
+    const without = baseCase(all.financials, all.facilities, all.discounts, all.issuances, unconfirmed);
+    expect(without.input.facilities.find((f) => f.name === ddtl4.name)?.draws ?? []).toEqual([]);
+    expect(without.provenance.some((p) => p.input.startsWith("DDTL 4.0 (non-recourse): undrawn"))).toBe(false);
+    // DDTL 3.0's window (to 2026-07) is stated by one source only: it draws nothing more.
+    expect(all.commitments.find((c) => c.facility === "DDTL 3.0")?.status).toBe("unconfirmed");
+    expect(latest.input.facilities.find((f) => f.name === "DDTL 3.0")?.draws ?? []).toEqual([]);
+  });
+});
 
 describe("the base case from the latest filing", () => {
   const balanceDates = all.financials.filter((f) => f.measure === "balance" && f.line_item === "cash_and_cash_equivalents").map((f) => f.period_end).sort();

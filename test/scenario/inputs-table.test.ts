@@ -22,6 +22,7 @@ const COMPANIONS: Partial<Record<InputKey, Partial<Controls>>> = {
   capexLeadQuarters: {capexFollowsGrowth: 1},
   marketShutAfter: {marketShutQuarters: 2},
   marketShutQuarters: {marketShutAfter: 2},
+  equityRaisedQuarters: {equityRaisedPerQuarter: 500},
   prepaymentQuarter: {prepaymentAmount: 300},
   prepaymentPremiumPct: {prepaymentAmount: 300},
   coverageCovenant: {liquidityCovenant: 500},

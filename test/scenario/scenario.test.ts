@@ -38,6 +38,24 @@ describe("the shipped scenarios", () => {
     expect(projection.quarters.every((q) => q.regime === "ponzi")).toBe(true);
   });
 
+  it("shut equity with credit in equity-markets-shut-too: shares sell only before the shut, and the outcome is not its parent's", () => {
+    const run = (controls: ReturnType<typeof resolveControls>) => project(applyControls(base.input, controls), decimalArithmetic);
+    const controls = resolveControls("equity-markets-shut-too", scenarios, baseControls);
+    const shut = run(controls);
+    const parent = run(resolveControls("credit-markets-shut-2027", scenarios, baseControls));
+    const equityOpen = run({...controls, marketShutIncludesEquity: 0});
+    // 1,000 a quarter planned for six quarters from 2026Q3 (to 2027Q4); 2027 is shut, so only 2026Q3 and 2026Q4 raise it.
+    const raised = (p: typeof shut) => p.quarters.map((q) => `${q.ledger.quarter}:${q.ledger.equityRaised.toNumber()}`).filter((x) => !x.endsWith(":0"));
+    expect(shut.quarters.filter((q) => !q.ledger.marketOpen).map((q) => q.ledger.quarter)).toEqual(["2027Q1", "2027Q2", "2027Q3", "2027Q4"]);
+    expect(raised(shut)).toEqual(["2026Q3:1000", "2026Q4:1000"]);
+    expect(raised(equityOpen)).toEqual(["2026Q3:1000", "2026Q4:1000", "2027Q1:1000", "2027Q2:1000", "2027Q3:1000", "2027Q4:1000"]);
+    expect(raised(parent)).toEqual([]);
+    // Its outcome differs from its parent's, and lies between the parent's and the same plan with equity open.
+    const endCash = (p: typeof shut) => p.quarters.at(-1)!.ledger.closingCash.toNumber();
+    expect(endCash(shut)).toBeGreaterThan(endCash(parent));
+    expect(endCash(shut)).toBeLessThan(endCash(equityOpen));
+  });
+
   it("come with a JSON Schema generated from the zod schema, kept up to date", () => {
     expect(readFileSync(join(SCENARIO_DIR, "scenario.schema.json"), "utf8")).toBe(scenarioJsonSchema());
   });

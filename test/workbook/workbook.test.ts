@@ -60,6 +60,22 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     expect(total("prepayment")).toBeCloseTo(150, 9);
   });
 
+  it("raises no equity in the quarters markets are shut when they shut equity too, as the engine does", async () => {
+    // 400 a quarter for eight quarters; markets shut in quarters 3 to 5: equity comes in quarters 1, 2, 6, 7 and 8.
+    const controls: Controls = {...baseControls, equityRaisedPerQuarter: 400, equityRaisedQuarters: 8, marketShutAfter: 3, marketShutQuarters: 3, marketShutIncludesEquity: 1};
+    const model = workbookOf(controls);
+    const sheets = recalculate(await writeXlsx(model, ExcelJS));
+    const exact = project(applyControls(base.input, controls), decimalArithmetic);
+    expect(centDifferences(model, sheets, exact)).toEqual([]);
+    const expected = exact.quarters.map((_, t) => ([0, 1, 5, 6, 7].includes(t) ? 400 : 0));
+    expect(exact.quarters.map((q) => q.ledger.equityRaised.toNumber())).toEqual(expected);
+    expect(rowValues(model, sheets, "Ledger", "equityRaised").map(Number)).toEqual(expected);
+    // Typed into the spreadsheet: equity markets open again (the cell to 0), the shut quarters raise it too.
+    const reopened = withInputs(model, "equityShut", [0]);
+    const again = recalculate(await writeXlsx(reopened, ExcelJS));
+    expect(rowValues(reopened, again, "Ledger", "equityRaised").map(Number)).toEqual(exact.quarters.map((_, t) => (t < 8 ? 400 : 0)));
+  });
+
   it("computes the metrics and the Minsky regime as the engine does, n/m where a ratio is not meaningful", async () => {
     const controls: Controls = {...baseControls, growthPct: 0, ebitdaMarginPct: 20, rateChangeBp: 300};
     const model = workbookOf(controls);

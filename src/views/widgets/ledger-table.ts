@@ -33,7 +33,7 @@ const LINES: readonly LedgerLine[] = [
   {label: "Optional prepayment", how: "Term debt repaid early by choice, from cash above minimum cash (never borrowed for), before the sweep; not debt service", value: money("prepayment")},
   {label: "…call premium on it", how: "Premium paid in cash on the amount prepaid: a loss on extinguishment, not interest or a fee", value: money("prepaymentPremium")},
   {label: "Cash sweep", how: "Share of cash above minimum cash and the buffer, repaying term debt in seniority order", value: money("sweepRepayment")},
-  {label: "Equity raised", how: "Cash raised from shareholders at the quarter's start (an input: a placement or an offering); not debt", value: money("equityRaised")},
+  {label: "Equity raised", how: "Cash raised from shareholders at the quarter's start (an input: a placement or an offering); not debt; none while markets are shut, where they shut equity too", value: money("equityRaised")},
   {label: "Equity cure", how: "Equity put in to cure a minimum-liquidity covenant", value: money("equityCure")},
   {label: "Closing cash", how: "Opening cash + operating cash flow + borrowing + equity raised + equity cure − interest paid in cash − fees − capex − repayments − prepayment premiums; below zero, what no source covered (the funding gap)", value: money("closingCash")},
   {label: "Funding gap, in all", how: "What no source (cash, the revolver, new borrowing, refinancing) covered, to the quarter's end: closing cash below zero, shown as a gap; the first quarter with one is the first it cannot pay", value: (q) => formatMillions(Decimal.max(0, q.ledger.closingCash.negated()))},
