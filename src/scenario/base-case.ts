@@ -235,11 +235,11 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     ? {input: "Opening cash", value: usd(cash.value), status: "reported", basis: `cash and cash equivalents at ${asOf}, ${cite(cash)}; restricted cash is left out (it is not free to pay interest)`}
     : {input: "Opening cash", value: usd(A.openingCash), status: "assumption", basis: `the dataset holds no balance sheet at ${asOf}`});
 
-  // Capex: the mean of the last four quarters' purchases of property and equipment.
+  // Capex at the reported pace: the mean of the last four quarters' purchases of property and equipment.
   const capexQuarters = lastFour.map((q) => figure("purchases_of_property_and_equipment", q)).filter((f): f is FinancialFigure => f !== undefined);
   const capex = capexQuarters.length > 0 ? Math.round(capexQuarters.reduce((sum, f) => sum + f.value, 0) / capexQuarters.length) : A.capexPerQuarter;
   provenance.push(capexQuarters.length > 0
-    ? {input: "Capex a quarter", value: usd(capex), status: "derived", basis: `the mean of ${capexQuarters.length === 4 ? "the last four quarters'" : `${capexQuarters.length} of the last four quarters'`} purchases of property and equipment (${capexQuarters.map(described).join("; ")}), held flat (an assumption)`}
+    ? {input: "Capex a quarter", value: usd(capex), status: "derived", basis: `the mean of ${capexQuarters.length === 4 ? "the last four quarters'" : `${capexQuarters.length} of the last four quarters'`} purchases of property and equipment (${capexQuarters.map(described).join("; ")}), held flat (an assumption); it applies only where capex runs at the reported pace (scenario capex-at-reported-pace), not in the base case, where capex follows growth`}
     : {input: "Capex a quarter", value: usd(A.capexPerQuarter), status: "assumption", basis: "the dataset holds no capex for the last four quarters"});
 
   // Capital intensity: capex per USD of annual revenue added, over the same four quarters:
