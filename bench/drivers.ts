@@ -1,5 +1,5 @@
 import {baseInputs} from "../cli/scenario-files.js";
-import {decimalArithmetic, floatArithmetic, parseModelInput, project} from "../src/model/index.js";
+import {decimalArithmetic, floatArithmetic, parseModelInput, project, type ModelInputDraft} from "../src/model/index.js";
 import {applyControls} from "../src/scenario/controls.js";
 import type {Controls} from "../src/scenario/inputs-table.js";
 import {interleavedRatio} from "./measure.js";
@@ -7,16 +7,19 @@ import {interleavedRatio} from "./measure.js";
 /**
  * What the economic drivers cost: the CoreWeave base case with every driver on (growth
  * fading along a path, a shorter useful life, equity raised every quarter, capex following
- * growth, a cap on new borrowing a quarter) over the same
+ * growth with the reported vintages replaced as they wear out, a cap on new borrowing a
+ * quarter) over the same
  * base as the model stood before them (growth held, nothing raised), on the same horizon,
  * each in decimal and in float, timed in alternation in one process (interleavedRatio) so
  * that a busy machine slows both alike. Printed as JSON ratios.
  */
 const {base, controls} = baseInputs();
-const before: Partial<Controls> = {fadeQuarters: 0, equityRaisedPerQuarter: 0};
+const before: Partial<Controls> = {fadeQuarters: 0, equityRaisedPerQuarter: 0, capexFollowsGrowth: 0};
 const drivers: Partial<Controls> = {fadeQuarters: 12, usefulLifeQuarters: 12, equityRaisedPerQuarter: 500, capexFollowsGrowth: 1, newBorrowingPerQuarter: 2500};
+// Before the drivers, depreciation had no reported vintages (and so no maintenance capex).
+const withoutVintages = (draft: ModelInputDraft): ModelInputDraft => ({...draft, depreciation: {...draft.depreciation, vintages: []}});
 const inputs = {
-  before: parseModelInput(applyControls(base.input, {...controls, ...before})),
+  before: parseModelInput(withoutVintages(applyControls(base.input, {...controls, ...before}))),
   drivers: parseModelInput(applyControls(base.input, {...controls, ...drivers}))
 };
 

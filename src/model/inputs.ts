@@ -147,8 +147,15 @@ const modelInputObject = z.object({
     openingPerQuarter: money.default(0),
     openingRemainingQuarters: z.number().int().min(0).max(400).default(0),
     /** Straight-line life of new capex, from the quarter after it is spent. */
-    capexLifeQuarters: quarterCount(400).default(24)
-  }).strict().default({openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: 24}),
+    capexLifeQuarters: quarterCount(400).default(24),
+    /**
+     * Capex spent before `start` (reported purchases of property and equipment), a vintage
+     * a quarter: each depreciates over `capexLifeQuarters` from the quarter after it is spent
+     * and is replaced (maintenance capex) in the quarter its life ends, as projected capex is.
+     * `openingPerQuarter` is then the opening charge these vintages do not explain.
+     */
+    vintages: z.array(z.object({quarter, amount: money}).strict()).max(400, "holds more than a century of quarters").default([])
+  }).strict().default({openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: 24, vintages: []}),
   capex: path(money),
   /**
    * Capex that follows growth: when `follows`, a quarter's capex is
@@ -265,6 +272,11 @@ function crossFieldIssues(input: z.output<typeof modelInputObject>): CrossFieldI
   if (r?.maturity && quarterOffset(input.start, r.maturity) < 0) {
     issues.push({path: ["revolver", "maturity"], message: `matures (${r.maturity}) before the projection starts (${input.start})`});
   }
+  input.depreciation.vintages.forEach((v, i) => {
+    if (quarterOffset(input.start, v.quarter) >= 0) {
+      issues.push({path: ["depreciation", "vintages", i, "quarter"], message: `is not before the projection starts (${input.start}): projected capex is the capex input`});
+    }
+  });
   issues.push(...marketShutIssues(input.refinancing.marketShut));
   return issues;
 }
@@ -275,9 +287,10 @@ function marketShutIssues(windows: readonly {from: string; to: string}[]): Array
     : []);
 }
 
-function allQuarterLabels(input: {start: string; facilities: {maturity: string; draws: {quarter: string}[]; prepayments: {quarter: string}[]; hedge?: {until: string} | undefined}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
+function allQuarterLabels(input: {start: string; depreciation: {vintages: {quarter: string}[]}; facilities: {maturity: string; draws: {quarter: string}[]; prepayments: {quarter: string}[]; hedge?: {until: string} | undefined}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
   const labels = [
     input.start,
+    ...input.depreciation.vintages.map((v) => v.quarter),
     ...input.facilities.flatMap((f) => [f.maturity, ...f.draws.map((d) => d.quarter), ...f.prepayments.map((p) => p.quarter), ...(f.hedge ? [f.hedge.until] : [])]),
     ...(input.revolver?.maturity === undefined ? [] : [input.revolver.maturity]),
     ...input.refinancing.marketShut.flatMap((w) => [w.from, w.to])

@@ -1,5 +1,6 @@
 import type {Arithmetic} from "./arithmetic.js";
 import type {ModelInput} from "./inputs.js";
+import {quarterOffset} from "./quarter.js";
 import {arithmeticPath, atQuarter} from "./rates.js";
 
 /** One quarter of the operating business, before any financing. */
@@ -11,15 +12,21 @@ export interface OperatingQuarter<N> {
   readonly depreciation: N;
   readonly ebit: N;
   readonly capex: N;
+  /** The part of capex that replaces vintages (reported or projected) at the end of their life. */
+  readonly maintenanceCapex: N;
 }
 
 /**
  * The operating side as a stepper: revenue compounds from the last reported quarter at
  * the quarter's growth; costs follow a margin or cost lines (a share of revenue plus a
  * fixed amount that grows at its own rate); depreciation is the opening assets' charge
- * while their life lasts plus each quarter's capex, straight line over its life, from the
- * quarter after it is spent. Capex is the `capex` path, or, when `capexIntensity.follows`,
- * follows the revenue added `leadQuarters` ahead (`capexFollowingGrowth`).
+ * while their life lasts plus each vintage of capex (reported before the start, or
+ * projected), straight line over its life, from the quarter after it is spent. A vintage
+ * spent in quarter s is depreciated in s+1..s+life and replaced in quarter s+life, so the
+ * replacement starts depreciating as the old one stops: that replacement is maintenance
+ * capex. Capex is the `capex` path, of which maintenance is what replaces retiring vintages
+ * (at most all of it); or, when `capexIntensity.follows`, the capex that follows the revenue
+ * added `leadQuarters` ahead (`capexFollowingGrowth`) plus the retiring vintages' cost.
  */
 export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset: number) => OperatingQuarter<N> {
   let revenue = ar.of(input.revenue.lastQuarter);
@@ -33,8 +40,14 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
   const margin = costs.kind === "margin" ? arithmeticPath(ar, costs.ebitdaMargin) : [];
   const shares = costs.kind === "lines" ? costs.lines.map((line) => arithmeticPath(ar, line.shareOfRevenue)) : [];
   const fixedGrowthFactors = costs.kind === "lines" ? costs.lines.map((line) => ar.add(ar.one, ar.of(line.fixedGrowth))) : [];
-  const capexPath = capexFollowingGrowth(ar, input, growth) ?? arithmeticPath(ar, input.capex);
-  let depreciableCapex = ar.zero; // capex of the vintages still being depreciated
+  const growthCapex = capexFollowingGrowth(ar, input, growth);
+  const capexPath = growthCapex ?? arithmeticPath(ar, input.capex);
+  const reported = reportedVintages(ar, input);
+  // Capex spent in quarter s (before the start: a reported vintage), or undefined for none.
+  const spentAt = (s: number): N | undefined => (s >= 0 ? capexHistory[s] : reported[-s - 1]);
+  // Capex of the vintages still being depreciated: at the start, the reported ones spent in the last `life` quarters.
+  let depreciableCapex = ar.zero;
+  for (let k = 0; k < Math.min(life, reported.length); k++) if (reported[k] !== undefined) depreciableCapex = ar.add(depreciableCapex, reported[k] as N);
 
   return (offset) => {
     revenue = ar.mul(revenue, ar.add(ar.one, atQuarter(growth, offset)));
@@ -53,16 +66,31 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
       ebitda = ar.sub(revenue, operatingCosts);
     }
 
-    // The vintage that spent `life` quarters ago has finished depreciating.
-    if (offset >= life + 1) depreciableCapex = ar.sub(depreciableCapex, capexHistory[offset - life - 1] as N);
+    // The vintage spent `life` + 1 quarters ago has finished depreciating (those spent
+    // earlier than `life` quarters before the start never entered the sum).
+    if (offset >= 1) {
+      const ended = spentAt(offset - life - 1);
+      if (ended !== undefined) depreciableCapex = ar.sub(depreciableCapex, ended);
+    }
     let depreciation = ar.div(depreciableCapex, lifeN);
     if (offset < input.depreciation.openingRemainingQuarters) depreciation = ar.add(depreciation, openingDepreciation);
 
-    const capex = atQuarter(capexPath, offset);
+    // The vintage whose last charge falls in this quarter is replaced now, at its cost.
+    const retiring = spentAt(offset - life);
+    let capex = atQuarter(capexPath, offset);
+    let maintenanceCapex = ar.zero;
+    if (retiring !== undefined) {
+      if (growthCapex) {
+        maintenanceCapex = retiring;
+        capex = ar.add(capex, retiring);
+      } else {
+        maintenanceCapex = ar.min(capex, retiring);
+      }
+    }
     capexHistory.push(capex);
     depreciableCapex = ar.add(depreciableCapex, capex);
 
-    return {revenue, operatingCosts, ebitda, depreciation, ebit: ar.sub(ebitda, depreciation), capex};
+    return {revenue, operatingCosts, ebitda, depreciation, ebit: ar.sub(ebitda, depreciation), capex, maintenanceCapex};
   };
 }
 
@@ -87,4 +115,18 @@ function capexFollowingGrowth<N>(ar: Arithmetic<N>, input: ModelInput, growth: r
     previous = next;
   }
   return capex;
+}
+
+/**
+ * The reported vintages by how many quarters before the start they were spent: index k is
+ * quarter start − k − 1, holding the sum of the vintages of that quarter, or undefined.
+ */
+function reportedVintages<N>(ar: Arithmetic<N>, input: ModelInput): (N | undefined)[] {
+  const byAge: (N | undefined)[] = [];
+  for (const v of input.depreciation.vintages) {
+    const k = -quarterOffset(input.start, v.quarter) - 1;
+    const held = byAge[k];
+    byAge[k] = held === undefined ? ar.of(v.amount) : ar.add(held, ar.of(v.amount));
+  }
+  return byAge;
 }

@@ -38,6 +38,11 @@ export interface LedgerQuarter<N> {
   /** EBITDA − taxes − lease payments: cash from operations before any debt service. */
   readonly operatingCashFlow: N;
   readonly capex: N;
+  /**
+   * The part of capex that replaces vintages at the end of their useful life (also in
+   * `capex`): what the company must spend to keep the capacity it has.
+   */
+  readonly maintenanceCapex: N;
   /** Interest accrued on debt, paid in cash or in kind. */
   readonly interest: N;
   /** The part of interest paid in kind (added to debt). */
@@ -92,7 +97,10 @@ export interface LedgerQuarter<N> {
 export interface ProjectedQuarter<N> {
   readonly ledger: LedgerQuarter<N>;
   readonly metrics: SolvencyMetrics<N>;
+  /** Minsky's regime on operating cash flow against interest and principal due. */
   readonly regime: Regime;
+  /** The same regime on operating cash flow less maintenance capex: what is left once the capacity is kept up. */
+  readonly regimeAfterMaintenance: Regime;
   /** Cash ends below zero with the revolver and new borrowing exhausted, capped for the quarter or shut. */
   readonly cannotPay: boolean;
 }
@@ -116,7 +124,7 @@ export interface Projection<N> {
  * Each quarter takes the same steps, in the order of docs/model.md ("The quarter, step by
  * step"): operations; each facility's draws, interest, principal due and refinancing;
  * the ledger, with the equity raised at the quarter's start, and its debt service; earnings and taxes; minimum cash, prepayments and the sweep at the quarter's end;
- * covenants, metrics and Minsky's regime.
+ * covenants, metrics and Minsky's regime (on operating cash flow, and after maintenance capex).
  */
 export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): Projection<N> {
   const input = parseModelInput(rawInput);
@@ -195,8 +203,10 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
       firstBreachQuarter ??= quarter;
       events.push(...breaches);
     }
-    // 7. Minsky's regime.
-    quarters.push({ledger, metrics, regime: minskyRegime(ar, ledger.operatingCashFlow, ledger.interest, ledger.principalDue), cannotPay});
+    // 7. Minsky's regime, on operating cash flow and on what is left of it after maintenance capex.
+    const regime = minskyRegime(ar, ledger.operatingCashFlow, ledger.interest, ledger.principalDue);
+    const regimeAfterMaintenance = ar.isZero(ledger.maintenanceCapex) ? regime : minskyRegime(ar, ar.sub(ledger.operatingCashFlow, ledger.maintenanceCapex), ledger.interest, ledger.principalDue);
+    quarters.push({ledger, metrics, regime, regimeAfterMaintenance, cannotPay});
     cash = ledger.closingCash;
     openingDebt = ledger.closingDebt;
   }
@@ -246,7 +256,7 @@ function openLedger<N>(ar: Arithmetic<N>, quarter: QuarterLabel, offset: number,
   return {
     quarter, offset, openingCash, equityRaised,
     revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
-    depreciation: op.depreciation, ebit: op.ebit, taxes: zero, operatingCashFlow: zero, capex: op.capex,
+    depreciation: op.depreciation, ebit: op.ebit, taxes: zero, operatingCashFlow: zero, capex: op.capex, maintenanceCapex: op.maintenanceCapex,
     interest: zero, pikInterest: zero, discountAmortisation: zero, capitalisedInterest: zero, reportedInterestExpense: zero, fees: zero, principalDue: zero, refinanced: zero,
     leasePayments: zero, leaseLiability: zero, sweepRepayment: zero, prepayment: zero, prepaymentPremium: zero, equityCure: zero, undrawnRevolver: zero,
     repaid: zero, scheduledDraws: zero, revolverDraw: zero, revolverRepayment: zero, newBorrowing: zero,

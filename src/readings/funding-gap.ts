@@ -25,6 +25,8 @@ export interface QuarterRecord {
   readonly ebitda: number;
   readonly depreciation: number;
   readonly capex: number;
+  /** The part of capex that replaces vintages at the end of their useful life. */
+  readonly maintenance_capex: number;
   readonly operating_cash_flow: number;
   readonly interest: number;
   readonly principal_due: number;
@@ -38,17 +40,20 @@ export interface QuarterRecord {
   readonly closing_debt: number;
   /** Minsky's regime: operating cash flow against interest, then against interest and principal due. */
   readonly regime: string;
+  /** The same, on operating cash flow less maintenance capex. */
+  readonly regime_after_maintenance: string;
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;
 
 export function quarterRecords(p: Projection<number>): QuarterRecord[] {
-  return p.quarters.map(({ledger: l, regime}) => ({
+  return p.quarters.map(({ledger: l, regime, regimeAfterMaintenance}) => ({
     quarter: l.quarter,
     revenue: cents(l.revenue),
     ebitda: cents(l.ebitda),
     depreciation: cents(l.depreciation),
     capex: cents(l.capex),
+    maintenance_capex: cents(l.maintenanceCapex),
     operating_cash_flow: cents(l.operatingCashFlow),
     interest: cents(l.interest),
     principal_due: cents(l.principalDue),
@@ -58,6 +63,7 @@ export function quarterRecords(p: Projection<number>): QuarterRecord[] {
     funding_gap: cents(fundingGap(l.closingCash)),
     closing_cash: cents(cashHeld(l.closingCash)),
     closing_debt: cents(l.closingDebt),
-    regime
+    regime,
+    regime_after_maintenance: regimeAfterMaintenance
   }));
 }

@@ -43,9 +43,12 @@ export function quartersUntilCannotPay(p: Projection<number>): number | null {
   return index < 0 ? null : index + 1;
 }
 
-/** The quarters in a Minsky regime, in order. */
-export function quartersIn(p: Projection<number>, regime: "hedge" | "speculative" | "ponzi"): QuarterLabel[] {
-  return p.quarters.filter((q) => q.regime === regime).map((q) => q.ledger.quarter);
+/**
+ * The quarters in a Minsky regime, in order: read on operating cash flow, or (`afterMaintenance`)
+ * on operating cash flow less maintenance capex.
+ */
+export function quartersIn(p: Projection<number>, regime: "hedge" | "speculative" | "ponzi", afterMaintenance = false): QuarterLabel[] {
+  return p.quarters.filter((q) => (afterMaintenance ? q.regimeAfterMaintenance : q.regime) === regime).map((q) => q.ledger.quarter);
 }
 
 export function everPonzi(p: Projection<number>): boolean {
@@ -98,6 +101,12 @@ const outcomes = {
     meaning: "quarters in which operating cash flow falls short of interest (Minsky's Ponzi finance)",
     of: (p) => quartersIn(p, "ponzi").length, absent: "—", better: "lower", absentIs: "best",
     column: "quarters_in_ponzi", heading: "Quarters in Ponzi finance", cell: (p) => quartersIn(p, "ponzi").length
+  },
+  quartersInPonziAfterMaintenance: {
+    label: "Quarters in Ponzi finance after maintenance capex", unit: "quarters",
+    meaning: "quarters in which operating cash flow less maintenance capex (replacing GPUs at the end of their life) falls short of interest",
+    of: (p) => quartersIn(p, "ponzi", true).length, absent: "—", better: "lower", absentIs: "best",
+    column: "quarters_in_ponzi_after_maintenance", heading: "Quarters in Ponzi after maintenance capex", cell: (p) => quartersIn(p, "ponzi", true).length
   }
 } satisfies Record<string, Omit<OutcomeDefinition, "key">>;
 

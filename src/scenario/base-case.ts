@@ -98,7 +98,7 @@ export const BASE_ASSUMPTIONS = {
   minimumCash: 500,
   /** Used only where the dataset holds no capex for the last four quarters. */
   capexPerQuarter: 2000,
-  /** Quarters between buying GPUs and earning from them, for capex that follows growth. */
+  /** Quarters between buying GPUs and earning from them: capex follows growth in the base case. */
   capexLeadQuarters: 2,
   /**
    * The useful life of GPUs and servers: six years, the company's stated life for "computing
@@ -253,33 +253,56 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     ? {input: "Opening cash", value: usd(cash.value), status: "reported", basis: `cash and cash equivalents at ${asOf}, ${cite(cash)}; restricted cash is left out (it is not free to pay interest)`}
     : {input: "Opening cash", value: usd(A.openingCash), status: "assumption", basis: `the dataset holds no balance sheet at ${asOf}`});
 
-  // Capex: the mean of the last four quarters' purchases of property and equipment.
+  // Capex at the reported pace: the mean of the last four quarters' purchases of property and equipment.
   const capexQuarters = lastFour.map((q) => figure("purchases_of_property_and_equipment", q)).filter((f): f is FinancialFigure => f !== undefined);
   const capex = capexQuarters.length > 0 ? Math.round(capexQuarters.reduce((sum, f) => sum + f.value, 0) / capexQuarters.length) : A.capexPerQuarter;
   provenance.push(capexQuarters.length > 0
-    ? {input: "Capex a quarter", value: usd(capex), status: "derived", basis: `the mean of ${capexQuarters.length === 4 ? "the last four quarters'" : `${capexQuarters.length} of the last four quarters'`} purchases of property and equipment (${capexQuarters.map(described).join("; ")}), held flat (an assumption)`}
+    ? {input: "Capex a quarter", value: usd(capex), status: "derived", basis: `the mean of ${capexQuarters.length === 4 ? "the last four quarters'" : `${capexQuarters.length} of the last four quarters'`} purchases of property and equipment (${capexQuarters.map(described).join("; ")}), held flat (an assumption); it applies only where capex runs at the reported pace (scenario capex-at-reported-pace), not in the base case, where capex follows growth`}
     : {input: "Capex a quarter", value: usd(A.capexPerQuarter), status: "assumption", basis: "the dataset holds no capex for the last four quarters"});
 
   // Capital intensity: capex per USD of annual revenue added, over the same four quarters:
   // their capex over four times the growth of quarterly revenue across them. The base case
-  // keeps capex at the reported pace (it does not follow growth); the intensity and the lead
-  // are there for a reader, or a scenario, that turns it on.
+  // has capex follow growth at this intensity, plus the replacement of worn-out vintages.
   const capexSum = capexQuarters.reduce((sum, f) => sum + f.value, 0);
   const added = yearBefore ? lastRevenue.value - yearBefore.value : 0;
   const calibrated = capexQuarters.length === 4 && yearBefore !== undefined && added > 0;
   const measured = calibrated ? Math.round((capexSum / (4 * added)) * 100) / 100 : 0;
   const intensity = Math.min(INPUTS.capexIntensity.max, measured);
   provenance.push(calibrated
-    ? {input: "Capital intensity", value: `${intensity.toFixed(2)} USD of capex per USD of added annual revenue`, status: "derived", basis: `the last four quarters' purchases of property and equipment (${capexQuarters.map((f) => `${described(f)}, ${cite(f)}`).join("; ")}; ${usd(capexSum)} in all) over four times the revenue added across them (${previousQuarter(start)} ${usd(lastRevenue.value)} (${cite(lastRevenue)}) less ${yearBefore.period} ${usd(yearBefore.value)} (${cite(yearBefore)}) = ${usd(added)} more a quarter, ${usd(4 * added)} a year), to 0.01${intensity < measured ? `, capped at ${intensity} (the input's range)` : ""}; the base case keeps capex at the reported pace, so it applies only where capex follows growth`}
+    ? {input: "Capital intensity", value: `${intensity.toFixed(2)} USD of capex per USD of added annual revenue`, status: "derived", basis: `the last four quarters' purchases of property and equipment (${capexQuarters.map((f) => `${described(f)}, ${cite(f)}`).join("; ")}; ${usd(capexSum)} in all) over four times the revenue added across them (${previousQuarter(start)} ${usd(lastRevenue.value)} (${cite(lastRevenue)}) less ${yearBefore.period} ${usd(yearBefore.value)} (${cite(yearBefore)}) = ${usd(added)} more a quarter, ${usd(4 * added)} a year), to 0.01${intensity < measured ? `, capped at ${intensity} (the input's range)` : ""}; that each USD of revenue added needs as much capex as in those quarters is an assumption`}
     : {input: "Capital intensity", value: "0 USD of capex per USD of added annual revenue", status: "assumption", basis: capexQuarters.length === 4 && yearBefore !== undefined ? "revenue did not grow over the last four quarters: no capacity was added to price" : "the dataset holds neither four quarters of capex nor the revenue of the quarter before them"},
     {input: "Capex lead time", value: `${A.capexLeadQuarters} quarters`, status: "assumption", basis: "GPUs are bought, installed and powered this many quarters before they earn; not from a filing"},
-    {input: "Capex follows growth", value: "no: at the reported pace", status: "assumption", basis: "the base case keeps capex at the last four quarters' mean; a scenario (capex-follows-growth) ties it to revenue added instead"});
+    {input: "Capex follows growth", value: "yes: intensity × revenue added, plus maintenance", status: "assumption", basis: "capex buys the capacity the projected revenue needs, at the capital intensity above, and replaces each vintage at the end of its useful life; a scenario (capex-at-reported-pace) holds it at the last four quarters' mean instead"});
 
-  // Depreciation: the latest quarter's, running off over an assumed life; new capex depreciates over the same life.
+  // Vintages: the purchases of property and equipment of each quarter before the start, as
+  // held; a year held only as a whole is split evenly over its quarters (an assumption).
+  const vintages = capexVintages(financials, start);
+  const L = A.depreciationLifeQuarters;
+  if (vintages.length > 0) {
+    const split = vintages.filter((v) => v.split);
+    provenance.push({
+      input: "Capex vintages before the start", value: `${usd(vintages.reduce((sum, v) => sum + v.amount, 0))} over ${vintages[0]!.quarter} to ${vintages.at(-1)!.quarter}`, status: "reported",
+      basis: `purchases of property and equipment a quarter: ${vintages.filter((v) => !v.split).map((v) => `${described(v.figure)}, ${cite(v.figure)}`).join("; ")}; each depreciates over the useful life from the quarter after it is spent and is replaced, at its cost, in the quarter its life ends (maintenance capex); purchases before ${vintages[0]!.quarter} are not held and are left out`
+    });
+    for (const figure of [...new Set(split.map((v) => v.figure))]) {
+      provenance.push({input: `Capex vintages of ${figure.period}`, value: `${usd(figure.value / 4)} a quarter`, status: "assumption", basis: `${figure.period} ${usd(figure.value)}, ${cite(figure)}, is held only for the year: split evenly over its four quarters (an assumption)`});
+    }
+  } else {
+    provenance.push({input: "Capex vintages before the start", value: "none", status: "assumption", basis: "the dataset holds no purchases of property and equipment before the start: no reported vintage is replaced (maintenance capex starts with the projected capex's)"});
+  }
+  provenance.push({input: "Maintenance capex", value: "each vintage replaced at its cost when its life ends", status: "assumption", basis: "like-for-like replacement at the price paid: no fall in the price of compute, no assets kept in use past their depreciable life"});
+
+  // Depreciation: the latest quarter's, of which the held vintages explain part (each at
+  // cost ÷ life while its life lasts); the rest (older assets, intangibles, the lag before
+  // assets are placed in service) runs off flat over an assumed life.
   const depreciation = figure("depreciation_and_amortization", previousQuarter(start));
+  // The held vintages' charge in the last reported quarter: those spent before it within a life.
+  const lastQuarterCharge = vintages.filter((v) => { const s = quarterOffset(start, v.quarter); return s <= -2 && s >= -1 - L; }).reduce((sum, v) => sum + v.amount, 0) / L;
+  const residual = depreciation ? Math.max(0, Math.round((depreciation.value - lastQuarterCharge) * 1000) / 1000) : 0;
+  const firstQuarterCharge = vintages.filter((v) => quarterOffset(start, v.quarter) >= -L).reduce((sum, v) => sum + v.amount, 0) / L;
   provenance.push(depreciation
-    ? {input: "Depreciation", value: `${usd(depreciation.value)} a quarter, over ${A.depreciationLifeQuarters} quarters`, status: "derived", basis: `${described(depreciation)}, ${cite(depreciation)}; the life, ${A.depreciationLifeQuarters} quarters (six years), is the company's stated useful life for its computing equipment since 2023 (10-K for 2025, accession 0001769628-26-000104, as quoted in h2-renting-ai-stack, an extraction a second quote confirms); that the assets held at the start have all of it left is an assumption`}
-    : {input: "Depreciation", value: "none", status: "assumption", basis: `the dataset holds no depreciation for ${previousQuarter(start)}; EBIT equals EBITDA here`});
+    ? {input: "Depreciation", value: `${usd(residual)} a quarter over ${L} quarters, besides the vintages' ${usd(firstQuarterCharge)} in ${start}`, status: "derived", basis: `${described(depreciation)}, ${cite(depreciation)}; the vintages above, at cost ÷ ${L} quarters, explain ${usd(lastQuarterCharge)} of it${depreciation.value < lastQuarterCharge ? ", more than all of it (assets are placed in service after they are paid for): nothing is left to run off" : `; the rest, ${usd(residual)} (older assets, intangibles, assets not yet in service), runs off flat over ${L} quarters (an assumption)`}. ${start} is charged ${usd(residual + firstQuarterCharge)}: ${residual > 0 ? `the reported ${usd(depreciation.value)} plus` : "the vintages' charge, with"} the first charge on ${previousQuarter(start)}'s purchases${vintages.some((v) => quarterOffset(start, v.quarter) === -1 - L) ? " less the vintage whose life ended" : ""}. The life, ${L} quarters (six years), is the company's stated useful life for its computing equipment since 2023 (10-K for 2025, accession 0001769628-26-000104, as quoted in h2-renting-ai-stack, an extraction a second quote confirms)`}
+    : {input: "Depreciation", value: vintages.length > 0 ? "the vintages' only" : "none", status: "assumption", basis: `the dataset holds no depreciation for ${previousQuarter(start)}; ${vintages.length > 0 ? "the held vintages alone are depreciated" : "EBIT equals EBITDA here"}`});
 
   // The horizon: through the last maturity the debt table lists, so the maturity wall and
   // its refinancing are in view, capped at 2032Q4 (and the inputs' range).
@@ -295,11 +318,12 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     minimumCash: A.minimumCash,
     revenue: {lastQuarter: lastRevenue.value, growth: fadingGrowth(growth, A.longRunGrowth, A.fadeQuarters)},
     costs: {kind: "margin", ebitdaMargin: margin},
-    depreciation: depreciation
-      ? {openingPerQuarter: depreciation.value, openingRemainingQuarters: A.depreciationLifeQuarters, capexLifeQuarters: A.depreciationLifeQuarters}
-      : {openingPerQuarter: 0, openingRemainingQuarters: 0, capexLifeQuarters: A.depreciationLifeQuarters},
+    depreciation: {
+      openingPerQuarter: residual, openingRemainingQuarters: residual > 0 ? L : 0, capexLifeQuarters: L,
+      vintages: vintages.map(({quarter, amount}) => ({quarter, amount}))
+    },
     capex,
-    capexIntensity: {perAddedAnnualRevenue: intensity, leadQuarters: A.capexLeadQuarters, follows: false},
+    capexIntensity: {perAddedAnnualRevenue: intensity, leadQuarters: A.capexLeadQuarters, follows: true},
     taxRate: A.taxRate,
     baseRate: 0,
     facilities: facilityInputs,
@@ -364,6 +388,33 @@ function equityBasis(financials: readonly FinancialFigure[], asOf: string): stri
   const held = raises.length ? `; the quarters held: ${raises.map((f) => `${f.period} ${usd(f.value)} (${f.source}: ${f.locator})`).join("; ")}` : "";
   const placement = asOf >= PLACEMENT_2026_HELD_FROM ? `; the 2026 placement is in the opening cash (at ${asOf}), and the figures for the quarters since the last of these are unconfirmed in the dataset` : "";
   return `none assumed: the record's raises are one-offs (preferred rounds, the IPO, a private placement), not a pace to hold flat${held}${placement}; set one with the inputs (a scenario, equity-markets-shut-too, does)`;
+}
+
+/** A vintage of capex before the start: its quarter, its amount and the figure it comes from. */
+interface Vintage {
+  readonly quarter: string;
+  readonly amount: number;
+  readonly figure: FinancialFigure;
+  /** Whether it is a quarter of a year held only as a whole (split evenly, an assumption). */
+  readonly split: boolean;
+}
+
+/**
+ * The purchases of property and equipment of every quarter before `start`, in order: a
+ * quarter's own figure (reported or derived from longer periods), or, for a calendar year
+ * of which no quarter is held, a quarter of the year's figure.
+ */
+function capexVintages(financials: readonly FinancialFigure[], start: string): Vintage[] {
+  const capex = financials.filter((f) => f.line_item === "purchases_of_property_and_equipment");
+  const quarterly = capex.filter((f) => /^\d{4}Q[1-4]$/.test(f.period) && f.period < start && f.value > 0);
+  const vintages: Vintage[] = quarterly.map((f) => ({quarter: f.period, amount: f.value, figure: f, split: false}));
+  for (const year of capex.filter((f) => /^FY\d{4}$/.test(f.period) && f.value > 0)) {
+    const y = year.period.slice(2);
+    const quarters = [1, 2, 3, 4].map((q) => `${y}Q${q}`);
+    if (quarters.at(-1)! >= start || capex.some((f) => quarters.includes(f.period))) continue;
+    vintages.push(...quarters.map((quarter) => ({quarter, amount: year.value / 4, figure: year, split: true})));
+  }
+  return vintages.sort((a, b) => a.quarter.localeCompare(b.quarter));
 }
 
 /** The tax line: none while the last four quarters report net losses (no cash tax on losses, an assumption that ignores minimum taxes). */

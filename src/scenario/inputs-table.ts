@@ -126,10 +126,11 @@ export const INPUTS = declare({
   },
   capexFollowsGrowth: {
     label: "Capex runs", unit: "choice", group: "costs", min: 0, max: 1, step: 1, whole: true,
-    choices: ["at the reported pace (the capex input)", "with growth: intensity × revenue added"],
+    choices: ["at the reported pace (the capex input)", "with growth: intensity × revenue added, plus maintenance"],
     baseValue: (b) => (b.capexIntensity?.follows ? 1 : 0),
     // With the intensity and the lead: capex = intensity × 4 × the revenue added `lead`
-    // quarters ahead, instead of the capex input (src/model/operations.ts).
+    // quarters ahead, plus the replacement of vintages at the end of their life, instead of
+    // the capex input (src/model/operations.ts).
     apply: (d, c, _b, moved) => {
       if (!(moved("capexFollowsGrowth") || moved("capexIntensity") || moved("capexLeadQuarters"))) return;
       d.capexIntensity = {perAddedAnnualRevenue: c.capexIntensity, leadQuarters: c.capexLeadQuarters, follows: c.capexFollowsGrowth >= 1};
@@ -151,15 +152,17 @@ export const INPUTS = declare({
   usefulLifeQuarters: {
     label: "Useful life of GPUs and servers (quarters)", unit: "quarters", group: "costs", min: 8, max: 40, step: 1, whole: true,
     baseValue: (b) => b.depreciation?.capexLifeQuarters ?? 24,
-    // New capex depreciates straight line over it; the assets held at the start keep their
-    // book value and run it off over their remaining life scaled by the same ratio.
+    // Every vintage of capex, reported or projected, depreciates straight line over it and
+    // is replaced when it ends (maintenance capex); the opening charge the reported vintages
+    // do not explain keeps its book value and runs it off over its remaining life scaled by
+    // the same ratio.
     apply: (d, c, _b, moved) => {
       if (!moved("usefulLifeQuarters")) return;
       const held = d.depreciation ?? {};
       const life = held.capexLifeQuarters ?? 24, remaining = held.openingRemainingQuarters ?? 0;
       const book = (held.openingPerQuarter ?? 0) * remaining;
       const left = remaining > 0 ? Math.max(1, Math.round(remaining * c.usefulLifeQuarters / life)) : 0;
-      d.depreciation = {openingPerQuarter: left > 0 ? book / left : 0, openingRemainingQuarters: left, capexLifeQuarters: c.usefulLifeQuarters};
+      d.depreciation = {...held, openingPerQuarter: left > 0 ? book / left : 0, openingRemainingQuarters: left, capexLifeQuarters: c.usefulLifeQuarters};
     },
     workbook: ["capexLife", "openingDepreciation", "openingDepreciationQuarters"]
   },

@@ -37,9 +37,9 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
   scalar("minimumCash", "Minimum cash held", "USD m", "minimumCash", input.minimumCash);
   scalar("revenueLast", "Revenue of the quarter before the first", "USD m", "revenue.lastQuarter", input.revenue.lastQuarter);
   scalar("taxRate", "Tax rate on EBIT less reported interest and leases", "share", "taxRate", input.taxRate, "rate");
-  scalar("openingDepreciation", "Depreciation of assets held at the start", "USD m a quarter", "depreciation", input.depreciation.openingPerQuarter);
+  scalar("openingDepreciation", "Depreciation of assets held at the start (beyond the vintages below)", "USD m a quarter", "depreciation", input.depreciation.openingPerQuarter);
   scalar("openingDepreciationQuarters", "… for this many quarters", "quarters", "depreciation", input.depreciation.openingRemainingQuarters, "count");
-  scalar("capexLife", "Straight-line life of new capex", "quarters", "depreciation", input.depreciation.capexLifeQuarters, "count");
+  scalar("capexLife", "Useful life of capex (straight line; replaced when it ends)", "quarters", "depreciation", input.depreciation.capexLifeQuarters, "count");
   scalar("capexFollows", "Capex follows growth (else the capex path below): 1 = yes", "1 = yes", "capexIntensity.follows", input.capexIntensity?.follows ? 1 : 0, "count");
   scalar("capexIntensity", "Capex per USD of added annual revenue (if it follows growth)", "USD", "capexIntensity.perAddedAnnualRevenue", input.capexIntensity?.perAddedAnnualRevenue ?? 0, "ratio");
   scalar("capexLead", "Quarters from buying capacity to earning from it (0 to 8)", "quarters", "capexIntensity.leadQuarters", input.capexIntensity?.leadQuarters ?? 0, "count");
@@ -55,6 +55,16 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
     });
   }
   helper("startOrdinal", "First projected quarter, as quarters since year 0", "quarters", "worked out from the label", () => ordinal(at("start")));
+
+  // Three blocks of one row a vintage (quarters, amounts, offsets), so that the ledger can
+  // read each as a range.
+  const vintages = input.depreciation.vintages;
+  if (vintages.length > 0) {
+    sheet.heading("Capex vintages before the first quarter: each depreciated over the life above and replaced when it ends");
+    vintages.forEach((v, i) => scalar(`vintage${i}.quarter`, `Vintage ${i + 1}: spent in`, "quarter", `depreciation.vintages[${i}]`, v.quarter, "text"));
+    vintages.forEach((v, i) => scalar(`vintage${i}.amount`, `Vintage ${i + 1}: capex spent`, "USD m", `depreciation.vintages[${i}]`, v.amount));
+    vintages.forEach((_, i) => helper(`vintage${i}.offset`, `Vintage ${i + 1}: quarter offset (below 0: before the first)`, "quarters from the first", "worked out from the label", () => `${ordinal(at(`vintage${i}.quarter`))}-${ordinal(at("start"))}`));
+  }
 
   sheet.heading("Refinancing at maturity and new borrowing");
   scalar("shareRolled", "Share of principal due rolled", "share", "refinancing", input.refinancing.shareRolled, "rate");

@@ -40,8 +40,12 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
       (t) => costs.lines.map((_, i) => `(${here(`line${i}.fixed`, t)}+${here("revenue", t)}*${IP(`line${i}.share`, t)})`).join("+"));
     row("ebitda", "EBITDA", "revenue − operating costs", (t) => `${here("revenue", t)}-${here("operatingCosts", t)}`);
   }
-  row("depreciation", "Depreciation", "capex of the last `life` quarters ÷ life, + the opening assets' charge while it lasts",
-    (t) => `SUMPRODUCT((${book.range(LEDGER, "offset", LEDGER)}>=${T(t)}-${I("capexLife")})*(${book.range(LEDGER, "offset", LEDGER)}<${T(t)})*${book.range(LEDGER, "capex", LEDGER)})/${I("capexLife")}+IF(${T(t)}<${I("openingDepreciationQuarters")},${I("openingDepreciation")},0)`);
+  // The reported vintages, as ranges of the inputs sheet's blocks (none: no term).
+  const vintages = input.depreciation.vintages.length;
+  const vintageRange = (field: string) => `${book.cell(INPUTS, `vintage0.${field}`, 0, LEDGER, true)}:${book.cell(INPUTS, `vintage${vintages - 1}.${field}`, 0, INPUTS, true)}`;
+  const reportedDepreciable = (t: number) => (vintages ? `+SUMPRODUCT((${vintageRange("offset")}>=${T(t)}-${I("capexLife")})*(${vintageRange("offset")}<${T(t)})*${vintageRange("amount")})` : "");
+  row("depreciation", "Depreciation", "capex (projected, and the reported vintages) of the last `life` quarters ÷ life, + the opening assets' charge while it lasts",
+    (t) => `(SUMPRODUCT((${book.range(LEDGER, "offset", LEDGER)}>=${T(t)}-${I("capexLife")})*(${book.range(LEDGER, "offset", LEDGER)}<${T(t)})*${book.range(LEDGER, "capex", LEDGER)})${reportedDepreciable(t)})/${I("capexLife")}+IF(${T(t)}<${I("openingDepreciationQuarters")},${I("openingDepreciation")},0)`);
   row("ebit", "EBIT", "EBITDA − depreciation", (t) => `${here("ebitda", t)}-${here("depreciation", t)}`);
   // Capex that follows growth needs revenue `lead` quarters ahead, past the last column too:
   // there it compounds at the last quarter's growth, one factor per quarter beyond (at most 8).
@@ -55,8 +59,20 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
     (t) => revenueAt(`${T(t)}+${I("capexLead")}`));
   row("revenueAheadBefore", "… and the quarter before it", "revenue of quarter offset + lead − 1 (the last reported quarter's before the first)",
     (t) => revenueAt(`${T(t)}+${I("capexLead")}-1`));
-  row("capex", "Capex", "if it follows growth: intensity × 4 × the revenue added `lead` quarters ahead (never negative); else from the inputs",
-    (t) => `IF(${I("capexFollows")}=1,${I("capexIntensity")}*4*MAX(0,${here("revenueAhead", t)}-${here("revenueAheadBefore", t)}),${IP("capex", t)})`);
+  // Capex of the columns before this one only: a range that held this quarter's own capex
+  // would make the capex row depend on itself.
+  const earlier = (key: string, t: number) => `${book.cell(LEDGER, key, 0, LEDGER, true)}:${book.cell(LEDGER, key, t - 1, LEDGER, true)}`;
+  row("retiring", "Capex at the end of its life", "the vintage spent `life` quarters before: reported (inputs sheet) or projected (an earlier column's capex)",
+    (t) => [
+      vintages ? `SUMPRODUCT((${vintageRange("offset")}=${T(t)}-${I("capexLife")})*${vintageRange("amount")})` : "",
+      t > 0 ? `SUMPRODUCT((${earlier("offset", t)}=${T(t)}-${I("capexLife")})*${earlier("capex", t)})` : ""
+    ].filter(Boolean).join("+") || "0");
+  row("maintenanceCapex", "Maintenance capex", "replacing what reaches the end of its life: all of it if capex follows growth; else the part of the capex input that does, at most all of it",
+    (t) => `IF(${I("capexFollows")}=1,${here("retiring", t)},MIN(${IP("capex", t)},${here("retiring", t)}))`);
+  row("growthCapex", "Capex for growth", "if it follows growth: intensity × 4 × the revenue added `lead` quarters ahead (never negative); else the capex input less maintenance",
+    (t) => `IF(${I("capexFollows")}=1,${I("capexIntensity")}*4*MAX(0,${here("revenueAhead", t)}-${here("revenueAheadBefore", t)}),${IP("capex", t)}-${here("maintenanceCapex", t)})`);
+  row("capex", "Capex", "if it follows growth: capex for growth + maintenance; else from the inputs",
+    (t) => `IF(${I("capexFollows")}=1,${here("growthCapex", t)}+${here("maintenanceCapex", t)},${IP("capex", t)})`);
 
   sheet.heading("Debt service (sums over the facilities)");
   row("interest", "Interest (cash and in kind)", "sum of the facilities'", (t) => sumOf("interest", t));

@@ -27,6 +27,10 @@ export function metricsSheet(book: BookBuilder, breachRows: readonly string[]): 
   sheet.quarters({key: "regime", label: "Minsky regime", unit: "", format: "text",
     note: "hedge: operating cash flow meets interest and principal due; speculative: interest only; ponzi: not even interest",
     cell: (t) => formula(`IF(${L("operatingCashFlow", t)}<${L("interest", t)},"ponzi",IF(${L("operatingCashFlow", t)}<${L("interest", t)}+${L("principalDue", t)},"speculative","hedge"))`)});
+  const afterMaintenance = (t: number) => `(${L("operatingCashFlow", t)}-${L("maintenanceCapex", t)})`;
+  sheet.quarters({key: "regimeAfterMaintenance", label: "Minsky regime after maintenance capex", unit: "", format: "text",
+    note: "the same, on operating cash flow less maintenance capex (replacing what reaches the end of its life)",
+    cell: (t) => formula(`IF(${afterMaintenance(t)}<${L("interest", t)},"ponzi",IF(${afterMaintenance(t)}<${L("interest", t)}+${L("principalDue", t)},"speculative","hedge"))`)});
   sheet.quarters({key: "covenantBreach", label: "A maintenance covenant breached", unit: "TRUE/FALSE", format: "text",
     note: "any covenant's breach on the facilities sheet (cured or not)",
     cell: (t) => formula(breachRows.length ? `OR(${breachRows.map((key) => book.cell(FACILITIES, key, t, METRICS)).join(",")})` : "FALSE")});

@@ -170,9 +170,10 @@ describe("the story page", () => {
         : slider.label.startsWith("Floating debt swapped") ? [[rate, sliders[rate]!.max]] : slider.label.startsWith("Cash sweep") ? cashRich
         : [prepayAmount, prepayQuarter, prepayPremium].includes(i) ? prepaying.filter(([j]) => j !== i || i === prepayQuarter) : [];
       for (const [j, value] of dependsOn) await setSlider(page, j, value);
-      // Capex's intensity and lead bite only when capex follows growth.
-      const followsGrowth = slider.label.startsWith("Capex per USD") || slider.label.startsWith("Quarters from buying GPUs");
-      if (followsGrowth) await setChoice(page, "Capex runs", 1);
+      // Capex follows growth in the base case: the capex input bites only at the reported
+      // pace, and so does the cash above the minimum that a sweep or a prepayment takes.
+      const atPace = slider.label.startsWith("Capex a quarter") || slider.label.startsWith("Cash sweep") || [prepayAmount, prepayQuarter, prepayPremium].includes(i);
+      if (atPace) await setChoice(page, "Capex runs", 0);
       const before = await drawn(page);
       // An input may not bite at one extreme (a longer tenor past the horizon): try both.
       const changed: boolean[] = [];
@@ -187,7 +188,7 @@ describe("the story page", () => {
       expect(changed.some(Boolean), `moving "${slider.label}" to either extreme changed nothing`).toBe(true);
       await setSlider(page, i, slider.value);
       for (const [j] of dependsOn) await setSlider(page, j, sliders[j]!.value);
-      if (followsGrowth) await setChoice(page, "Capex runs", 0);
+      if (atPace) await setChoice(page, "Capex runs", 1);
     }
     expect(errors).toEqual([]);
     await page.context().close();
@@ -225,7 +226,7 @@ describe("the scenarios", () => {
 
 describe("the URL state", () => {
   it("says what an optional prepayment did: the loan, the quarter, the amount made and what bound it", async () => {
-    const {page, errors} = await open("index.html?growthPct=40&fadeQuarters=0&prepaymentAmount=5000&prepaymentQuarter=6&prepaymentPremiumPct=1");
+    const {page, errors} = await open("index.html?growthPct=40&fadeQuarters=0&capexFollowsGrowth=0&prepaymentAmount=5000&prepaymentQuarter=6&prepaymentPremiumPct=1");
     const note = await page.locator(".prepayment-note").innerText();
     expect(note).toMatch(/^Optional prepayment of the DDTL 1\.0( Facility)?, the dearest term loan, in \d{4}Q\d: USD [\d,.]+ m of USD 5,000 m asked: the whole balance left, with a premium of USD [\d,.]+ m\.$/);
     // Moved to nothing asked, the sentence goes.

@@ -96,7 +96,11 @@ export const modelInputs: fc.Arbitrary<ModelInputDraft> = fc.record({
   minimumCash: amount(500),
   revenue: fc.record({lastQuarter: amount(3000), growth: pathOf(between(-0.3, 0.3))}),
   costs,
-  depreciation: fc.record({openingPerQuarter: amount(500), openingRemainingQuarters: fc.nat({max: 40}), capexLifeQuarters: fc.integer({min: 1, max: 40})}),
+  // Reported capex vintages before the start in some runs, some older than any life, some in the same quarter.
+  depreciation: fc.record({
+    openingPerQuarter: amount(500), openingRemainingQuarters: fc.nat({max: 40}), capexLifeQuarters: fc.integer({min: 1, max: 40}),
+    vintages: fc.array(fc.record({age: fc.integer({min: 1, max: 48}), amount: amount(3000)}), {maxLength: 12})
+  }).map(({vintages, ...d}) => ({...d, vintages: vintages.map((v) => ({quarter: addQuarters(START, -v.age), amount: v.amount}))})),
   capex: pathOf(amount(2000)),
   // Equity raised in some runs (the key is optional): a constant amount, or a path, often 0 but for a quarter or two.
   equityRaised: pathOf(amount(1000)),

@@ -38,10 +38,14 @@ describe("capex that follows growth", () => {
     expect(ledgerColumn(p, "capex")).toEqual(["80", "0", "70.4", "77.44"]);
   });
 
-  it("depreciates the capex it buys, as any capex", () => {
+  it("depreciates the capex it buys, as any capex, and replaces it when its life ends", () => {
     const p = runDecimal({...growing, depreciation: {capexLifeQuarters: 2}, ...follows(2, 1)});
-    // From the quarter after it is spent: 88 / 2, then (88 + 96.8) / 2, then (96.8 + 106.48) / 2.
-    expect(ledgerColumn(p, "depreciation")).toEqual(["0", "44", "92.4", "101.64"]);
+    // Quarter 0's 88 is depreciated in quarters 1 and 2 and replaced in quarter 2, which
+    // buys 106.48 for growth + 88; quarter 3 replaces quarter 1's 96.8: 117.128 + 96.8.
+    expect(ledgerColumn(p, "maintenanceCapex")).toEqual(["0", "0", "88", "96.8"]);
+    expect(ledgerColumn(p, "capex")).toEqual(["88", "96.8", "194.48", "213.928"]);
+    // From the quarter after it is spent: 88 / 2, then (88 + 96.8) / 2, then (96.8 + 194.48) / 2.
+    expect(ledgerColumn(p, "depreciation")).toEqual(["0", "44", "92.4", "145.64"]);
   });
 
   it("is the capex input when it does not follow: follows false, or absent, is today's projection", () => {

@@ -88,10 +88,13 @@ describe("the engine over random scenarios", () => {
   it("names the regime by its definition, and the first default by the first negative cash", () => {
     fc.assert(fc.property(modelInputs, (draft) => {
       const projection = project(draft, decimalArithmetic);
-      for (const {ledger, regime, cannotPay} of projection.quarters) {
-        const ocf = ledger.operatingCashFlow;
-        const expected = ocf.lt(ledger.interest) ? "ponzi" : ocf.lt(ledger.interest.plus(ledger.principalDue)) ? "speculative" : "hedge";
-        expect(regime).toBe(expected);
+      for (const {ledger, regime, regimeAfterMaintenance, cannotPay} of projection.quarters) {
+        const reading = (cash: Decimal) => cash.lt(ledger.interest) ? "ponzi" : cash.lt(ledger.interest.plus(ledger.principalDue)) ? "speculative" : "hedge";
+        expect(regime).toBe(reading(ledger.operatingCashFlow));
+        expect(regimeAfterMaintenance).toBe(reading(ledger.operatingCashFlow.minus(ledger.maintenanceCapex)));
+        // Maintenance is part of capex, never more than all of it.
+        expect(ledger.maintenanceCapex.isNegative() && !ledger.maintenanceCapex.isZero()).toBe(false);
+        expect(ledger.maintenanceCapex.lte(ledger.capex)).toBe(true);
         expect(cannotPay).toBe(ledger.closingCash.isNegative() && !ledger.closingCash.isZero());
       }
       expect(projection.firstDefaultQuarter).toBe(projection.quarters.find((q) => q.cannotPay)?.ledger.quarter ?? null);

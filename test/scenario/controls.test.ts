@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {companyTables} from "../../data-loaders/dataset.js";
-import {decimalArithmetic, project} from "../../src/model/index.js";
+import {addQuarters, decimalArithmetic, parseModelInput, project} from "../../src/model/index.js";
 import {baseCase} from "../../src/scenario/base-case.js";
 import {tablesAsOf} from "../../src/scenario/as-of.js";
 import {applyControls, controlsOf} from "../../src/scenario/controls.js";
@@ -83,7 +83,7 @@ describe("the base case from the latest filing", () => {
     }
   });
 
-  it("calibrates the capital intensity on the same four quarters: their capex over four times the revenue added, to 0.01, and keeps the reported pace", () => {
+  it("calibrates the capital intensity on the same four quarters: their capex over four times the revenue added, to 0.01, and has capex follow growth", () => {
     const quarter = (n: number) => {
       const o = Number(latest.input.start.slice(0, 4)) * 4 + Number(latest.input.start.slice(5)) - 1 - n;
       return `${Math.floor(o / 4)}Q${(o % 4) + 1}`;
@@ -91,9 +91,29 @@ describe("the base case from the latest filing", () => {
     const value = (item: string, q: string) => all.financials.find((f) => f.line_item === item && f.period === q)!.value;
     const capex = [4, 3, 2, 1].reduce((sum, n) => sum + value("purchases_of_property_and_equipment", quarter(n)), 0);
     const added = value("revenue", quarter(1)) - value("revenue", quarter(5));
-    expect(latest.input.capexIntensity).toEqual({perAddedAnnualRevenue: Math.round((capex / (4 * added)) * 100) / 100, leadQuarters: 2, follows: false});
+    expect(latest.input.capexIntensity).toEqual({perAddedAnnualRevenue: Math.round((capex / (4 * added)) * 100) / 100, leadQuarters: 2, follows: true});
     expect(latest.provenance.find((p) => p.input === "Capital intensity")?.status).toBe("derived");
     expect(latest.provenance.find((p) => p.input === "Capex lead time")?.status).toBe("assumption");
+  });
+
+  it("holds the reported capex vintages, each quarter as the dataset has it, a year held only whole split evenly and marked an assumption", () => {
+    const quarterly = all.financials.filter((f) => f.line_item === "purchases_of_property_and_equipment" && /^\d{4}Q\d$/.test(f.period) && f.period < latest.input.start);
+    const vintages = parseModelInput(latest.input).depreciation.vintages;
+    for (const f of quarterly) expect(vintages.find((v) => v.quarter === f.period)?.amount, f.period).toBe(f.value);
+    const fy2023 = all.financials.find((f) => f.line_item === "purchases_of_property_and_equipment" && f.period === "FY2023")!;
+    expect(vintages.filter((v) => v.quarter.startsWith("2023")).map((v) => v.amount)).toEqual([1, 2, 3, 4].map(() => fy2023.value / 4));
+    expect(latest.provenance.find((p) => p.input === "Capex vintages of FY2023")?.status).toBe("assumption");
+    expect(latest.provenance.find((p) => p.input === "Capex vintages before the start")?.status).toBe("reported");
+  });
+
+  it("keeps the last reported D&A in the first quarter, plus the first charge on the last quarter's purchases", () => {
+    const input = parseModelInput(latest.input);
+    const last = (item: string) => all.financials.find((f) => f.line_item === item && f.period === addQuarters(input.start, -1))!.value;
+    const life = input.depreciation.capexLifeQuarters;
+    const first = project(input, decimalArithmetic).quarters[0]!.ledger.depreciation.toNumber();
+    // The vintages' charge in the last reported quarter is inside its D&A (to the 0.001 the residual is kept to);
+    // the first projected quarter adds the last reported quarter's purchases ÷ life.
+    expect(first).toBeCloseTo(last("depreciation_and_amortization") + last("purchases_of_property_and_equipment") / life, 2);
   });
 
   it("keeps a debt table no independent source confirms out of the base case", () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {baseInputs} from "../../cli/scenario-files.js";
 import {benchCompany} from "../../bench/company.js";
-import {floatArithmetic, parseModelInput, project, type ModelInputDraft} from "../../src/model/index.js";
+import {addQuarters, floatArithmetic, parseModelInput, project, type ModelInputDraft} from "../../src/model/index.js";
 import {pathValue} from "../../src/model/rates.js";
 import {MONTE_CARLO_DEFAULTS, monteCarloSetup, pathInput} from "../../src/risk/monte-carlo.js";
 import {riskSubject} from "../../src/risk/subject.js";
@@ -44,6 +44,20 @@ describe("the useful life of GPUs and servers", () => {
     expect(moved.depreciation.openingRemainingQuarters).toBe(Math.round(held.openingRemainingQuarters * life / held.capexLifeQuarters));
     // The same book value, written off faster.
     expect(moved.depreciation.openingPerQuarter * moved.depreciation.openingRemainingQuarters).toBeCloseTo(held.openingPerQuarter * held.openingRemainingQuarters, 6);
+  });
+
+  it("keeps the reported vintages and brings their replacement (maintenance capex) sooner when it is shorter", () => {
+    const firstMaintenance = (life: number) => {
+      const p = run(applyControls(base.input, {...controls, usefulLifeQuarters: life}));
+      return p.quarters.find((q) => q.ledger.maintenanceCapex > 0)?.ledger.quarter;
+    };
+    const vintages = parseModelInput(base.input).depreciation.vintages;
+    expect(parseModelInput(applyControls(base.input, {...controls, usefulLifeQuarters: 12})).depreciation.vintages).toEqual(vintages);
+    // The oldest vintage still within a life of the start is replaced `life` quarters after it was spent.
+    const expected = (life: number) => vintages.map((v) => addQuarters(v.quarter, life)).find((q) => q >= base.input.start);
+    expect(firstMaintenance(24)).toBe(expected(24));
+    expect(firstMaintenance(12)).toBe(expected(12));
+    expect(firstMaintenance(12)! < firstMaintenance(24)!).toBe(true);
   });
 
   it("defaults to the company's stated six years, which the base case cites", () => {

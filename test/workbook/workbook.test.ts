@@ -45,8 +45,8 @@ describe("the workbook export, recalculated in LibreOffice", () => {
   });
 
   it("follows every debt-schedule feature: average-balance interest, payment in kind, a swap, a prepayment, a cash sweep, leases and shut markets", async () => {
-    // Capex held low, so that there is cash above the minimum for the sweep and the prepayment to take.
-    const controls: Controls = {...baseControls, capex: 1000, averageBalanceInterest: 1, pikSharePct: 25, hedgedSharePct: 50, rateChangeBp: 150, cashSweepPct: 40, growthPct: 20, leasePayments: 150, marketShutAfter: 3, marketShutQuarters: 2,
+    // Capex held low, at a pace (not following growth), so that there is cash above the minimum for the sweep and the prepayment to take.
+    const controls: Controls = {...baseControls, capexFollowsGrowth: 0, capex: 1000, averageBalanceInterest: 1, pikSharePct: 25, hedgedSharePct: 50, rateChangeBp: 150, cashSweepPct: 40, growthPct: 20, leasePayments: 150, marketShutAfter: 3, marketShutQuarters: 2,
       prepaymentAmount: 150, prepaymentQuarter: 10, prepaymentPremiumPct: 1.5};
     const model = workbookOf(controls);
     const sheets = recalculate(await writeXlsx(model, ExcelJS));
@@ -84,6 +84,10 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     const regimes = rowValues(model, sheets, "Metrics", "regime");
     expect(regimes).toEqual(exact.quarters.map((q) => q.regime));
     expect(regimes).toContain("ponzi");
+    // The second reading, after maintenance capex: the base case's vintages retire within the horizon, and it reads worse somewhere.
+    const afterMaintenance = rowValues(model, sheets, "Metrics", "regimeAfterMaintenance");
+    expect(afterMaintenance).toEqual(exact.quarters.map((q) => q.regimeAfterMaintenance));
+    expect(afterMaintenance.some((r, t) => r !== regimes[t])).toBe(true);
     rowValues(model, sheets, "Metrics", "interestCoverageEbitda").forEach((text, t) => {
       const engine = exact.quarters[t]!.metrics.interestCoverageEbitda;
       if (engine === null) expect(text).toBe("n/m");
@@ -119,6 +123,11 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     const sheets = recalculate(await writeXlsx(model, ExcelJS));
     const exact = project(draft, decimalArithmetic);
     expect(centDifferences(model, sheets, exact)).toEqual([]);
+    // The reported vintages retire within the horizon: in full where capex follows growth; at
+    // the reported pace, the capex input covers the 900 of 2020Q2 in 2026Q2 and the 700 of 2021Q1 in 2027Q1, and caps the 1,500 of 2025Q4 in 2031Q4 at 600.
+    const maintenance = exact.quarters.map((q) => q.ledger.maintenanceCapex.toNumber());
+    if (capex.startsWith("capex follows")) expect([maintenance[1], maintenance[4], maintenance[15], maintenance[23]]).toEqual([900, 700, 1500, 1500]);
+    else expect([maintenance[1], maintenance[4], maintenance[15], maintenance[23]]).toEqual([900, 700, 600, 600]);
     const kinds = new Set(exact.events.map((e) => e.kind === "covenantBreach" ? `${e.covenant}:${e.consequence}` : e.kind));
     // The fixture reaches what it is for: rolls, shut markets, breaches of each kind.
     expect([...kinds]).toEqual(expect.arrayContaining(["refinanced", "maturedWhileShut"]));
@@ -164,6 +173,12 @@ function kitchenSink(interestConvention: "endOfPeriod" | "average", capexIntensi
   return {
     ...benchCompanyAllFeatures,
     ...(capexIntensity ? {capexIntensity} : {}),
+    // Vintages before the start (life 24): one ended before it, two in one quarter, and one
+    // retiring in each of quarters 1, 4, 15 and 23.
+    depreciation: {...benchCompanyAllFeatures.depreciation, vintages: [
+      {quarter: "2019Q1", amount: 5000}, {quarter: "2020Q2", amount: 900}, {quarter: "2021Q1", amount: 700},
+      {quarter: "2023Q4", amount: 1200}, {quarter: "2023Q4", amount: 300}, {quarter: "2025Q4", amount: 1500}
+    ]},
     openingCash: 3000,
     // Equity raised at the start of the third quarter only (a path's last value holds, so it ends on 0).
     equityRaised: [0, 0, 250, 0],

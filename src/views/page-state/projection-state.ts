@@ -22,14 +22,16 @@ export function pageProjection(draft: ModelInputDraft): PageProjection {
 }
 
 /** One sentence on the outcome, for the story page. */
-export function outcomeSummary(p: Projection<number>): {firstDefault: string; fundingGap: string; ponzi: string; lowestCoverage: string} {
+export function outcomeSummary(p: Projection<number>): {firstDefault: string; fundingGap: string; ponzi: string; ponziAfterMaintenance: string; lowestCoverage: string} {
   const ponzi = quartersIn(p, "ponzi");
+  const ponziAfterMaintenance = quartersIn(p, "ponzi", true);
   const lowest = OUTCOMES.lowestCoverage.of(p);
   const gap = OUTCOMES.largestFundingGap.of(p) ?? 0;
   return {
     firstDefault: p.firstDefaultQuarter ?? "none within the projection",
     fundingGap: gap > 0 ? usdMillions(gap) : "none",
     ponzi: ponzi.length ? `${ponzi.length} (${ponzi.join(", ")})` : "none",
+    ponziAfterMaintenance: ponziAfterMaintenance.length ? `${ponziAfterMaintenance.length} (${ponziAfterMaintenance.join(", ")})` : "none",
     lowestCoverage: lowest === null ? "n/m (no interest)" : `${lowest.toFixed(2)}×`
   };
 }

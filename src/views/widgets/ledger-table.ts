@@ -20,7 +20,8 @@ const LINES: readonly LedgerLine[] = [
   {label: "EBITDA", how: "Revenue − cash operating costs", value: money("ebitda")},
   {label: "Taxes", how: "Tax rate × (EBIT − reported interest expense), when positive", value: money("taxes")},
   {label: "Operating cash flow", how: "EBITDA − taxes − lease payments − interest paid in cash: after interest, as US GAAP reports it (the reported column is the cash-flow statement's)", value: (q) => formatMillions(operatingCashFlowAfterInterest(q.ledger))},
-  {label: "Capex", how: "Capital expenditure assumed for the quarter", value: money("capex")},
+  {label: "Capex", how: "Capital expenditure for the quarter: for growth (intensity × revenue added) and maintenance, or the reported pace", value: money("capex")},
+  {label: "…of which maintenance", how: "Replacing the vintages (reported or projected) whose useful life ends this quarter, at their cost", value: money("maintenanceCapex")},
   {label: "Interest", how: "Σ balance × annual rate / 4, over the facilities (on the average balance where that convention is chosen; a hedged part at the swap's or cap's rate)", value: money("interest")},
   {label: "…of which paid in kind", how: "Σ interest × PIK share: added to the facility's balance, not paid in cash", value: money("pikInterest")},
   {label: "Reported interest expense", how: "Interest + discount and issuance costs amortised − interest capitalised", value: money("reportedInterestExpense")},
@@ -39,7 +40,8 @@ const LINES: readonly LedgerLine[] = [
   {label: "Funding gap, in all", how: "What no source (cash, the revolver, new borrowing, refinancing) covered, to the quarter's end: closing cash below zero, shown as a gap; the first quarter with one is the first it cannot pay", value: (q) => formatMillions(Decimal.max(0, q.ledger.closingCash.negated()))},
   {label: "Closing debt", how: "Σ closing balances of the facilities", value: money("closingDebt")},
   {label: "Interest coverage (EBITDA)", how: "EBITDA / interest", value: (q) => formatRatio(q.metrics.interestCoverageEbitda)},
-  {label: "Minsky regime", how: "Hedge: operating cash flow covers interest and principal due; speculative: interest only; Ponzi: not even interest", value: (q) => q.regime}
+  {label: "Minsky regime", how: "Hedge: operating cash flow covers interest and principal due; speculative: interest only; Ponzi: not even interest", value: (q) => q.regime},
+  {label: "…after maintenance capex", how: "The same tests on operating cash flow less maintenance capex", value: (q) => q.regimeAfterMaintenance}
 ];
 
 /** A reported quarter set beside the projection: the figures the dataset holds, by ledger line. */
