@@ -53,6 +53,6 @@ describe("npm run scenario -- run NAME --json", () => {
     expect(out.controls.growthPct).toBe(controls.growthPct);
     expect(Object.keys(out.outcome)).toContain("largest_funding_gap_usd_m");
     expect(out.quarters).toHaveLength(base.input.quarters);
-    expect(Object.keys(out.quarters[0]!)).toEqual(["quarter", "revenue", "ebitda", "depreciation", "capex", "operating_cash_flow", "interest", "principal_due", "new_borrowing", "funding_gap", "closing_cash", "closing_debt", "regime"]);
+    expect(Object.keys(out.quarters[0]!)).toEqual(["quarter", "revenue", "bookings", "backlog", "largest_customer_revenue", "bad_debt", "ebitda", "depreciation", "capex", "operating_cash_flow", "interest", "principal_due", "new_borrowing", "funding_gap", "closing_cash", "closing_debt", "regime"]);
   });
 });

@@ -65,6 +65,46 @@ describe("the base case from the latest filing", () => {
     expect(latest.provenance.find((p) => p.input === "Capex lead time")?.status).toBe("assumption");
   });
 
+  it("opens the backlog at the latest figure held at the opening date and calibrates its term on the last quarter's revenue, saying it is not disclosed", () => {
+    const last = latest.lastReportedQuarter;
+    const held = (item: string, period: string) => all.financials.find((f) => f.line_item === item && f.period === period);
+    // RPO where held at that date, else the revenue backlog (at 2026-06-30 the dataset holds only the latter).
+    const opening = held("remaining_performance_obligations", last) ?? held("revenue_backlog", last)!;
+    const revenue = held("revenue", last)!.value;
+    const backlog = latest.input.revenue.backlog!;
+    expect(backlog.opening).toBe(opening.value);
+    // e.g. 104,200 ÷ 2,575 = 40.466… → 40.47 quarters.
+    expect(backlog.termQuarters).toBe(Math.round((opening.value / revenue) * 100) / 100);
+    const term = latest.provenance.find((p) => p.input === "Backlog's weighted term")!;
+    expect(term.status).toBe("derived");
+    expect(term.basis).toMatch(/calibrated, not disclosed/);
+    expect(backlog.follows).toBe(false);
+    expect(latest.provenance.find((p) => p.input === "Revenue follows")?.status).toBe("assumption");
+  });
+
+  it("derives bookings a quarter from the backlog's change plus the revenue recognised, over the longest span of up to four quarters held", () => {
+    const last = latest.lastReportedQuarter;
+    const item = latest.provenance.find((p) => p.input === "Backlog at the start")!.basis.startsWith("revenue backlog") ? "revenue_backlog" : "remaining_performance_obligations";
+    const held = (i: string, period: string) => all.financials.find((f) => f.line_item === i && f.period === period);
+    const back = (n: number) => {
+      const o = Number(last.slice(0, 4)) * 4 + Number(last.slice(5)) - 1 - n;
+      return `${Math.floor(o / 4)}Q${(o % 4) + 1}`;
+    };
+    const span = [4, 3, 2, 1].find((n) => held(item, back(n)))!;
+    const revenue = Array.from({length: span}, (_, j) => held("revenue", back(j))!.value).reduce((a, b) => a + b, 0);
+    // At 2026Q2: (104,200 − 55,600 + 1,571.904 + 2,078 + 2,575) ÷ 3 = 18,274.968 → 18,275.
+    expect(latest.input.revenue.backlog!.bookings).toBe(Math.round((held(item, last)!.value - held(item, back(span))!.value + revenue) / span));
+    expect(latest.provenance.find((p) => p.input === "Bookings a quarter")?.status).toBe("derived");
+  });
+
+  it("takes the largest customer's share from the latest quarter held, cited, and has it keep paying", () => {
+    const shares = all.financials.filter((f) => f.line_item === "largest_customer_revenue_share" && /Q\d$/.test(f.period) && f.period <= latest.lastReportedQuarter).sort((a, b) => a.period.localeCompare(b.period));
+    expect(latest.input.revenue.largestCustomer).toEqual({share: shares.at(-1)!.value / 100, because: "nonRenewal"});
+    const p = latest.provenance.find((x) => x.input === "Largest customer's share of revenue")!;
+    expect(p.status).toBe("reported");
+    expect(p.basis).toContain(shares.at(-1)!.source);
+  });
+
   it("keeps a debt table no independent source confirms out of the base case", () => {
     const shaky = all.facilities.map((f) => (f.as_of === latestDate ? {...f, status: "unconfirmed"} : f));
     const without = baseCase(all.financials, shaky, all.discounts, all.issuances);
@@ -152,7 +192,11 @@ describe("the page's controls", () => {
     expect(input.refinancing?.marketShut).toEqual([{from: "2025Q4", to: "2026Q3"}]);
   });
 
-  it("take a lost customer's share off revenue from the first quarter", () => {
-    expect(applyControls(base.input, {...controls, revenueLostPct: 60}).revenue.lastQuarter).toBeCloseTo(1212.788 * 0.4, 9);
+  it("stop the largest customer from the quarter chosen: its share of revenue goes from then on", () => {
+    const input = applyControls(base.input, {...controls, largestCustomerSharePct: 60, largestCustomerStopsQuarter: 1});
+    expect(input.revenue.largestCustomer).toEqual({share: 0.6, stopsFrom: base.input.start, because: "nonRenewal"});
+    // 1,212.788 × (1 + the first quarter's growth) × (1 − 0.6): the others' 40 %.
+    const growth = (base.input.revenue.growth as number[])[0]!;
+    expect(project(input, decimalArithmetic).quarters[0]!.ledger.revenue.toNumber()).toBeCloseTo(1212.788 * (1 + growth) * 0.4, 9);
   });
 });
