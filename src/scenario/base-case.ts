@@ -82,6 +82,15 @@ export const BASE_ASSUMPTIONS = {
    * base takes this one: docs/model.md, "Revenue from the backlog".
    */
   revenueFollowsBacklog: false,
+  /**
+   * The backlog's recognition schedule as the latest filing states it: of the 103.7 billion
+   * USD of RPO at 2026-06-30, "41 % was expected to be recognized over the initial 24
+   * months ending June 30, 2028" (10-Q for Q2 2026, accession 0001769628-26-000366, RPO
+   * note, as quoted verbatim in stored note 70746219467 and in stored file 69320484559;
+   * 39 % in months 25 to 48 per stored note 68940092268). The dataset holds RPO totals, not
+   * this schedule: it applies only to a backlog opening at that date.
+   */
+  recognitionSchedule: {asOf: "2026-06-30", withinQuarters: 8, share: 0.41, citation: "10-Q for Q2 2026 (accession 0001769628-26-000366), RPO note: \"of which 41 % was expected to be recognized over the initial 24 months ending June 30, 2028\", as quoted verbatim in stored note 70746219467 and stored file 69320484559"},
   /** Used only where the dataset holds no balance sheet at the debt table's date. */
   openingCash: 1000,
   minimumCash: 500,
@@ -420,10 +429,17 @@ function contractFigures(financials: readonly FinancialFigure[], start: string, 
   if (item && lastRevenue.value > 0) {
     const opening = figure(item, last)!;
     const span = [4, 3, 2, 1].find((n) => figure(item, addQuarters(last, -n)) !== undefined && Array.from({length: n}, (_, j) => figure("revenue", addQuarters(last, -j))).every(Boolean));
-    const termQuarters = Math.round((opening.value / lastRevenue.value) * 100) / 100;
+    const schedule = BASE_ASSUMPTIONS.recognitionSchedule;
+    const calibrated = Math.round((opening.value / lastRevenue.value) * 100) / 100;
+    // Recognising backlog ÷ T a quarter, (1 − 1/T)^n of today's backlog is left after n
+    // quarters: the term that leaves 1 − share after the schedule's quarters.
+    const stated = quarterOfMonth(schedule.asOf) === opening.period ? Math.round(100 / (1 - (1 - schedule.share) ** (1 / schedule.withinQuarters))) / 100 : null;
+    const termQuarters = stated ?? calibrated;
     provenance.push(
       {input: "Backlog at the start", value: usd(opening.value), status: "reported", basis: `${BACKLOG_WORDS[item]} at the end of ${last}, ${cite(opening)}${item === "revenue_backlog" ? "; the dataset holds no RPO at that date" : ""}`},
-      {input: "Backlog's weighted term", value: `${termQuarters.toFixed(2)} quarters`, status: "derived", basis: `calibrated, not disclosed: no filing in the dataset states when the backlog is recognised, so the term is the backlog over ${last}'s revenue (${usd(opening.value)} ÷ ${usd(lastRevenue.value)}, ${cite(lastRevenue)}), to 0.01 quarter, so that the first projected quarter recognises what ${last} did`}
+      stated !== null
+        ? {input: "Backlog's weighted term", value: `${termQuarters.toFixed(2)} quarters`, status: "derived", basis: `from the recognition schedule the filing states: ${schedule.citation}. Recognising backlog ÷ T each quarter leaves (1 − 1/T)^${schedule.withinQuarters} of it after ${schedule.withinQuarters} quarters, so T = 1 ÷ (1 − (1 − ${schedule.share})^(1/${schedule.withinQuarters})), to 0.01 quarter${item === "revenue_backlog" ? "; the schedule is the RPO's, applied to the revenue backlog (an assumption)" : ""}. The first projected quarter then recognises ${usd(opening.value / termQuarters)}, against ${usd(lastRevenue.value)} reported for ${last}: the schedule is back-loaded as capacity is delivered. Calibrated instead on ${last}'s revenue (${usd(opening.value)} ÷ ${usd(lastRevenue.value)}, ${cite(lastRevenue)}) the term would be ${calibrated.toFixed(2)} quarters`}
+        : {input: "Backlog's weighted term", value: `${termQuarters.toFixed(2)} quarters`, status: "derived", basis: `calibrated, not disclosed: no recognition schedule is at hand for this date, so the term is the backlog over ${last}'s revenue (${usd(opening.value)} ÷ ${usd(lastRevenue.value)}, ${cite(lastRevenue)}), to 0.01 quarter, so that the first projected quarter recognises what ${last} did`}
     );
     if (span) {
       const before = figure(item, addQuarters(last, -span))!;

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {companyTables} from "../../data-loaders/dataset.js";
 import {decimalArithmetic, project} from "../../src/model/index.js";
-import {baseCase} from "../../src/scenario/base-case.js";
+import {BASE_ASSUMPTIONS, baseCase} from "../../src/scenario/base-case.js";
 import {tablesAsOf} from "../../src/scenario/as-of.js";
 import {applyControls, controlsOf} from "../../src/scenario/controls.js";
 
@@ -65,21 +65,34 @@ describe("the base case from the latest filing", () => {
     expect(latest.provenance.find((p) => p.input === "Capex lead time")?.status).toBe("assumption");
   });
 
-  it("opens the backlog at the latest figure held at the opening date and calibrates its term on the last quarter's revenue, saying it is not disclosed", () => {
+  it("opens the backlog at the latest figure held at the opening date, with the term the filing's recognition schedule implies, cited", () => {
     const last = latest.lastReportedQuarter;
     const held = (item: string, period: string) => all.financials.find((f) => f.line_item === item && f.period === period);
     // RPO where held at that date, else the revenue backlog (at 2026-06-30 the dataset holds only the latter).
     const opening = held("remaining_performance_obligations", last) ?? held("revenue_backlog", last)!;
-    const revenue = held("revenue", last)!.value;
     const backlog = latest.input.revenue.backlog!;
     expect(backlog.opening).toBe(opening.value);
-    // e.g. 104,200 ÷ 2,575 = 40.466… → 40.47 quarters.
-    expect(backlog.termQuarters).toBe(Math.round((opening.value / revenue) * 100) / 100);
+    // 41 % within 8 quarters: (1 − 1/T)^8 = 0.59, T = 1 ÷ (1 − 0.59^(1/8)) = 15.67 quarters.
+    const {share, withinQuarters} = BASE_ASSUMPTIONS.recognitionSchedule;
+    expect(backlog.termQuarters).toBe(15.67);
+    expect(1 - (1 - 1 / backlog.termQuarters) ** withinQuarters).toBeCloseTo(share, 3);
     const term = latest.provenance.find((p) => p.input === "Backlog's weighted term")!;
     expect(term.status).toBe("derived");
-    expect(term.basis).toMatch(/calibrated, not disclosed/);
+    expect(term.basis).toContain("0001769628-26-000366");
     expect(backlog.follows).toBe(false);
     expect(latest.provenance.find((p) => p.input === "Revenue follows")?.status).toBe("assumption");
+  });
+
+  it("calibrates the term on the last quarter's revenue where no schedule is at hand, and says it is not disclosed", () => {
+    // As of 2026-03-31: RPO 98,767 over 2026Q1 revenue 2,078 = 47.53 quarters; bookings over
+    // the four quarters from 2025Q1's RPO: (98,767 − 14,700 + 1,212.788 + 1,364.676 + 1,571.904 + 2,078) ÷ 4 = 22,573.59 → 22,574.
+    const q1 = tablesAsOf(all, "2026-03-31", "2026-04-30");
+    const march = baseCase(q1.financials, q1.facilities, q1.discounts, q1.issuances);
+    expect(march.input.revenue.backlog).toEqual({opening: 98767, bookings: 22574, termQuarters: 47.53, follows: false});
+    expect(march.provenance.find((p) => p.input === "Backlog's weighted term")!.basis).toMatch(/^calibrated, not disclosed/);
+    // As of 2025-06-30 the dataset holds no backlog at the opening date: revenue follows growth only.
+    expect(base.input.revenue.backlog).toBeUndefined();
+    expect(base.provenance.find((p) => p.input === "Backlog at the start")?.status).toBe("assumption");
   });
 
   it("derives bookings a quarter from the backlog's change plus the revenue recognised, over the longest span of up to four quarters held", () => {
