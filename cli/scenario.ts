@@ -9,7 +9,7 @@ import {compareOutcome, OUTCOME_KEYS, OUTCOMES} from "../src/readings/outcomes.j
 import {cashHeld, fundingGap, quarterRecords} from "../src/readings/funding-gap.js";
 import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
-import {INPUT_KEYS, isInputKey, isPlainDecimal} from "../src/scenario/inputs-table.js";
+import {INPUT_KEYS, isInputKey, isLegacyInputKey, isPlainDecimal, migrateLegacyInputs} from "../src/scenario/inputs-table.js";
 import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions} from "../src/risk/monte-carlo.js";
 import {riskSubject} from "../src/risk/subject.js";
 import {scenarioWorkbook} from "../src/scenario/workbook.js";
@@ -76,7 +76,13 @@ function main(argv: string[]): string | Promise<string> {
     case "fork": {
       const [name, next, ...rest] = args;
       if (!name || !next) throw new UsageError("usage: fork NAME NEW [--set key=value ...]");
-      const set = parseSets(rest);
+      let set: Record<string, unknown>;
+      try {
+        set = migrateLegacyInputs(parseSets(rest));
+      } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(`--set: ${error.message}`);
+        throw error;
+      }
       const checked = assumptionsSchema.safeParse({...set});
       if (!checked.success) throw new ScenarioError(checked.error.issues.map((i) => ({file: `${next}.json`, field: i.path.join(".") || String((i as {keys?: string[]}).keys ?? ""), message: i.message})));
       const parentControls = controlsOf(name);
@@ -168,7 +174,7 @@ function parseSets(args: readonly string[]): Record<string, number> {
     const equals = pair.indexOf("=");
     if (equals < 1) throw new UsageError(`--set needs key=number, not "${shorten(pair)}"`);
     const key = pair.slice(0, equals), value = pair.slice(equals + 1);
-    if (!isInputKey(key)) throw new UsageError(`--set: "${shorten(key)}" is not an input; the inputs are ${INPUT_KEYS.join(", ")}`);
+    if (!isInputKey(key) && !isLegacyInputKey(key)) throw new UsageError(`--set: "${shorten(key)}" is not an input; the inputs are ${INPUT_KEYS.join(", ")}`);
     if (!isPlainDecimal(value)) throw new UsageError(`--set needs key=number, the number plain decimal (like 150 or -2.5), not "${shorten(pair)}"`);
     if (key in set) throw new UsageError(`--set: ${key} is given twice`);
     set[key] = Number(value);

@@ -139,7 +139,30 @@ const modelInputObject = z.object({
   revenue: z.object({
     /** Revenue of the quarter before `start`, the base that growth applies to. */
     lastQuarter: money,
-    growth: path(growthRate)
+    /** Growth a quarter: of revenue, or of bookings when revenue follows the backlog. */
+    growth: path(growthRate),
+    /**
+     * Revenue from the backlog (remaining performance obligations): when `follows`, each
+     * quarter recognises backlog ÷ `termQuarters`, and bookings, compounding from
+     * `bookings` at the growth path, refill it (src/model/revenue.ts).
+     */
+    backlog: z.object({
+      /** The backlog at the start of the first projected quarter. */
+      opening: money,
+      /** Bookings of the quarter before `start`: the base the growth path applies to. */
+      bookings: money,
+      /** The backlog's weighted remaining term: it converts to revenue over this many quarters. */
+      termQuarters: z.number().min(1, "must be at least one quarter").max(400, "is above 400 quarters"),
+      follows: z.boolean()
+    }).strict().optional(),
+    /** The largest customer: its share of revenue, and the quarter from which it stops paying, and why. */
+    largestCustomer: z.object({
+      share,
+      /** Absent: it never stops. */
+      stopsFrom: quarter.optional(),
+      /** nonRenewal: its revenue stops; default: it stops, and the quarter before's billing is never collected. */
+      because: z.enum(["nonRenewal", "default"]).default("nonRenewal")
+    }).strict().optional()
   }).strict(),
   costs,
   depreciation: z.object({
@@ -265,6 +288,10 @@ function crossFieldIssues(input: z.output<typeof modelInputObject>): CrossFieldI
       issues.push({path: ["facilities", i, "id"], message: `"${f.id}" names two facilities`});
     }
   });
+  const stopsFrom = input.revenue.largestCustomer?.stopsFrom;
+  if (stopsFrom !== undefined && quarterOffset(input.start, stopsFrom) < 0) {
+    issues.push({path: ["revenue", "largestCustomer", "stopsFrom"], message: `is before the projection starts (${input.start})`});
+  }
   const r = input.revolver;
   if (r && r.drawn > r.capacity) {
     issues.push({path: ["revolver", "drawn"], message: "is more than the revolver's capacity"});
@@ -287,10 +314,11 @@ function marketShutIssues(windows: readonly {from: string; to: string}[]): Array
     : []);
 }
 
-function allQuarterLabels(input: {start: string; depreciation: {vintages: {quarter: string}[]}; facilities: {maturity: string; draws: {quarter: string}[]; prepayments: {quarter: string}[]; hedge?: {until: string} | undefined}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
+function allQuarterLabels(input: {start: string; depreciation: {vintages: {quarter: string}[]}; revenue: {largestCustomer?: {stopsFrom?: string | undefined} | undefined}; facilities: {maturity: string; draws: {quarter: string}[]; prepayments: {quarter: string}[]; hedge?: {until: string} | undefined}[]; revolver?: {maturity?: string | undefined} | undefined; refinancing: {marketShut: {from: string; to: string}[]}}): boolean {
   const labels = [
     input.start,
     ...input.depreciation.vintages.map((v) => v.quarter),
+    ...(input.revenue.largestCustomer?.stopsFrom === undefined ? [] : [input.revenue.largestCustomer.stopsFrom]),
     ...input.facilities.flatMap((f) => [f.maturity, ...f.draws.map((d) => d.quarter), ...f.prepayments.map((p) => p.quarter), ...(f.hedge ? [f.hedge.until] : [])]),
     ...(input.revolver?.maturity === undefined ? [] : [input.revolver.maturity]),
     ...input.refinancing.marketShut.flatMap((w) => [w.from, w.to])

@@ -2,10 +2,17 @@ import type {Arithmetic} from "./arithmetic.js";
 import type {ModelInput} from "./inputs.js";
 import {quarterOffset} from "./quarter.js";
 import {arithmeticPath, atQuarter} from "./rates.js";
+import {revenueStreams} from "./revenue.js";
 
 /** One quarter of the operating business, before any financing. */
 export interface OperatingQuarter<N> {
   readonly revenue: N;
+  /** Bookings, the backlog left, the largest customer's revenue and bad debt (src/model/revenue.ts). */
+  readonly bookings: N;
+  readonly backlog: N;
+  readonly largestCustomerRevenue: N;
+  /** Billing a defaulting customer never pays: an operating cost of the quarter it stops. */
+  readonly badDebt: N;
   /** Cash operating costs (everything above EBITDA). */
   readonly operatingCosts: N;
   readonly ebitda: N;
@@ -17,19 +24,19 @@ export interface OperatingQuarter<N> {
 }
 
 /**
- * The operating side as a stepper: revenue compounds from the last reported quarter at
- * the quarter's growth; costs follow a margin or cost lines (a share of revenue plus a
- * fixed amount that grows at its own rate); depreciation is the opening assets' charge
- * while their life lasts plus each vintage of capex (reported before the start, or
- * projected), straight line over its life, from the quarter after it is spent. A vintage
- * spent in quarter s is depreciated in s+1..s+life and replaced in quarter s+life, so the
- * replacement starts depreciating as the old one stops: that replacement is maintenance
- * capex. Capex is the `capex` path, of which maintenance is what replaces retiring vintages
- * (at most all of it); or, when `capexIntensity.follows`, the capex that follows the revenue
- * added `leadQuarters` ahead (`capexFollowingGrowth`) plus the retiring vintages' cost.
+ * The operating side as a stepper: revenue follows growth that fades or the backlog, with
+ * the largest customer as a stream that may stop (`revenueStreams`); costs follow a
+ * margin or cost lines (a share of revenue plus a fixed amount that grows at its own
+ * rate); depreciation is the opening assets' charge while their life lasts plus each
+ * vintage of capex (reported before the start, or projected), straight line over its
+ * life, from the quarter after it is spent. A vintage spent in quarter s is depreciated
+ * in s+1..s+life and replaced in quarter s+life, so the replacement starts depreciating
+ * as the old one stops: that replacement is maintenance capex. Capex is the `capex`
+ * path, of which maintenance is what replaces retiring vintages (at most all of it); or,
+ * when `capexIntensity.follows`, the capex that follows the revenue added `leadQuarters`
+ * ahead (`capexFollowingGrowth`) plus the retiring vintages' cost.
  */
 export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset: number) => OperatingQuarter<N> {
-  let revenue = ar.of(input.revenue.lastQuarter);
   const costs = input.costs;
   const fixedCosts = costs.kind === "lines" ? costs.lines.map((line) => ar.of(line.fixedPerQuarter)) : [];
   const life = input.depreciation.capexLifeQuarters;
@@ -40,7 +47,8 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
   const margin = costs.kind === "margin" ? arithmeticPath(ar, costs.ebitdaMargin) : [];
   const shares = costs.kind === "lines" ? costs.lines.map((line) => arithmeticPath(ar, line.shareOfRevenue)) : [];
   const fixedGrowthFactors = costs.kind === "lines" ? costs.lines.map((line) => ar.add(ar.one, ar.of(line.fixedGrowth))) : [];
-  const growthCapex = capexFollowingGrowth(ar, input, growth);
+  const streams = revenueStreams(ar, input, growth, input.capexIntensity?.follows ? input.capexIntensity.leadQuarters : 0);
+  const growthCapex = capexFollowingGrowth(ar, input, streams.added);
   const capexPath = growthCapex ?? arithmeticPath(ar, input.capex);
   const reported = reportedVintages(ar, input);
   // Capex spent in quarter s (before the start: a reported vintage), or undefined for none.
@@ -50,14 +58,16 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
   for (let k = 0; k < Math.min(life, reported.length); k++) if (reported[k] !== undefined) depreciableCapex = ar.add(depreciableCapex, reported[k] as N);
 
   return (offset) => {
-    revenue = ar.mul(revenue, ar.add(ar.one, atQuarter(growth, offset)));
+    const stream = streams.quarters[offset]!;
+    const {revenue, badDebt} = stream;
     let operatingCosts: N;
     let ebitda: N;
     if (costs.kind === "margin") {
-      ebitda = ar.mul(revenue, atQuarter(margin, offset));
+      // Bad debt is written off below the margin: the margin is earned on what is billed.
+      ebitda = ar.sub(ar.mul(revenue, atQuarter(margin, offset)), badDebt);
       operatingCosts = ar.sub(revenue, ebitda);
     } else {
-      operatingCosts = ar.zero;
+      operatingCosts = badDebt;
       costs.lines.forEach((_, i) => {
         const fixed = ar.mul(fixedCosts[i] as N, fixedGrowthFactors[i] as N);
         fixedCosts[i] = fixed;
@@ -90,30 +100,24 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
     capexHistory.push(capex);
     depreciableCapex = ar.add(depreciableCapex, capex);
 
-    return {revenue, operatingCosts, ebitda, depreciation, ebit: ar.sub(ebitda, depreciation), capex, maintenanceCapex};
+    return {...stream, operatingCosts, ebitda, depreciation, ebit: ar.sub(ebitda, depreciation), capex, maintenanceCapex};
   };
 }
 
 /**
  * Capex that follows growth, one value a quarter, worked out once: intensity × 4 × the
- * revenue added `lead` quarters ahead (R[t+lead] − R[t+lead−1], never below zero), with
- * R[−1] the last reported quarter's revenue and revenue past the horizon compounding at the
- * last projected quarter's growth. Revenue compounds exactly as the stepper does, so the
- * quarters it shares with the ledger are the same numbers. Undefined when capex does not
- * follow growth (the `capex` path then applies).
+ * revenue added `lead` quarters ahead (`added[t + lead]`, never below zero), with the last
+ * reported quarter's revenue before the first and revenue past the horizon compounding at
+ * the last projected quarter's growth (`revenueStreams`, whose quarters are the ledger's).
+ * Undefined when capex does not follow growth (the `capex` path then applies).
  */
-function capexFollowingGrowth<N>(ar: Arithmetic<N>, input: ModelInput, growth: readonly N[]): readonly N[] | undefined {
+function capexFollowingGrowth<N>(ar: Arithmetic<N>, input: ModelInput, added: readonly N[]): readonly N[] | undefined {
   const intensity = input.capexIntensity;
   if (!intensity?.follows) return undefined;
   const lead = intensity.leadQuarters;
   const perQuarter = ar.mul(ar.of(intensity.perAddedAnnualRevenue), ar.of(4));
   const capex: N[] = new Array(input.quarters);
-  let previous = ar.of(input.revenue.lastQuarter);
-  for (let m = 0; m < input.quarters + lead; m++) {
-    const next = ar.mul(previous, ar.add(ar.one, atQuarter(growth, m < input.quarters ? m : input.quarters - 1)));
-    if (m >= lead) capex[m - lead] = ar.mul(perQuarter, ar.max(ar.zero, ar.sub(next, previous)));
-    previous = next;
-  }
+  for (let t = 0; t < input.quarters; t++) capex[t] = ar.mul(perQuarter, ar.max(ar.zero, added[t + lead] as N));
   return capex;
 }
 

@@ -29,6 +29,14 @@ export interface LedgerQuarter<N> {
   readonly offset: number;
   readonly openingCash: N;
   readonly revenue: N;
+  /** New contracts signed in the quarter (zero unless revenue follows the backlog). */
+  readonly bookings: N;
+  /** The backlog (remaining performance obligations) left at the quarter's end (zero unless revenue follows the backlog). */
+  readonly backlog: N;
+  /** The largest customer's part of revenue: its share while it pays, then zero. */
+  readonly largestCustomerRevenue: N;
+  /** Billing a defaulting largest customer never pays, written off in operating costs the quarter it stops. */
+  readonly badDebt: N;
   readonly operatingCosts: N;
   readonly ebitda: N;
   readonly depreciation: N;
@@ -255,7 +263,8 @@ function openLedger<N>(ar: Arithmetic<N>, quarter: QuarterLabel, offset: number,
   const zero = ar.zero;
   return {
     quarter, offset, openingCash, equityRaised,
-    revenue: op.revenue, operatingCosts: op.operatingCosts, ebitda: op.ebitda,
+    revenue: op.revenue, bookings: op.bookings, backlog: op.backlog, largestCustomerRevenue: op.largestCustomerRevenue, badDebt: op.badDebt,
+    operatingCosts: op.operatingCosts, ebitda: op.ebitda,
     depreciation: op.depreciation, ebit: op.ebit, taxes: zero, operatingCashFlow: zero, capex: op.capex, maintenanceCapex: op.maintenanceCapex,
     interest: zero, pikInterest: zero, discountAmortisation: zero, capitalisedInterest: zero, reportedInterestExpense: zero, fees: zero, principalDue: zero, refinanced: zero,
     leasePayments: zero, leaseLiability: zero, sweepRepayment: zero, prepayment: zero, prepaymentPremium: zero, equityCure: zero, undrawnRevolver: zero,

@@ -22,6 +22,13 @@ export function largestFundingGap(p: Projection<number>): number {
 export interface QuarterRecord {
   readonly quarter: string;
   readonly revenue: number;
+  /** New contracts signed, and the backlog left at the quarter's end (zero unless revenue follows the backlog). */
+  readonly bookings: number;
+  readonly backlog: number;
+  /** The largest customer's part of revenue (zero once it stops paying). */
+  readonly largest_customer_revenue: number;
+  /** What a defaulting largest customer never pays, in the quarter it stops. */
+  readonly bad_debt: number;
   readonly ebitda: number;
   readonly depreciation: number;
   readonly capex: number;
@@ -50,6 +57,10 @@ export function quarterRecords(p: Projection<number>): QuarterRecord[] {
   return p.quarters.map(({ledger: l, regime, regimeAfterMaintenance}) => ({
     quarter: l.quarter,
     revenue: cents(l.revenue),
+    bookings: cents(l.bookings),
+    backlog: cents(l.backlog),
+    largest_customer_revenue: cents(l.largestCustomerRevenue),
+    bad_debt: cents(l.badDebt),
     ebitda: cents(l.ebitda),
     depreciation: cents(l.depreciation),
     capex: cents(l.capex),

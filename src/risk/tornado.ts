@@ -10,7 +10,7 @@ import {projectFast, withControl, type ControlKey, type RiskSubject} from "./sub
 export const TORNADO_STEPS: Readonly<Partial<Record<ControlKey, number>>> = {
   rateChangeBp: 100,
   growthPct: 2,
-  revenueLostPct: 20,
+  largestCustomerStopsQuarter: 8,
   ebitdaMarginPct: 5,
   capex: 500,
   shareRolledPct: 25,

@@ -93,6 +93,20 @@ export const BASE_ASSUMPTIONS = {
   longRunGrowth: 0.025,
   /** ...over this many quarters. */
   fadeQuarters: 12,
+  /**
+   * Whether revenue follows the backlog (else growth that fades). The two paths, and why the
+   * base takes this one: docs/model.md, "Revenue from the backlog".
+   */
+  revenueFollowsBacklog: false,
+  /**
+   * The backlog's recognition schedule as the latest filing states it: of the 103.7 billion
+   * USD of RPO at 2026-06-30, "41 % was expected to be recognized over the initial 24
+   * months ending June 30, 2028" (10-Q for Q2 2026, accession 0001769628-26-000366, RPO
+   * note, as quoted verbatim in stored note 70746219467 and in stored file 69320484559;
+   * 39 % in months 25 to 48 per stored note 68940092268). The dataset holds RPO totals, not
+   * this schedule: it applies only to a backlog opening at that date.
+   */
+  recognitionSchedule: {asOf: "2026-06-30", withinQuarters: 8, share: 0.41, citation: "10-Q for Q2 2026 (accession 0001769628-26-000366), RPO note: \"of which 41 % was expected to be recognized over the initial 24 months ending June 30, 2028\", as quoted verbatim in stored note 70746219467 and stored file 69320484559"},
   /** Used only where the dataset holds no balance sheet at the debt table's date. */
   openingCash: 1000,
   minimumCash: 500,
@@ -183,6 +197,8 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     {input: "Revenue growth a quarter", value: pct(growth), status: growthBasis.startsWith("no") ? "assumption" : "derived", basis: growthBasis},
     {input: "Long-run growth a quarter", value: `${pct(BASE_ASSUMPTIONS.longRunGrowth)}, reached in ${BASE_ASSUMPTIONS.fadeQuarters} quarters`, status: "assumption", basis: "growth fades in a straight line from the last four quarters' rate to about 10 % a year over three years, then holds: growth that fast does not compound forever; not a forecast, move it"}
   );
+
+  const contracts = contractFigures(financials, start, lastRevenue, provenance, cite, usd);
 
   // Margin: adjusted EBITDA over revenue, summed over those of the last four quarters that hold both.
   const marginQuarters = lastFour.map((q) => ({ebitda: figure("adjusted_ebitda", q), revenue: figure("revenue", q)})).filter((m) => m.ebitda && m.revenue);
@@ -316,7 +332,11 @@ export function baseCase(financials: readonly FinancialFigure[], allFacilities: 
     quarters: horizon,
     openingCash,
     minimumCash: A.minimumCash,
-    revenue: {lastQuarter: lastRevenue.value, growth: fadingGrowth(growth, A.longRunGrowth, A.fadeQuarters)},
+    revenue: {
+      lastQuarter: lastRevenue.value, growth: fadingGrowth(growth, A.longRunGrowth, A.fadeQuarters),
+      ...(contracts.backlog ? {backlog: {...contracts.backlog, follows: A.revenueFollowsBacklog}} : {}),
+      largestCustomer: {share: contracts.largestCustomerShare, because: "nonRenewal"}
+    },
     costs: {kind: "margin", ebitdaMargin: margin},
     depreciation: {
       openingPerQuarter: residual, openingRemainingQuarters: residual > 0 ? L : 0, capexLifeQuarters: L,
@@ -489,3 +509,72 @@ export function interestBreakdown<F extends {readonly period: string; readonly l
   return null;
 }
 const cashRate = (effective: number, s: ScheduleFigures) => toBasisPoint(effective * s.cashShareOfEffective);
+
+/** What the base case takes from the contracts: the backlog, its bookings and term, and the largest customer's share. */
+interface ContractFigures {
+  readonly backlog: {readonly opening: number; readonly bookings: number; readonly termQuarters: number} | null;
+  readonly largestCustomerShare: number;
+}
+
+/** The backlog measures the dataset may hold, the filings' own first. */
+const BACKLOG_ITEMS = ["remaining_performance_obligations", "revenue_backlog"] as const;
+const BACKLOG_WORDS: Record<(typeof BACKLOG_ITEMS)[number], string> = {
+  remaining_performance_obligations: "remaining performance obligations (RPO)",
+  revenue_backlog: "revenue backlog (RPO and other contracted revenue, as the company's releases state it)"
+};
+
+/**
+ * The backlog at the balance-sheet date the projection opens from (the quarter before
+ * `start`): RPO where the dataset holds it at that date, else the revenue backlog. Bookings a
+ * quarter: over the longest span of up to four quarters that ends there and whose opening
+ * backlog, in the same measure, is held, the change in backlog plus the revenue recognised
+ * across it, divided by its quarters. The term: no filing in the dataset states when the
+ * backlog is recognised, so it is calibrated, backlog ÷ the last quarter's revenue, so that
+ * the first projected quarter recognises what the last one did. The largest customer's share:
+ * the latest quarter's held.
+ */
+function contractFigures(financials: readonly FinancialFigure[], start: string, lastRevenue: FinancialFigure, provenance: Provenance[], cite: (f: {source: string; locator: string}) => string, usd: (x: number) => string): ContractFigures {
+  const last = previousQuarter(start);
+  const figure = (item: string, period: string) => financials.find((f) => f.line_item === item && f.period === period);
+  const item = BACKLOG_ITEMS.find((i) => figure(i, last) !== undefined);
+  let backlog: ContractFigures["backlog"] = null;
+  if (item && lastRevenue.value > 0) {
+    const opening = figure(item, last)!;
+    const span = [4, 3, 2, 1].find((n) => figure(item, addQuarters(last, -n)) !== undefined && Array.from({length: n}, (_, j) => figure("revenue", addQuarters(last, -j))).every(Boolean));
+    const schedule = BASE_ASSUMPTIONS.recognitionSchedule;
+    const calibrated = Math.round((opening.value / lastRevenue.value) * 100) / 100;
+    // Recognising backlog ÷ T a quarter, (1 − 1/T)^n of today's backlog is left after n
+    // quarters: the term that leaves 1 − share after the schedule's quarters.
+    const stated = quarterOfMonth(schedule.asOf) === opening.period ? Math.round(100 / (1 - (1 - schedule.share) ** (1 / schedule.withinQuarters))) / 100 : null;
+    const termQuarters = stated ?? calibrated;
+    provenance.push(
+      {input: "Backlog at the start", value: usd(opening.value), status: "reported", basis: `${BACKLOG_WORDS[item]} at the end of ${last}, ${cite(opening)}${item === "revenue_backlog" ? "; the dataset holds no RPO at that date" : ""}`},
+      stated !== null
+        ? {input: "Backlog's weighted term", value: `${termQuarters.toFixed(2)} quarters`, status: "derived", basis: `from the recognition schedule the filing states: ${schedule.citation}. Recognising backlog ÷ T each quarter leaves (1 − 1/T)^${schedule.withinQuarters} of it after ${schedule.withinQuarters} quarters, so T = 1 ÷ (1 − (1 − ${schedule.share})^(1/${schedule.withinQuarters})), to 0.01 quarter${item === "revenue_backlog" ? "; the schedule is the RPO's, applied to the revenue backlog (an assumption)" : ""}. The first projected quarter then recognises ${usd(opening.value / termQuarters)}, against ${usd(lastRevenue.value)} reported for ${last}: the schedule is back-loaded as capacity is delivered. Calibrated instead on ${last}'s revenue (${usd(opening.value)} ÷ ${usd(lastRevenue.value)}, ${cite(lastRevenue)}) the term would be ${calibrated.toFixed(2)} quarters`}
+        : {input: "Backlog's weighted term", value: `${termQuarters.toFixed(2)} quarters`, status: "derived", basis: `calibrated, not disclosed: no recognition schedule is at hand for this date, so the term is the backlog over ${last}'s revenue (${usd(opening.value)} ÷ ${usd(lastRevenue.value)}, ${cite(lastRevenue)}), to 0.01 quarter, so that the first projected quarter recognises what ${last} did`}
+    );
+    if (span) {
+      const before = figure(item, addQuarters(last, -span))!;
+      const recognised = Array.from({length: span}, (_, j) => figure("revenue", addQuarters(last, -j))!).reverse();
+      const revenueSum = recognised.reduce((sum, f) => sum + f.value, 0);
+      const bookings = Math.round((opening.value - before.value + revenueSum) / span);
+      provenance.push({input: "Bookings a quarter", value: usd(bookings), status: "derived", basis: `over the ${span === 4 ? "last four quarters" : `last ${span} quarters (the longest span of up to four whose opening backlog is held in the same measure)`}: the backlog's change, ${usd(opening.value)} at the end of ${last} less ${usd(before.value)} at the end of ${before.period} (${cite(before)}), plus the revenue recognised across them (${recognised.map((f) => `${f.period} ${usd(f.value)}, ${cite(f)}`).join("; ")}), ÷ ${span}, to 1 USD m; from it bookings move with the growth path (growth fading to the long-run rate), the quarter before the first being the base`});
+      backlog = {opening: opening.value, bookings, termQuarters};
+    } else {
+      provenance.push({input: "Bookings a quarter", value: usd(0), status: "assumption", basis: `the dataset holds no ${BACKLOG_WORDS[item]} within four quarters before ${last}: no bookings can be derived`});
+      backlog = {opening: opening.value, bookings: 0, termQuarters};
+    }
+  } else {
+    provenance.push({input: "Backlog at the start", value: "none", status: "assumption", basis: `the dataset holds no RPO or revenue backlog at the end of ${last}: revenue follows growth that fades only`});
+  }
+  const shares = financials.filter((f) => f.line_item === "largest_customer_revenue_share" && /Q\d$/.test(f.period) && f.period <= last).sort((a, b) => a.period.localeCompare(b.period));
+  const latest = shares.at(-1);
+  provenance.push(
+    {input: "Revenue follows", value: BASE_ASSUMPTIONS.revenueFollowsBacklog ? "the backlog" : "growth that fades", status: "assumption", basis: BASE_ASSUMPTIONS.revenueFollowsBacklog ? "the backlog converting over its term, refilled by bookings" : "the base case keeps revenue on growth that fades: the backlog's bookings, a few very large contracts in one year, compounding at the same growth would fill the backlog many times over (docs/model.md, \"Revenue from the backlog\"); a reader or a scenario can switch"},
+    {input: "Largest customer stops paying", value: "never", status: "assumption", basis: "the dataset holds no contract end date for the largest customer; scenarios set a quarter (largest-customer-leaves, largest-customer-leaves-at-contract-end)"}
+  );
+  provenance.push(latest
+    ? {input: "Largest customer's share of revenue", value: `${latest.value} %`, status: "reported", basis: `${latest.period}, the latest quarter held, ${cite(latest)}; it keeps paying unless a scenario says otherwise (an assumption)`}
+    : {input: "Largest customer's share of revenue", value: "0 %", status: "assumption", basis: "the dataset holds no quarter's customer concentration"});
+  return {backlog, largestCustomerShare: latest ? latest.value / 100 : 0};
+}

@@ -99,15 +99,57 @@ export const INPUTS = declare({
     apply: () => { /* with growthPct */ },
     workbook: ["growth"]
   },
-  revenueLostPct: {
-    label: "Revenue lost: a customer leaves (%)", unit: "% of revenue", group: "revenue", min: 0, max: 100, step: 1,
-    baseValue: () => 0,
-    // Off the revenue base, so from the first projected quarter on.
-    apply: (d, c, b) => {
-      const lastQuarter = b.revenue.lastQuarter * (1 - c.revenueLostPct / 100);
-      if (d.revenue.lastQuarter !== lastQuarter) d.revenue = {...d.revenue, lastQuarter};
+  revenueFollowsBacklog: {
+    label: "Revenue follows", unit: "choice", group: "revenue", min: 0, max: 1, step: 1, whole: true,
+    choices: ["growth that fades", "the backlog"],
+    baseValue: (b) => (b.revenue.backlog?.follows ? 1 : 0),
+    // With bookings and the term: each quarter recognises backlog ÷ term, and bookings,
+    // moving with the growth path above, refill the backlog (src/model/revenue.ts).
+    apply: (d, c, b, moved) => {
+      if (!(moved("revenueFollowsBacklog") || moved("bookingsPerQuarter") || moved("backlogTermQuarters"))) return;
+      d.revenue = {...d.revenue, backlog: {opening: b.revenue.backlog?.opening ?? 0, bookings: c.bookingsPerQuarter, termQuarters: c.backlogTermQuarters, follows: c.revenueFollowsBacklog >= 1}};
     },
-    workbook: ["revenueLast"]
+    workbook: ["backlogFollows"]
+  },
+  bookingsPerQuarter: {
+    label: "Bookings a quarter, before growth (USD m)", unit: "USD m a quarter", group: "revenue", min: 0, max: 100000, step: 1,
+    baseValue: (b) => b.revenue.backlog?.bookings ?? 0,
+    apply: () => { /* with revenueFollowsBacklog */ },
+    workbook: ["bookings"]
+  },
+  backlogTermQuarters: {
+    label: "Quarters the backlog takes to convert (weighted term)", unit: "quarters", group: "revenue", min: 1, max: 120, step: 0.01,
+    baseValue: (b) => b.revenue.backlog?.termQuarters ?? 1,
+    apply: () => { /* with revenueFollowsBacklog */ },
+    workbook: ["backlogTerm"]
+  },
+  largestCustomerSharePct: {
+    label: "Largest customer's share of revenue (%)", unit: "% of revenue", group: "revenue", min: 0, max: 100, step: 1,
+    baseValue: (b) => clean((b.revenue.largestCustomer?.share ?? 0) * 100),
+    // With the quarter it stops and why: from that quarter revenue, bookings and backlog are
+    // the rest's share; a default also loses the quarter's billing before (src/model/revenue.ts).
+    apply: (d, c, b, moved) => {
+      if (!(moved("largestCustomerSharePct") || moved("largestCustomerStopsQuarter") || moved("largestCustomerStopsBecause"))) return;
+      const stops = c.largestCustomerStopsQuarter > 0 ? {stopsFrom: addQuarters(b.start, c.largestCustomerStopsQuarter - 1)} : {};
+      d.revenue = {...d.revenue, largestCustomer: {share: c.largestCustomerSharePct / 100, ...stops, because: c.largestCustomerStopsBecause >= 1 ? "default" : "nonRenewal"}};
+    },
+    workbook: ["customerShare"]
+  },
+  largestCustomerStopsQuarter: {
+    label: "Largest customer stops paying from quarter (0: never)", unit: "quarter of the projection", group: "revenue", min: 0, max: 40, step: 1, whole: true,
+    baseValue: (b) => {
+      const stopsFrom = b.revenue.largestCustomer?.stopsFrom;
+      return stopsFrom === undefined ? 0 : quarterOffset(b.start, stopsFrom) + 1;
+    },
+    apply: () => { /* with largestCustomerSharePct */ },
+    workbook: ["customerStops"]
+  },
+  largestCustomerStopsBecause: {
+    label: "…because", unit: "choice", group: "revenue", min: 0, max: 1, step: 1, whole: true,
+    choices: ["non-renewal (its revenue stops; costs keep their margin)", "default (it stops, and the quarter it was billed is never collected)"],
+    baseValue: (b) => (b.revenue.largestCustomer?.because === "default" ? 1 : 0),
+    apply: () => { /* with largestCustomerSharePct */ },
+    workbook: ["customerDefaults"]
   },
   ebitdaMarginPct: {
     label: "EBITDA margin (%)", unit: "% of revenue", group: "costs", min: -20, max: 80, step: 0.01,
@@ -417,6 +459,43 @@ export const INPUT_KEYS = Object.keys(INPUTS) as InputKey[];
  * decimal number (`150`, `-2.5`), never `0x10`, `1e3`, `" 5"` or `1=2`.
  */
 export const isPlainDecimal = (text: string): boolean => /^-?\d+(\.\d+)?$/.test(text);
+
+/**
+ * Inputs that were renamed or folded into others: old scenario files, links and `--set`s
+ * name them, and each reads as the inputs that now say the same thing.
+ */
+export const LEGACY_INPUTS: Readonly<Record<string, {readonly label: string; readonly min: number; readonly max: number; readonly becomes: (value: number) => Partial<Record<InputKey, number>>}>> = {
+  // "Revenue lost: a customer leaves (%)", off the revenue base from the first quarter: the
+  // largest customer, with that share, stopping at the first quarter without a default.
+  revenueLostPct: {
+    label: "Revenue lost: a customer leaves (%), now the largest customer's share stopping from quarter 1", min: 0, max: 100,
+    becomes: (value) => (value > 0 ? {largestCustomerSharePct: value, largestCustomerStopsQuarter: 1, largestCustomerStopsBecause: 0} : {largestCustomerStopsQuarter: 0})
+  }
+};
+
+export function isLegacyInputKey(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(LEGACY_INPUTS, key);
+}
+
+/**
+ * A record of inputs with any legacy input replaced by what it now means. A legacy input
+ * beside one it becomes is refused (which to believe?), as is a legacy value that is not a
+ * number in its old range: the error names the input.
+ */
+export function migrateLegacyInputs(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!isLegacyInputKey(key)) out[key] = value;
+  for (const [key, value] of Object.entries(record)) {
+    if (!isLegacyInputKey(key)) continue;
+    const legacy = LEGACY_INPUTS[key]!;
+    if (typeof value !== "number" || !(value >= legacy.min && value <= legacy.max)) throw new RangeError(`${key} must be a number from ${legacy.min} to ${legacy.max}`);
+    for (const [newKey, newValue] of Object.entries(legacy.becomes(value))) {
+      if (newKey in out) throw new RangeError(`${key} (an old input) and ${newKey}, which replaces it, are both set`);
+      out[newKey] = newValue;
+    }
+  }
+  return out;
+}
 
 /** Whether `key` names an input (and not, say, `__proto__` or `constructor`). */
 export function isInputKey(key: string): key is InputKey {

@@ -1,5 +1,5 @@
 import {z} from "zod";
-import {INPUT_KEYS, INPUTS, type Controls} from "./inputs-table.js";
+import {INPUT_KEYS, INPUTS, migrateLegacyInputs, type Controls} from "./inputs-table.js";
 
 /**
  * Scenarios as files. A scenario names a parent and holds only the assumptions (the
@@ -48,6 +48,14 @@ export function parseScenario(file: string, text: string): Scenario {
     raw = JSON.parse(text);
   } catch (error) {
     throw new ScenarioError([{file, field: "(file)", message: `is not JSON: ${(error as Error).message}`}]);
+  }
+  // Old files name inputs since folded into others (LEGACY_INPUTS): read them as the new ones.
+  if (typeof raw === "object" && raw !== null && typeof (raw as {assumptions?: unknown}).assumptions === "object" && (raw as {assumptions?: unknown}).assumptions !== null) {
+    try {
+      raw = {...raw, assumptions: migrateLegacyInputs((raw as {assumptions: Record<string, unknown>}).assumptions)};
+    } catch (error) {
+      throw new ScenarioError([{file, field: "assumptions", message: (error as Error).message}]);
+    }
   }
   const result = scenarioSchema.safeParse(raw);
   if (!result.success) {

@@ -1,4 +1,4 @@
-import {INPUT_KEYS, isInputKey, isPlainDecimal, type Controls} from "./inputs-table.js";
+import {INPUT_KEYS, isInputKey, isLegacyInputKey, isPlainDecimal, migrateLegacyInputs, type Controls} from "./inputs-table.js";
 import {assumptionsSchema, type Assumptions} from "./scenario.js";
 
 /**
@@ -39,13 +39,21 @@ export function decodeUrlState(search: string, scenarioNames: readonly string[] 
     if (name === "scenario") {
       if (scenarioNames.includes(value)) scenario = value;
       else ignored.push({parameter: name, reason: `"${shorten(value)}" is not a scenario`});
-    } else if (!isInputKey(name)) {
+    } else if (!isInputKey(name) && !isLegacyInputKey(name)) {
       ignored.push({parameter: shorten(name), reason: "is not an input of this page"});
     } else if (value.length > MAX_VALUE_LENGTH || !isPlainDecimal(value)) {
       ignored.push({parameter: shorten(name), reason: `"${shorten(value)}" is not a plain number`});
     } else {
-      const checked = assumptionsSchema.safeParse({[name]: Number(value)});
-      if (checked.success) assumptions[name] = Number(value);
+      // An old link's input folded into others (LEGACY_INPUTS) reads as them.
+      let parameter: Record<string, unknown>;
+      try {
+        parameter = migrateLegacyInputs({[name]: Number(value)});
+      } catch (error) {
+        ignored.push({parameter: name, reason: (error as Error).message});
+        continue;
+      }
+      const checked = assumptionsSchema.safeParse(parameter);
+      if (checked.success) Object.assign(assumptions, parameter);
       else ignored.push({parameter: name, reason: checked.error.issues[0]?.message ?? "is out of range"});
     }
   }

@@ -34,6 +34,13 @@ function valueAt(input: ModelInput, field: string): unknown {
 const PROVENANCE_OF: Record<string, string> = {
   "revenue.lastQuarter": "Revenue of the last quarter",
   "revenue.growth": "Revenue growth a quarter",
+  "revenue.backlog.follows": "Revenue follows",
+  "revenue.backlog.opening": "Backlog at the start",
+  "revenue.backlog.bookings": "Bookings a quarter",
+  "revenue.backlog.termQuarters": "Backlog's weighted term",
+  "revenue.largestCustomer.share": "Largest customer's share of revenue",
+  "revenue.largestCustomer.stopsFrom": "Largest customer stops paying",
+  "revenue.largestCustomer.because": "Largest customer stops paying",
   "costs.ebitdaMargin": "EBITDA margin",
   costs: "EBITDA margin",
   capitalisedInterestShare: "Capitalised interest",

@@ -36,6 +36,14 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
   scalar("openingCash", "Opening cash", "USD m", "openingCash", input.openingCash);
   scalar("minimumCash", "Minimum cash held", "USD m", "minimumCash", input.minimumCash);
   scalar("revenueLast", "Revenue of the quarter before the first", "USD m", "revenue.lastQuarter", input.revenue.lastQuarter);
+  scalar("backlogFollows", "Revenue follows the backlog (else growth that fades): 1 = yes", "1 = yes", "revenue.backlog.follows", input.revenue.backlog?.follows ? 1 : 0, "count");
+  scalar("backlogOpening", "Backlog (remaining performance obligations) at the start", "USD m", "revenue.backlog.opening", input.revenue.backlog?.opening ?? 0);
+  scalar("bookings", "Bookings of the quarter before the first (growth applies to them)", "USD m", "revenue.backlog.bookings", input.revenue.backlog?.bookings ?? 0);
+  scalar("backlogTerm", "The backlog's weighted remaining term", "quarters", "revenue.backlog.termQuarters", input.revenue.backlog?.termQuarters ?? 1, "ratio");
+  scalar("customerShare", "Largest customer's share of revenue", "share", "revenue.largestCustomer.share", input.revenue.largestCustomer?.share ?? 0, "rate");
+  scalar("customerStops", "Largest customer stops paying from (none: never)", "quarter", "revenue.largestCustomer.stopsFrom", input.revenue.largestCustomer?.stopsFrom ?? "none", "text");
+  helper("customerStopsOffset", "… that is, quarter offset", "quarters from the first", "worked out from the label", offsetOf("customerStops"));
+  scalar("customerDefaults", "… because it defaults (its last quarter's billing is lost): 1 = yes", "1 = yes", "revenue.largestCustomer.because", input.revenue.largestCustomer?.because === "default" ? 1 : 0, "count");
   scalar("taxRate", "Tax rate on EBIT less reported interest and leases", "share", "taxRate", input.taxRate, "rate");
   scalar("openingDepreciation", "Depreciation of assets held at the start (beyond the vintages below)", "USD m a quarter", "depreciation", input.depreciation.openingPerQuarter);
   scalar("openingDepreciationQuarters", "… for this many quarters", "quarters", "depreciation", input.depreciation.openingRemainingQuarters, "count");
@@ -84,7 +92,7 @@ export function inputsSheet(book: BookBuilder, input: ModelInput, sourceOf: Sour
   scalar("equityShut", "Equity markets shut with debt markets (no equity raised while shut): 1 = yes", "1 = yes", "marketShutIncludesEquity", input.marketShutIncludesEquity ? 1 : 0, "count");
 
   sheet.heading("Per quarter (a path: one value a quarter)", book.quarters);
-  path("growth", "Revenue growth", "a quarter", "revenue.growth", (t) => pathValue(input.revenue.growth, t), "rate");
+  path("growth", "Growth: of revenue, or of bookings when revenue follows the backlog", "a quarter", "revenue.growth", (t) => pathValue(input.revenue.growth, t), "rate");
   const costs = input.costs;
   if (costs.kind === "margin") {
     path("margin", "EBITDA margin", "share of revenue", "costs.ebitdaMargin", (t) => pathValue(costs.ebitdaMargin, t), "rate");

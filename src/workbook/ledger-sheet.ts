@@ -28,16 +28,34 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
 
   sheet.heading("Operations");
   row("openingCash", "Opening cash", "the previous quarter's closing cash", (t) => (t === 0 ? I("openingCash") : here("closingCash", t - 1)));
-  row("revenue", "Revenue", "the previous quarter's × (1 + growth)", (t) => `${t === 0 ? I("revenueLast") : here("revenue", t - 1)}*(1+${IP("growth", t)})`);
+  // Revenue from growth that fades or from the backlog, then the largest customer as a
+  // stream that may stop (src/model/revenue.ts, revenueStreams).
+  const follows = `${I("backlogFollows")}=1`;
+  row("backlogOpen", "Backlog at the quarter's start", "the inputs' opening backlog, then the previous quarter's backlog left (before the largest customer stops)",
+    (t) => (t === 0 ? I("backlogOpening") : here("backlogDriven", t - 1)));
+  row("bookingsDriven", "Bookings (before the largest customer stops)", "if revenue follows the backlog: the previous quarter's × (1 + growth); else none",
+    (t) => `IF(${follows},${t === 0 ? I("bookings") : here("bookingsDriven", t - 1)}*(1+${IP("growth", t)}),0)`);
+  row("revenueDriven", "Revenue (before the largest customer stops)", "if revenue follows the backlog: backlog at the start ÷ its term; else the previous quarter's × (1 + growth)",
+    (t) => `IF(${follows},${here("backlogOpen", t)}/${I("backlogTerm")},${t === 0 ? I("revenueLast") : here("revenueDriven", t - 1)}*(1+${IP("growth", t)}))`);
+  row("backlogDriven", "Backlog left (before the largest customer stops)", "backlog at the start − revenue + bookings, if revenue follows the backlog",
+    (t) => `IF(${follows},${here("backlogOpen", t)}-${here("revenueDriven", t)}+${here("bookingsDriven", t)},0)`);
+  row("customerPays", "The largest customer pays", "before the quarter it stops", (t) => `${T(t)}<${I("customerStopsOffset")}`, "text");
+  const rest = (line: string, t: number) => `IF(${here("customerPays", t)},${here(line, t)},${here(line, t)}*(1-${I("customerShare")}))`;
+  row("revenue", "Revenue", "the revenue above; once the largest customer stops, the others' share of it", (t) => rest("revenueDriven", t));
+  row("bookings", "Bookings", "the bookings above; once the largest customer stops, the others' share", (t) => rest("bookingsDriven", t));
+  row("backlog", "Backlog left at the quarter's end", "the backlog above; once the largest customer stops, the others' share", (t) => rest("backlogDriven", t));
+  row("largestCustomerRevenue", "The largest customer's revenue", "its share of revenue while it pays", (t) => `IF(${here("customerPays", t)},${here("revenueDriven", t)}*${I("customerShare")},0)`);
+  row("badDebt", "Bad debt: billing never collected", "if it stops by default, in the quarter it stops: its share of the quarter before's revenue",
+    (t) => `IF(AND(${I("customerDefaults")}=1,${T(t)}=${I("customerStopsOffset")}),${t === 0 ? I("revenueLast") : here("revenueDriven", t - 1)}*${I("customerShare")},0)`);
   const costs = input.costs;
   if (costs.kind === "margin") {
-    row("ebitda", "EBITDA", "revenue × EBITDA margin", (t) => `${here("revenue", t)}*${IP("margin", t)}`);
+    row("ebitda", "EBITDA", "revenue × EBITDA margin − bad debt", (t) => `${here("revenue", t)}*${IP("margin", t)}-${here("badDebt", t)}`);
     row("operatingCosts", "Operating costs (cash)", "revenue − EBITDA", (t) => `${here("revenue", t)}-${here("ebitda", t)}`);
   } else {
     costs.lines.forEach((line, i) => row(`line${i}.fixed`, `${line.name}: fixed cost`, "the previous quarter's × (1 + its growth)",
       (t) => `${t === 0 ? I(`line${i}.fixed`) : here(`line${i}.fixed`, t - 1)}*(1+${I(`line${i}.fixedGrowth`)})`));
-    row("operatingCosts", "Operating costs (cash)", "each line's fixed cost + revenue × its variable share",
-      (t) => costs.lines.map((_, i) => `(${here(`line${i}.fixed`, t)}+${here("revenue", t)}*${IP(`line${i}.share`, t)})`).join("+"));
+    row("operatingCosts", "Operating costs (cash)", "each line's fixed cost + revenue × its variable share, + bad debt",
+      (t) => `${here("badDebt", t)}+${costs.lines.map((_, i) => `(${here(`line${i}.fixed`, t)}+${here("revenue", t)}*${IP(`line${i}.share`, t)})`).join("+")}`);
     row("ebitda", "EBITDA", "revenue − operating costs", (t) => `${here("revenue", t)}-${here("operatingCosts", t)}`);
   }
   // The reported vintages, as ranges of the inputs sheet's blocks (none: no term).
@@ -53,9 +71,9 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
   const revenueAt = (m: string) => {
     const beyond = `(${m}-${last})`;
     const factors = Array.from({length: 8}, (_, j) => `IF(${beyond}>=${j + 1},1+${IP("growth", last)},1)`).join("*");
-    return `IF(${m}<0,${I("revenueLast")},IF(${m}<=${last},SUMPRODUCT((${book.range(LEDGER, "offset", LEDGER)}=${m})*${book.range(LEDGER, "revenue", LEDGER)}),${book.cell(LEDGER, "revenue", last, LEDGER, true)}*${factors}))`;
+    return `IF(${m}<0,${I("revenueLast")},IF(${m}<=${last},SUMPRODUCT((${book.range(LEDGER, "offset", LEDGER)}=${m})*${book.range(LEDGER, "revenueDriven", LEDGER)}),${book.cell(LEDGER, "revenueDriven", last, LEDGER, true)}*${factors}))`;
   };
-  row("revenueAhead", "Revenue `lead` quarters ahead", "revenue of quarter offset + lead; past the last quarter, compounding at its growth",
+  row("revenueAhead", "Revenue `lead` quarters ahead (before the largest customer stops)", "revenue of quarter offset + lead; past the last quarter, compounding at its growth",
     (t) => revenueAt(`${T(t)}+${I("capexLead")}`));
   row("revenueAheadBefore", "… and the quarter before it", "revenue of quarter offset + lead − 1 (the last reported quarter's before the first)",
     (t) => revenueAt(`${T(t)}+${I("capexLead")}-1`));
@@ -69,8 +87,8 @@ export function ledgerSheet(book: BookBuilder, input: ModelInput): void {
     ].filter(Boolean).join("+") || "0");
   row("maintenanceCapex", "Maintenance capex", "replacing what reaches the end of its life: all of it if capex follows growth; else the part of the capex input that does, at most all of it",
     (t) => `IF(${I("capexFollows")}=1,${here("retiring", t)},MIN(${IP("capex", t)},${here("retiring", t)}))`);
-  row("growthCapex", "Capex for growth", "if it follows growth: intensity × 4 × the revenue added `lead` quarters ahead (never negative); else the capex input less maintenance",
-    (t) => `IF(${I("capexFollows")}=1,${I("capexIntensity")}*4*MAX(0,${here("revenueAhead", t)}-${here("revenueAheadBefore", t)}),${IP("capex", t)}-${here("maintenanceCapex", t)})`);
+  row("growthCapex", "Capex for growth", "if it follows growth: intensity × 4 × the revenue added `lead` quarters ahead by the customers who pay then (never negative); else the capex input less maintenance",
+    (t) => `IF(${I("capexFollows")}=1,${I("capexIntensity")}*4*MAX(0,(${here("revenueAhead", t)}-${here("revenueAheadBefore", t)})*IF(${T(t)}+${I("capexLead")}>=${I("customerStopsOffset")},1-${I("customerShare")},1)),${IP("capex", t)}-${here("maintenanceCapex", t)})`);
   row("capex", "Capex", "if it follows growth: capex for growth + maintenance; else from the inputs",
     (t) => `IF(${I("capexFollows")}=1,${here("growthCapex", t)}+${here("maintenanceCapex", t)},${IP("capex", t)})`);
 

@@ -157,6 +157,7 @@ describe("the story page", () => {
     const prepayPremium = sliders.findIndex((s) => s.label.startsWith("…with a call premium"));
     const fade = sliders.findIndex((s) => s.label.startsWith("Quarters growth takes to fade"));
     const equity = sliders.findIndex((s) => s.label.startsWith("Equity raised a quarter"));
+    const customerStops = sliders.findIndex((s) => s.label.startsWith("Largest customer stops paying"));
     // Cash above the minimum comes with the top growth, held (no fade).
     const cashRich: Array<[number, number]> = [[growth, sliders[growth]!.max], [fade, 0]];
     // A prepayment bites only when there is cash above the minimum: from quarter 6.
@@ -168,19 +169,25 @@ describe("the story page", () => {
       // quarters equity is raised for, only when some is raised.
       const dependsOn: Array<[number, number]> = slider.label.startsWith("…for quarters from the first") ? [[equity, sliders[equity]!.max]] : slider.label.startsWith("…for") ? [[shutFrom, 1]] : slider.label.startsWith("Markets shut") ? [[i + 1, 4]]
         : slider.label.startsWith("Floating debt swapped") ? [[rate, sliders[rate]!.max]] : slider.label.startsWith("Cash sweep") ? cashRich
-        : [prepayAmount, prepayQuarter, prepayPremium].includes(i) ? prepaying.filter(([j]) => j !== i || i === prepayQuarter) : [];
+        : [prepayAmount, prepayQuarter, prepayPremium].includes(i) ? prepaying.filter(([j]) => j !== i || i === prepayQuarter)
+        // The largest customer's share bites only when it stops paying.
+        : slider.label.startsWith("Largest customer's share") ? [[customerStops, 1]] : [];
       for (const [j, value] of dependsOn) await setSlider(page, j, value);
       // Capex follows growth in the base case: the capex input bites only at the reported
       // pace, and so does the cash above the minimum that a sweep or a prepayment takes.
       const atPace = slider.label.startsWith("Capex a quarter") || slider.label.startsWith("Cash sweep") || [prepayAmount, prepayQuarter, prepayPremium].includes(i);
       if (atPace) await setChoice(page, "Capex runs", 0);
+      // Bookings and the backlog's term bite only when revenue follows the backlog.
+      const followsBacklog = slider.label.startsWith("Bookings a quarter") || slider.label.startsWith("Quarters the backlog takes");
+      if (followsBacklog) await setChoice(page, "Revenue follows", 1);
       const before = await drawn(page);
       // An input may not bite at one extreme (a longer tenor past the horizon): try both.
       const changed: boolean[] = [];
       // A shut from the first quarter bites where one late in the horizon may not (the
       // base case borrows early): "shut in quarter" tries quarter 1 too.
-      // Equity raised for 40 quarters is every quarter of the horizon: its count tries 1 too.
-      const targets = slider.label.startsWith("Markets shut") || slider.label.startsWith("…for quarters from the first") ? [slider.min, slider.max, 1] : [slider.min, slider.max];
+      // Equity raised for 40 quarters is every quarter of the horizon: its count tries 1 too;
+      // so does the largest customer stopping: quarter 40 is past the horizon.
+      const targets = slider.label.startsWith("Markets shut") || slider.label.startsWith("…for quarters from the first") || slider.label.startsWith("Largest customer stops") ? [slider.min, slider.max, 1] : [slider.min, slider.max];
       for (const target of targets.filter((v) => v !== slider.value)) {
         await setSlider(page, i, target);
         changed.push((await drawn(page)) !== before);
@@ -189,6 +196,7 @@ describe("the story page", () => {
       await setSlider(page, i, slider.value);
       for (const [j] of dependsOn) await setSlider(page, j, sliders[j]!.value);
       if (atPace) await setChoice(page, "Capex runs", 1);
+      if (followsBacklog) await setChoice(page, "Revenue follows", 0);
     }
     expect(errors).toEqual([]);
     await page.context().close();

@@ -53,7 +53,7 @@ describe("npm run scenario -- run NAME --json", () => {
     expect(out.controls.growthPct).toBe(controls.growthPct);
     expect(Object.keys(out.outcome)).toContain("largest_funding_gap_usd_m");
     expect(out.quarters).toHaveLength(base.input.quarters);
-    expect(Object.keys(out.quarters[0]!)).toEqual(["quarter", "revenue", "ebitda", "depreciation", "capex", "maintenance_capex", "operating_cash_flow", "interest", "principal_due", "new_borrowing", "scheduled_draws", "equity_raised", "funding_gap", "closing_cash", "closing_debt", "regime", "regime_after_maintenance"]);
+    expect(Object.keys(out.quarters[0]!)).toEqual(["quarter", "revenue", "bookings", "backlog", "largest_customer_revenue", "bad_debt", "ebitda", "depreciation", "capex", "maintenance_capex", "operating_cash_flow", "interest", "principal_due", "new_borrowing", "scheduled_draws", "equity_raised", "funding_gap", "closing_cash", "closing_debt", "regime", "regime_after_maintenance"]);
   });
 
   it("prints the equity raised, none in the quarters equity markets are shut", () => {

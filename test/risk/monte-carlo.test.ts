@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {benchCompany} from "../../bench/company.js";
-import {ModelInputError, parseModelInput, quarterOffset} from "../../src/model/index.js";
+import {baseInputs} from "../../cli/scenario-files.js";
+import {floatArithmetic, ModelInputError, parseModelInput, project, quarterOffset, withPaths, type ModelInput} from "../../src/model/index.js";
+import {INPUTS} from "../../src/scenario/inputs-table.js";
 import {controlsOf} from "../../src/scenario/controls.js";
 import {checkPaths, MONTE_CARLO_DEFAULTS, monteCarloSetup, newTally, pathInput, quantile, quantiles, runPaths, simulate, summarise} from "../../src/risk/monte-carlo.js";
 import {projectFast, riskSubject} from "../../src/risk/subject.js";
@@ -120,5 +122,39 @@ describe("a variant of a validated input", () => {
     const bad = {...input, refinancing: {...input.refinancing, marketShut: [{from: "2027Q3", to: "2027Q1"}]}};
     expect(() => parseVariant(input, bad)).toThrow(/refinancing.marketShut\[0\].to/);
     expect(() => parseVariant(input, {...input, extra: 1})).toThrow(ModelInputError);
+  });
+});
+
+describe("the Monte Carlo around revenue from the backlog", () => {
+  // The CoreWeave base with revenue following the backlog: the draws scatter the growth of
+  // bookings around the fading path, each quarter held to the growth input's range.
+  const {base, controls} = baseInputs();
+  const backlogSubject = riskSubject(base.input, {...controls, revenueFollowsBacklog: 1});
+  const assumptions = {...MONTE_CARLO_DEFAULTS, paths: 300, quarters: 16, growthSdPct: 20};
+  const setup = monteCarloSetup(backlogSubject, assumptions);
+  const revenueOf = (input: ModelInput) => project(input, floatArithmetic).quarters.map((q) => q.ledger.revenue);
+  // Revenue rises with every quarter's bookings growth: the paths at the range's ends bound every draw.
+  const bound = (growth: number) => revenueOf(withPaths(setup.template, {growth: Array(assumptions.quarters).fill(growth)}));
+  const lowest = bound(INPUTS.growthPct.min / 100), highest = bound(INPUTS.growthPct.max / 100);
+
+  it("keeps revenue following the backlog, and no path grows beyond the bounds of its growth's range", () => {
+    expect(setup.template.revenue.backlog?.follows).toBe(true);
+    for (let i = 0; i < assumptions.paths; i++) {
+      const input = pathInput(setup, i);
+      expect(input.revenue.backlog).toBe(setup.template.revenue.backlog);
+      revenueOf(input).forEach((r, t) => {
+        expect(r, `path ${i} quarter ${t}`).toBeLessThanOrEqual(highest[t]! * (1 + 1e-12));
+        expect(r, `path ${i} quarter ${t}`).toBeGreaterThanOrEqual(lowest[t]! * (1 - 1e-12));
+      });
+    }
+  });
+
+  it("scatters bookings around the fading path's", () => {
+    const bookingsOf = (input: ModelInput) => project(input, floatArithmetic).quarters.map((q) => q.ledger.bookings);
+    const fading = bookingsOf(setup.template);
+    const paths = Array.from({length: assumptions.paths}, (_, i) => bookingsOf(pathInput(setup, i)));
+    // The median path's bookings in quarter 4 within a fifth of the fading path's (20 pp a draw, 300 paths).
+    const sorted = paths.map((p) => p[4]!).sort((a, b) => a - b);
+    expect(Math.abs(sorted[150]! / fading[4]! - 1)).toBeLessThan(0.2);
   });
 });

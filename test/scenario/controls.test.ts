@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {companyTables} from "../../data-loaders/dataset.js";
 import {addQuarters, decimalArithmetic, parseModelInput, project} from "../../src/model/index.js";
-import {baseCase} from "../../src/scenario/base-case.js";
+import {BASE_ASSUMPTIONS, baseCase} from "../../src/scenario/base-case.js";
 import {tablesAsOf} from "../../src/scenario/as-of.js";
 import {applyControls, controlsOf} from "../../src/scenario/controls.js";
 
@@ -116,6 +116,59 @@ describe("the base case from the latest filing", () => {
     expect(first).toBeCloseTo(last("depreciation_and_amortization") + last("purchases_of_property_and_equipment") / life, 2);
   });
 
+  it("opens the backlog at the latest figure held at the opening date, with the term the filing's recognition schedule implies, cited", () => {
+    const last = latest.lastReportedQuarter;
+    const held = (item: string, period: string) => all.financials.find((f) => f.line_item === item && f.period === period);
+    // RPO where held at that date, else the revenue backlog (at 2026-06-30 the dataset holds only the latter).
+    const opening = held("remaining_performance_obligations", last) ?? held("revenue_backlog", last)!;
+    const backlog = latest.input.revenue.backlog!;
+    expect(backlog.opening).toBe(opening.value);
+    // 41 % within 8 quarters: (1 − 1/T)^8 = 0.59, T = 1 ÷ (1 − 0.59^(1/8)) = 15.67 quarters.
+    const {share, withinQuarters} = BASE_ASSUMPTIONS.recognitionSchedule;
+    expect(backlog.termQuarters).toBe(15.67);
+    expect(1 - (1 - 1 / backlog.termQuarters) ** withinQuarters).toBeCloseTo(share, 3);
+    const term = latest.provenance.find((p) => p.input === "Backlog's weighted term")!;
+    expect(term.status).toBe("derived");
+    expect(term.basis).toContain("0001769628-26-000366");
+    expect(backlog.follows).toBe(false);
+    expect(latest.provenance.find((p) => p.input === "Revenue follows")?.status).toBe("assumption");
+  });
+
+  it("calibrates the term on the last quarter's revenue where no schedule is at hand, and says it is not disclosed", () => {
+    // As of 2026-03-31: RPO 98,767 over 2026Q1 revenue 2,078 = 47.53 quarters; bookings over
+    // the four quarters from 2025Q1's RPO: (98,767 − 14,700 + 1,212.788 + 1,364.676 + 1,571.904 + 2,078) ÷ 4 = 22,573.59 → 22,574.
+    const q1 = tablesAsOf(all, "2026-03-31", "2026-04-30");
+    const march = baseCase(q1.financials, q1.facilities, q1.discounts, q1.issuances);
+    expect(march.input.revenue.backlog).toEqual({opening: 98767, bookings: 22574, termQuarters: 47.53, follows: false});
+    expect(march.provenance.find((p) => p.input === "Backlog's weighted term")!.basis).toMatch(/^calibrated, not disclosed/);
+    // As of 2025-06-30 the dataset holds no backlog at the opening date: revenue follows growth only.
+    expect(base.input.revenue.backlog).toBeUndefined();
+    expect(base.provenance.find((p) => p.input === "Backlog at the start")?.status).toBe("assumption");
+  });
+
+  it("derives bookings a quarter from the backlog's change plus the revenue recognised, over the longest span of up to four quarters held", () => {
+    const last = latest.lastReportedQuarter;
+    const item = latest.provenance.find((p) => p.input === "Backlog at the start")!.basis.startsWith("revenue backlog") ? "revenue_backlog" : "remaining_performance_obligations";
+    const held = (i: string, period: string) => all.financials.find((f) => f.line_item === i && f.period === period);
+    const back = (n: number) => {
+      const o = Number(last.slice(0, 4)) * 4 + Number(last.slice(5)) - 1 - n;
+      return `${Math.floor(o / 4)}Q${(o % 4) + 1}`;
+    };
+    const span = [4, 3, 2, 1].find((n) => held(item, back(n)))!;
+    const revenue = Array.from({length: span}, (_, j) => held("revenue", back(j))!.value).reduce((a, b) => a + b, 0);
+    // At 2026Q2: (104,200 − 55,600 + 1,571.904 + 2,078 + 2,575) ÷ 3 = 18,274.968 → 18,275.
+    expect(latest.input.revenue.backlog!.bookings).toBe(Math.round((held(item, last)!.value - held(item, back(span))!.value + revenue) / span));
+    expect(latest.provenance.find((p) => p.input === "Bookings a quarter")?.status).toBe("derived");
+  });
+
+  it("takes the largest customer's share from the latest quarter held, cited, and has it keep paying", () => {
+    const shares = all.financials.filter((f) => f.line_item === "largest_customer_revenue_share" && /Q\d$/.test(f.period) && f.period <= latest.lastReportedQuarter).sort((a, b) => a.period.localeCompare(b.period));
+    expect(latest.input.revenue.largestCustomer).toEqual({share: shares.at(-1)!.value / 100, because: "nonRenewal"});
+    const p = latest.provenance.find((x) => x.input === "Largest customer's share of revenue")!;
+    expect(p.status).toBe("reported");
+    expect(p.basis).toContain(shares.at(-1)!.source);
+  });
+
   it("keeps a debt table no independent source confirms out of the base case", () => {
     const shaky = all.facilities.map((f) => (f.as_of === latestDate ? {...f, status: "unconfirmed"} : f));
     const without = baseCase(all.financials, shaky, all.discounts, all.issuances);
@@ -203,7 +256,11 @@ describe("the page's controls", () => {
     expect(input.refinancing?.marketShut).toEqual([{from: "2025Q4", to: "2026Q3"}]);
   });
 
-  it("take a lost customer's share off revenue from the first quarter", () => {
-    expect(applyControls(base.input, {...controls, revenueLostPct: 60}).revenue.lastQuarter).toBeCloseTo(1212.788 * 0.4, 9);
+  it("stop the largest customer from the quarter chosen: its share of revenue goes from then on", () => {
+    const input = applyControls(base.input, {...controls, largestCustomerSharePct: 60, largestCustomerStopsQuarter: 1});
+    expect(input.revenue.largestCustomer).toEqual({share: 0.6, stopsFrom: base.input.start, because: "nonRenewal"});
+    // 1,212.788 × (1 + the first quarter's growth) × (1 − 0.6): the others' 40 %.
+    const growth = (base.input.revenue.growth as number[])[0]!;
+    expect(project(input, decimalArithmetic).quarters[0]!.ledger.revenue.toNumber()).toBeCloseTo(1212.788 * (1 + growth) * 0.4, 9);
   });
 });

@@ -21,7 +21,7 @@ const scenario = (over: Partial<Scenario> & {name: string}): Scenario => ({title
 
 describe("the shipped scenarios", () => {
   it("are at least six, each with a description of where its numbers come from", () => {
-    expect([...scenarios.keys()].sort()).toEqual(expect.arrayContaining(["base", "rates-up-300bp", "largest-customer-leaves", "markets-shut-a-year", "growth-halves", "borrows-to-pay-interest"]));
+    expect([...scenarios.keys()].sort()).toEqual(expect.arrayContaining(["base", "rates-up-300bp", "largest-customer-leaves", "markets-shut-a-year", "growth-halves", "borrows-to-pay-interest", "largest-customer-leaves-at-contract-end"]));
     for (const s of scenarios.values()) expect(s.description.length).toBeGreaterThan(80);
   });
 
@@ -87,6 +87,24 @@ describe("a scenario file", () => {
   it("with an unknown field is an error naming it", () => {
     expect(errorOf(() => parseScenario("x.json", file({colour: "red"}))).issues[0]).toMatchObject({file: "x.json", field: "(scenario)", message: "has unknown field colour"});
     expect(errorOf(() => parseScenario("x.json", file({assumptions: {rateShock: 1}}))).issues[0]).toMatchObject({field: "assumptions", message: "has unknown field rateShock"});
+  });
+
+  it("from before the largest customer was a stream of its own still loads, with the same meaning", () => {
+    // revenueLostPct: 45 took 45 % off the revenue base from the first quarter: it reads as the
+    // largest customer, at that share, stopping from quarter 1 without a default.
+    const old = parseScenario("x.json", file({assumptions: {revenueLostPct: 45, rateChangeBp: 100}}));
+    expect(old.assumptions).toEqual({rateChangeBp: 100, largestCustomerSharePct: 45, largestCustomerStopsQuarter: 1, largestCustomerStopsBecause: 0});
+    expect(parseScenario("x.json", file({assumptions: {revenueLostPct: 0}})).assumptions).toEqual({largestCustomerStopsQuarter: 0});
+    const controls = {...baseControls, ...old.assumptions};
+    const cut = {...base.input, revenue: {lastQuarter: base.input.revenue.lastQuarter * 0.55, growth: base.input.revenue.growth}};
+    const revenue = (draft: typeof base.input) => project(draft, decimalArithmetic).quarters.map((q) => q.ledger.revenue.toNumber());
+    const withNew = revenue(applyControls(base.input, {...controls, rateChangeBp: 0}));
+    revenue(cut).forEach((r, t) => expect(withNew[t]).toBeCloseTo(r, 6));
+  });
+
+  it("refuses an old input beside the one that replaces it, or out of its old range", () => {
+    expect(errorOf(() => parseScenario("x.json", file({assumptions: {revenueLostPct: 45, largestCustomerStopsQuarter: 3}}))).issues[0]).toMatchObject({field: "assumptions", message: expect.stringMatching(/both set/)});
+    expect(errorOf(() => parseScenario("x.json", file({assumptions: {revenueLostPct: 140}}))).issues[0]).toMatchObject({field: "assumptions", message: expect.stringMatching(/from 0 to 100/)});
   });
 
   it("with a value out of range is an error naming the field and the bound", () => {

@@ -31,6 +31,13 @@ describe("the URL state", () => {
     expect(decoded.ignored[0]).toMatchObject({parameter: "scenario"});
   });
 
+  it("reads an old link's revenueLostPct as the largest customer stopping from quarter 1 at that share", () => {
+    expect(decodeUrlState("?revenueLostPct=45&capex=3000").assumptions).toEqual({largestCustomerSharePct: 45, largestCustomerStopsQuarter: 1, largestCustomerStopsBecause: 0, capex: 3000});
+    const bad = decodeUrlState("?revenueLostPct=150&capex=3000");
+    expect(bad.assumptions).toEqual({capex: 3000});
+    expect(bad.ignored[0]).toMatchObject({parameter: "revenueLostPct", reason: expect.stringMatching(/from 0 to 100/)});
+  });
+
   it("is empty for the base case", () => {
     expect(encodeUrlState(base, base)).toBe("");
   });

@@ -110,6 +110,23 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     expect(rowValues(model, sheets, "Metrics", "covenantBreach")).toEqual(exact.quarters.map((q) => (breached.has(q.ledger.quarter) ? "TRUE" : "FALSE")));
   });
 
+  it.each([
+    ["non-renewal", 0],
+    ["default", 1]
+  ])("holds revenue from the backlog to the cent, with the largest customer stopping by %s and capex following growth", async (_, because) => {
+    const controls: Controls = {...baseControls, revenueFollowsBacklog: 1, largestCustomerStopsQuarter: 6, largestCustomerStopsBecause: because, capexFollowsGrowth: 1};
+    const model = workbookOf(controls);
+    const sheets = recalculate(await writeXlsx(model, ExcelJS));
+    const exact = project(applyControls(base.input, controls), decimalArithmetic);
+    expect(centDifferences(model, sheets, exact)).toEqual([]);
+    const line = (key: "backlog" | "bookings" | "largestCustomerRevenue" | "badDebt") => exact.quarters.map((q) => q.ledger[key].toNumber());
+    // Not trivially zero: the backlog and bookings run, the customer pays until quarter 6, and a default loses a quarter's billing then.
+    expect(line("backlog").every((b) => b > 0)).toBe(true);
+    expect(line("bookings").every((b) => b > 0)).toBe(true);
+    expect(line("largestCustomerRevenue").map((r) => r > 0)).toEqual(exact.quarters.map((_, t) => t < 5));
+    expect(line("badDebt").filter((b) => b > 0)).toHaveLength(because);
+  });
+
   // Every engine feature the controls cannot reach: cost lines, depreciation and taxes,
   // annuities, delayed draws, floors, upfront and commitment fees, a revolver with a floor,
   // a fee and a maturity, rolls and new borrowing with shut markets, caps and swaps, and
@@ -150,6 +167,19 @@ describe("the workbook export, recalculated in LibreOffice", () => {
     expect(q.facilities[7]!.prepaid.toNumber()).toBeGreaterThan(0);
     expect(q.facilities[7]!.prepaid.toNumber()).toBeLessThan(1000);
     expect(q.closingCash.toNumber()).toBe(500);
+  });
+
+  // Cost lines with a default's bad debt, and revenue from the backlog with the longest lead,
+  // the customer stopping within reach of the lead (capex then buys for the others' revenue).
+  it("holds the backlog, a defaulting customer and cost lines to the cent", async () => {
+    const sink = kitchenSink("endOfPeriod", {perAddedAnnualRevenue: 2.7, leadQuarters: 8, follows: true});
+    const draft: ModelInputDraft = {...sink, revenue: {lastQuarter: 1400, growth: [0.12, 0.1, -0.05, 0.08, 0.06, 0.05],
+      backlog: {opening: 30000, bookings: 2500, termQuarters: 17.5, follows: true}, largestCustomer: {share: 0.35, stopsFrom: "2027Q2", because: "default"}}};
+    const model = workbookModel(draft, {name: "backlog", title: "Revenue from the backlog", description: "A test fixture.", controls: {}}, {provenance: [], documents: []}, () => "a test fixture");
+    const sheets = recalculate(await writeXlsx(model, ExcelJS));
+    const exact = project(draft, decimalArithmetic);
+    expect(centDifferences(model, sheets, exact)).toEqual([]);
+    expect(exact.quarters.filter((q) => !q.ledger.badDebt.isZero()).map((q) => q.ledger.quarter)).toEqual(["2027Q2"]);
   });
 
   // Capex that follows growth with the longest lead: the last eight quarters buy for
