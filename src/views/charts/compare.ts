@@ -10,6 +10,8 @@ export function compareRows(runs: ReadonlyArray<{readonly name: string; readonly
   return runs.flatMap(({name, p}) => p.quarters.map((q) => ({quarter: q.ledger.quarter, series: name, value: q.ledger[line]})));
 }
 
+const LEGEND_COLUMN_PX = 200;
+
 /** One measure, one line per scenario: to compare scenarios on the same axes. */
 export function compareChart(measure: string, unit: string, options: ChartOptions = {}): TopLevelSpec {
   return {
@@ -23,7 +25,10 @@ export function compareChart(measure: string, unit: string, options: ChartOption
         encoding: {
           x: quarterAxis,
           y: {field: SERIES.value, type: "quantitative", title: unit, axis: {format: MILLIONS}},
-          color: {field: SERIES.series, type: "nominal", title: "Scenario"},
+          // Below the plot, in as many columns as fit its width (a column each 200 px), with
+          // room for a whole scenario name: at the side the legend took the plot's width on a
+          // phone and vega's default label limit cut the longer names ("borrows-…").
+          color: {field: SERIES.series, type: "nominal", title: "Scenario", legend: {orient: "bottom", direction: "vertical", columns: {expr: `max(1, floor(width / ${LEGEND_COLUMN_PX}))`}, labelLimit: LEGEND_COLUMN_PX - 20}},
           tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Scenario"}, {field: SERIES.value, title: unit, format: MILLIONS}]
         }
       }
