@@ -67,7 +67,7 @@ export function withoutSiteLinks(html: string): string {
   const sentence = `<p class="one-file-note">${escapeHtml(FULL_REPORT_SENTENCE)}</p>`;
   return html
     .replace(/(<nav id="observablehq-sidebar">[\s\S]*?)<a href="[^"]*">([^<]*)<\/a>([\s\S]*?<\/ol>\s*)<ol>[\s\S]*?<\/ol>/, (_, start: string, title: string, end: string) => `${start}<span>${title}</span>${end}${sentence}`)
-    .replace(/(<footer id="observablehq-footer">\s*)<nav>[\s\S]*?<\/nav>/, (_, start: string) => `${start}${sentence}`)
+    .replace(/(<footer id="observablehq-footer">\s*)(?:<nav>[\s\S]*?<\/nav>)?/, (_, start: string) => `${start}${sentence}`)
     .replace(/<a\b([^>]*?)\shref="([^"]*)"([^>]*)>([\s\S]*?)<\/a>/g, (link: string, before: string, href: string, after: string, words: string) =>
       isSiteLink(href) ? `<span class="not-in-this-file" title="${NOT_IN_THIS_FILE}"${before}${after}>${words}</span>` : link);
 }

@@ -8,7 +8,9 @@ export function labelSliders<T extends HTMLElement>(input: T): T {
   for (const slider of input.querySelectorAll<HTMLInputElement>("input[type=range]")) {
     if (slider.labels?.length || slider.hasAttribute("aria-label")) continue;
     const box = slider.parentElement?.querySelector<HTMLInputElement>("input[type=number]");
-    const words = [...(box?.labels ?? [])].map((l) => l.textContent?.trim()).filter(Boolean).join(" ");
+    // Looked up by id, not `box.labels`: the form is not in the document yet when it is made.
+    const label = box?.id ? input.querySelector(`label[for="${CSS.escape(box.id)}"]`) : null;
+    const words = label?.textContent?.trim();
     if (words) slider.setAttribute("aria-label", words);
   }
   return input;
