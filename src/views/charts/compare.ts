@@ -10,10 +10,14 @@ export function compareRows(runs: ReadonlyArray<{readonly name: string; readonly
   return runs.flatMap(({name, p}) => p.quarters.map((q) => ({quarter: q.ledger.quarter, series: name, value: q.ledger[line]})));
 }
 
+const LEGEND_COLUMN_PX = 200;
+
 /** One measure, one line per scenario: to compare scenarios on the same axes. */
 export function compareChart(measure: string, unit: string, options: ChartOptions = {}): TopLevelSpec {
   return {
     ...base(options),
+    // The legend's entries come with the rows, after the first drawing: the chart grows to hold them.
+    autosize: {type: "fit-x", contains: "padding", resize: true},
     title: `${measure} by scenario`,
     description: `${measure} each quarter under each scenario compared, in ${unit}, one line per scenario.`,
     layer: [
@@ -23,7 +27,12 @@ export function compareChart(measure: string, unit: string, options: ChartOption
         encoding: {
           x: quarterAxis,
           y: {field: SERIES.value, type: "quantitative", title: unit, axis: {format: MILLIONS}},
-          color: {field: SERIES.series, type: "nominal", title: "Scenario"},
+          // Below the plot, in as many columns as fit the page's column (a column each 200 px;
+          // counted from the container, which the layout does not change, not from the plot's
+          // width, which the legend's own height feeds back into), with
+          // room for a whole scenario name: at the side the legend took the plot's width on a
+          // phone and vega's default label limit cut the longer names ("borrows-…").
+          color: {field: SERIES.series, type: "nominal", title: "Scenario", legend: {orient: "bottom", direction: "vertical", columns: {expr: `max(1, floor(containerSize()[0] / ${LEGEND_COLUMN_PX}))`}, labelLimit: LEGEND_COLUMN_PX - 20}},
           tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Scenario"}, {field: SERIES.value, title: unit, format: MILLIONS}]
         }
       }

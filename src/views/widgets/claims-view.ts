@@ -1,5 +1,5 @@
 import type {ClaimCheck} from "../../claims/claims.js";
-import {safeHref} from "./records-table.js";
+import {safeHref, scrollBox} from "./records-table.js";
 
 const VERDICT_TEXT: Record<ClaimCheck["verdict"], string> = {
   "supported": "Supported",
@@ -43,14 +43,14 @@ export function claimView(c: ClaimCheck): HTMLElement {
   if (c.model) {
     const rows = c.model.scenarios.map((s) => el("tr", {},
       el("td", {}, s.title),
-      el("td", {className: "num"}, `${s.ponziQuarters.length} of ${s.quarters}`),
+      el("td", {className: "numeric"}, `${s.ponziQuarters.length} of ${s.quarters}`),
       el("td", {}, s.ponziQuarters.length ? `${s.ponziQuarters[0]} to ${s.ponziQuarters.at(-1)}` : "none"),
       el("td", {}, s.firstCannotPay ?? "never")));
     section.append(
       el("p", {}, "The model's answer: under each scenario, the quarters in which operating cash flow falls short of interest (Ponzi finance, i.e. borrowing to pay interest), and the first quarter it cannot pay at all."),
-      el("table", {className: "records"},
-        el("thead", {}, el("tr", {}, el("th", {}, "Scenario"), el("th", {}, "Quarters in Ponzi finance"), el("th", {}, "Which"), el("th", {}, "Cannot pay from"))),
-        el("tbody", {}, ...rows)),
+      scrollBox(el("table", {className: "records"},
+        el("thead", {}, el("tr", {}, ...["Scenario", "Quarters in Ponzi finance", "Which", "Cannot pay from"].map((h) => el("th", {scope: "col"}, h)))),
+        el("tbody", {}, ...rows)), `Claim ${c.id}: the model's answer under each scenario`),
       el("p", {}, "What would make it true, under the base scenario (other inputs held):"),
       el("ul", {}, ...c.model.thresholds.map((t) => el("li", {}, `${t.question} ${t.answer}`)))
     );
