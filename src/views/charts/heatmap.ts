@@ -41,6 +41,26 @@ export interface HeatmapLabels {
 
 const onLayer = (layer: HeatmapRow["layer"]) => ({filter: `datum.${F.layer} === '${layer}'`});
 
+/** What the heatmap's lines and marker mean, as its legends say it. */
+export const HEATMAP_KEY = {
+  cannotPay: "Solid line: edge of where it cannot pay in some quarter",
+  ponzi: "Dashed line: edge of where some quarter is Ponzi finance",
+  current: "Circle: the inputs as set"
+} as const;
+
+// The two lines share one legend (a stroke-dash scale over the key's words), the circle has
+// its own (a one-shape scale): a rule or a point has no legend unless a channel encodes it.
+const lineKey = (which: "cannotPay" | "ponzi") => ({
+  datum: HEATMAP_KEY[which],
+  scale: {domain: [HEATMAP_KEY.cannotPay, HEATMAP_KEY.ponzi], range: [[1, 0], [4, 3]]},
+  legend: {title: "Lines", orient: "bottom", direction: "vertical", labelLimit: 0, symbolStrokeWidth: 2, symbolSize: 300}
+});
+const markerKey = {
+  datum: HEATMAP_KEY.current,
+  scale: {domain: [HEATMAP_KEY.current], range: ["circle"]},
+  legend: {title: null, orient: "bottom", labelLimit: 0}
+};
+
 export function heatmapChart(labels: HeatmapLabels): TopLevelSpec {
   const x = {field: F.x, type: "quantitative", title: labels.x, scale: {zero: false, nice: false}} as const;
   const y = {field: F.y, type: "quantitative", title: labels.y, scale: {zero: false, nice: false}} as const;
@@ -64,17 +84,17 @@ export function heatmapChart(labels: HeatmapLabels): TopLevelSpec {
       {
         transform: [onLayer("ponzi")],
         mark: {type: "rule", color: "black", strokeDash: [4, 3], strokeWidth: 1.5},
-        encoding: {x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2}}
+        encoding: {x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2}, strokeDash: lineKey("ponzi")}
       },
       {
         transform: [onLayer("cannot pay")],
         mark: {type: "rule", color: "black", strokeWidth: 2.5},
-        encoding: {x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2}}
+        encoding: {x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2}, strokeDash: lineKey("cannotPay")}
       },
       {
         transform: [onLayer("current")],
         mark: {type: "point", shape: "circle", size: 160, filled: false, color: "black", strokeWidth: 2.5},
-        encoding: {x, y, tooltip: [{field: F.shown, title: "Marks"}, {field: F.x, title: labels.x}, {field: F.y, title: labels.y}]}
+        encoding: {x, y, shape: markerKey, tooltip: [{field: F.shown, title: "Marks"}, {field: F.x, title: labels.x}, {field: F.y, title: labels.y}]}
       }
     ]
   } as TopLevelSpec;

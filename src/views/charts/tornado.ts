@@ -24,6 +24,9 @@ export function tornadoRows(t: Tornado, missingAs: number): TornadoRow[] {
   })));
 }
 
+/** What the tornado's vertical line marks, as its legend says it. */
+export const TORNADO_CENTRE = "Line: the inputs as set";
+
 export function tornadoChart(outcome: string, unit: string): TopLevelSpec {
   return {
     ...frame(320),
@@ -40,7 +43,14 @@ export function tornadoChart(outcome: string, unit: string): TopLevelSpec {
           tooltip: [{field: F.input, title: "Input"}, {field: F.end, title: "Moved"}, {field: F.moved, title: "To", format: ",.2f"}, {field: F.outcome, title: unit, format: ",.2f"}]
         }
       },
-      {mark: {type: "rule", color: "black"}, encoding: {x: {field: F.centre, type: "quantitative", aggregate: "min"}}}
+      {
+        mark: {type: "rule", color: "black"},
+        encoding: {
+          x: {field: F.centre, type: "quantitative", aggregate: "min"},
+          // A one-entry legend for the line: a rule has none unless a channel encodes it.
+          strokeDash: {datum: TORNADO_CENTRE, scale: {domain: [TORNADO_CENTRE], range: [[1, 0]]}, legend: {title: null, labelLimit: 0}}
+        }
+      }
     ]
   } as TopLevelSpec;
 }
