@@ -42,8 +42,11 @@ export function shownText(result: Pick<SimulationResult, "summary" | "ms" | "ran
  * run) terminates it, so a long run stops at once. `createWorker` comes from the page,
  * which alone can resolve the worker script's built address.
  */
-export function simulationPanel(createWorker: () => Worker, request: () => SimulationRequest, {firstLookPaths = FIRST_LOOK_PATHS} = {}): HTMLElement & {value: SimulationResult | null} {
-  const panel = Object.assign(document.createElement("div"), {className: "simulation-panel", value: null as SimulationResult | null});
+export function simulationPanel(createWorker: () => Worker, request: () => SimulationRequest, {firstLookPaths = FIRST_LOOK_PATHS} = {}): HTMLElement & {value: SimulationResult | null; firstResult: Promise<SimulationResult>} {
+  let resolveFirst: (result: SimulationResult) => void = () => undefined;
+  // The page draws the charts from the first result, never empty (an empty chart has no extent to draw).
+  const firstResult = new Promise<SimulationResult>((resolve) => { resolveFirst = resolve; });
+  const panel = Object.assign(document.createElement("div"), {className: "simulation-panel", value: null as SimulationResult | null, firstResult});
   const run = Object.assign(document.createElement("button"), {type: "button", textContent: "Run the simulation", className: "run"});
   const cancel = Object.assign(document.createElement("button"), {type: "button", textContent: "Cancel", className: "cancel", disabled: true});
   const progress = Object.assign(document.createElement("progress"), {max: 1, value: 0});
@@ -81,6 +84,7 @@ export function simulationPanel(createWorker: () => Worker, request: () => Simul
         const result: SimulationResult = {summary: message.summary, check: message.check, ms: message.ms, ranIn, run: kind, fullPaths};
         finish(shownText(result));
         panel.value = result;
+        resolveFirst(result);
         panel.dispatchEvent(new Event("input", {bubbles: true}));
       }
     };
