@@ -1,4 +1,4 @@
-import {readdirSync} from "node:fs";
+import {mkdirSync, readdirSync} from "node:fs";
 import type {Server} from "node:http";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser, type Page} from "playwright-core";
@@ -11,8 +11,13 @@ import {applyControls} from "../../src/scenario/controls.js";
 import {scenarioWorkbook} from "../../src/scenario/workbook.js";
 import {centDifferences} from "../workbook/compare.js";
 import {recalculate} from "../workbook/libreoffice.js";
+import {goalSeek} from "../../src/risk/goal-seek.js";
+import {describeGoal} from "../../src/risk/goal-sentence.js";
+import {riskSubject} from "../../src/risk/subject.js";
 
 const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+// Screenshots for a person to look at; git-ignored.
+const SCREENSHOTS = fileURLToPath(new URL("../../screenshots", import.meta.url));
 let browser: Browser;
 let server: Server;
 let origin: string;
@@ -362,6 +367,9 @@ describe("the risk page", () => {
     await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 5);
     const text = await page.locator("main").innerText();
     expect(text).toMatch(/Below what revenue growth/);
+    // The debate's questions are answered in sentences, not "At -5.862 (…; to within 0.001)".
+    expect(text).toMatch(/Growth a quarter at first must be at least −\d+\.\d\d % a quarter for interest coverage to stay at or above 1\.00× every quarter/);
+    expect(text).not.toMatch(/to within/);
     expect(text).toMatch(/rechecked in decimal: largest disagreement/);
     expect(await page.locator(".chart svg .mark-rect path").count()).toBeGreaterThan(400);
     expect(text).not.toMatch(BAD_TEXT);
@@ -369,7 +377,20 @@ describe("the risk page", () => {
     await page.context().close();
   });
 
-  it("runs the simulation in a worker with progress, keeps the page responsive, and draws the fan charts", async () => {
+  it("shows a first look of the Monte Carlo without a click, and says which run is shown", async () => {
+    const {page, errors} = await open("risk.html");
+    await page.waitForFunction(() => /500 paths shown \(\d+ ms, in a Web Worker\): a first look; run 10,000 for the full picture\./.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 60_000});
+    await settled(page);
+    expect(await page.locator(".simulation-note").innerText()).toMatch(/^A first look: 500 paths \(Run draws 10,000\) of 28 quarters .* seed 20261125/);
+    expect(await page.locator(".simulation-panel button.run").innerText()).toBe("Run 10,000 paths");
+    // The two fans' bands are drawn.
+    expect(await page.locator(".chart svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("runs the full simulation in a worker on request, with progress, keeps the page responsive, and draws the fan charts", async () => {
     const {page, errors} = await open("risk.html");
     await page.click(".simulation-panel button.run");
     // While it runs, the page's own thread answers: frames keep coming.
@@ -379,15 +400,44 @@ describe("the risk page", () => {
       requestAnimationFrame(tick);
     }));
     expect(Math.max(...gaps)).toBeLessThan(250);
-    await page.waitForFunction(() => /paths in \d+ ms \(in a Web Worker\)/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 120_000});
+    await page.waitForFunction(() => /^10,000 paths shown \(\d+ ms, in a Web Worker\): the full run\.$/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 120_000});
     await settled(page);
     expect(await page.locator(".simulation-panel progress").evaluate((p: HTMLProgressElement) => p.value)).toBe(1);
-    expect(await page.locator(".simulation-note").innerText()).toMatch(/10,000 paths of 28 quarters .* seed 20261125/);
+    expect(await page.locator(".simulation-note").innerText()).toMatch(/^10,000 paths of 28 quarters .* seed 20261125/);
     expect(await page.locator(".simulation-note").innerText()).toMatch(/20 paths rechecked in decimal/);
     expect(await page.locator(".chart svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it("answers goal seek for a chosen input and outcome in a sentence, the one the pure function gives", async () => {
+    const {page, errors} = await open("risk.html");
+    await page.getByLabel("Input", {exact: true}).selectOption({label: "EBITDA margin (%)"});
+    await page.getByLabel("Outcome", {exact: true}).first().selectOption({label: "Lowest interest coverage"});
+    await page.getByLabel("Condition", {exact: true}).selectOption({label: "lowest coverage at least … ×"});
+    await page.getByLabel(/^Threshold/).fill("1.5");
+    await page.getByLabel(/^Threshold/).dispatchEvent("input");
+    // The same question asked of the same module in Node, from the same base case.
+    const {base, controls} = baseInputs();
+    const expected = describeGoal(goalSeek(riskSubject(base.input, controls), "ebitdaMarginPct", {outcome: "lowestCoverage", test: "atLeast", threshold: 1.5}));
+    expect(expected).toMatch(/^EBITDA margin must be at least \d+\.\d\d % of revenue for interest coverage to stay at or above 1\.50× every quarter; at \d+\.\d\d % of revenue it would not be\./);
+    await page.waitForFunction((expected) => document.querySelector(".goal-answer")?.textContent === expected, expected, {timeout: 30_000});
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("is drawn at a desk's and a phone's size, for a person to look at (screenshots/)", async () => {
+    for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+      const {page, errors} = await open("risk.html");
+      await page.setViewportSize({width, height});
+      await page.waitForFunction(() => /a first look/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 60_000});
+      await settled(page);
+      mkdirSync(SCREENSHOTS, {recursive: true});
+      await page.screenshot({path: `${SCREENSHOTS}/risk-${width}x${height}.png`, fullPage: true});
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it("cancels a run at once", async () => {
