@@ -200,7 +200,7 @@ export interface FigureCard {
 }
 
 /** Where the cards link: the reported figures with their documents, and the model's definitions. */
-export const CARD_LINKS = {reported: "./data#reported-figures", model: "./docs#the-quarter-step-by-step"} as const;
+export const CARD_LINKS = {reported: "./data#reported-figures", model: "./docs#the-answer-on-the-story-page"} as const;
 
 export function verdictCards(w: ReportedWindow | null, a: ProjectedAnswer | null, caseName: string): FigureCard[] {
   const reported = {href: CARD_LINKS.reported, linkText: "Reported figures and their documents"};
@@ -222,8 +222,8 @@ export function verdictCards(w: ReportedWindow | null, a: ProjectedAnswer | null
     {key: "interestCover", title: "Operating cash flow over interest", ...cover, covers, ...reported},
     {key: "capexFromOperations", title: "Capex operations could pay", ...fromOperations, covers, ...reported},
     {
-      key: "debtAdded", title: "Debt principal added",
-      value: d ? `${d.to.value >= d.from.value ? "+" : "−"}${usdMillions(Math.abs(d.to.value - d.from.value))}` : "—",
+      key: "debtAdded", title: "Debt principal added (USD m)",
+      value: d ? `${d.to.value >= d.from.value ? "+" : "−"}${Math.abs(d.to.value - d.from.value).toLocaleString("en-US", {maximumFractionDigits: 1})}` : "—",
       covers: d ? `${d.from.date} to ${d.to.date}, reported` : covers,
       note: d ? `${usdMillions(d.from.value)} to ${usdMillions(d.to.value)}` : "Missing: debt principal at one of the two quarter ends",
       ...reported

@@ -133,7 +133,7 @@ describe("the figure cards", () => {
     expect(cards.map((c) => [c.key, c.value, c.covers])).toEqual([
       ["interestCover", "5.0×", "2025Q1–2025Q4, reported"],
       ["capexFromOperations", "25 %", "2025Q1–2025Q4, reported"],
-      ["debtAdded", "+USD 2,500 m", "2024-12-31 to 2025-12-31, reported"],
+      ["debtAdded", "+2,500", "2024-12-31 to 2025-12-31, reported"],
       ["firstGap", "2027Q1", "2027Q1–2027Q1, projected (the base case)"]
     ]);
     expect(cards.every((c) => c.href.startsWith("./") && c.linkText.length > 0)).toBe(true);

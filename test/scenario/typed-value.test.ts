@@ -26,3 +26,15 @@ describe("a value typed into an input's box", () => {
     }
   });
 });
+
+describe("the prominent inputs", () => {
+  it("are inputs of the table, each once, growth first, and leave the rest for More", async () => {
+    const {PROMINENT_INPUTS, INPUT_KEYS, isProminent} = await import("../../src/scenario/inputs-table.js");
+    expect(new Set(PROMINENT_INPUTS).size).toBe(PROMINENT_INPUTS.length);
+    expect(PROMINENT_INPUTS.every((key) => INPUT_KEYS.includes(key))).toBe(true);
+    expect(PROMINENT_INPUTS[0]).toBe("growthPct");
+    // Choices (radio buttons) stay under More: the panel's first inputs are numbers with a slider.
+    expect(PROMINENT_INPUTS.some((key) => INPUTS[key].choices)).toBe(false);
+    expect(INPUT_KEYS.filter((key) => !isProminent(key)).length).toBe(INPUT_KEYS.length - PROMINENT_INPUTS.length);
+  });
+});

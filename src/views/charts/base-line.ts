@@ -4,10 +4,11 @@ import {quarterAxis, SERIES, type SeriesRow} from "./common.js";
  * The base case as a faint dashed line under the inputs' own, once an input has moved: what
  * the move changed stays in view. Its rows are the chart's own rows marked `scenario: "base
  * case"`; the chart's main layer leaves them out and this layer draws only them, in the
- * series' colours, without a legend entry of its own (the subtitle says what it is).
+ * series' colours, without a legend entry of its own (the subtitle says what it is; the
+ * lines are there only once an input has moved).
  */
 export const BASE_CASE = "base case";
-export const BASE_CASE_SUBTITLE = "Faint dashed lines: the base case, shown once an input has moved";
+export const BASE_CASE_SUBTITLE = "Faint dashed lines: the base case";
 
 export interface ScenarioRow extends SeriesRow {
   readonly scenario?: typeof BASE_CASE;
