@@ -199,8 +199,11 @@ export interface FigureCard {
   readonly linkText: string;
 }
 
-/** Where the cards link: the reported figures with their documents, and the model's definitions. */
-export const CARD_LINKS = {reported: "./data#reported-figures", model: "./docs#the-answer-on-the-story-page"} as const;
+/**
+ * Where the cards link: the reported figures with their documents, and the definitions of
+ * these figures. With the extension: the report's links end in .html (see the config).
+ */
+export const CARD_LINKS = {reported: "./data.html#reported-figures", model: "./docs.html#the-answer-on-the-story-page"} as const;
 
 export function verdictCards(w: ReportedWindow | null, a: ProjectedAnswer | null, caseName: string): FigureCard[] {
   const reported = {href: CARD_LINKS.reported, linkText: "Reported figures and their documents"};

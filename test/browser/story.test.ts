@@ -86,7 +86,7 @@ describe("the story page, at 1280 × 800", () => {
     // Each card says what it covers and links to its source or definition.
     for (const card of await page.locator(".verdict .card").all()) {
       expect(await card.locator(".card-covers").innerText()).toMatch(/reported|projected/);
-      expect(await card.locator("a").getAttribute("href")).toMatch(/^\.\/(data|docs)#/);
+      expect(await card.locator("a").getAttribute("href")).toMatch(/^\.\/(data|docs)\.html#/);
     }
     // And each link lands on a heading that is there.
     for (const href of new Set(expected.cards.map((c) => c.href))) {
