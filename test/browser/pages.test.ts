@@ -105,6 +105,15 @@ async function setSlider(page: Page, index: number, value: number): Promise<void
   await settled(page);
 }
 
+/** The index of the slider whose label starts with `labelPrefix` (the panel orders them by prominence). */
+async function sliderIndex(page: Page, labelPrefix: string): Promise<number> {
+  const index = (await sliderExtents(page)).findIndex((s) => s.label.startsWith(labelPrefix));
+  if (index < 0) throw new Error(`no input labelled "${labelPrefix}…"`);
+  return index;
+}
+const RATE = "Reference-rate change";
+const GROWTH = "Growth a quarter at first";
+
 async function sliderExtents(page: Page): Promise<Array<{label: string; min: number; max: number; value: number}>> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>(".controls input[type=number]")].map((n) => ({
     label: n.closest("form")?.querySelector("label")?.textContent ?? "?", min: Number(n.min), max: Number(n.max), value: Number(n.value)
@@ -268,7 +277,7 @@ describe("the URL state", () => {
 
   it("follows the inputs, so a copied link reopens the same view", async () => {
     const {page} = await open("index.html");
-    await setSlider(page, 0, 200);
+    await setSlider(page, await sliderIndex(page, RATE), 200);
     const link = page.url();
     expect(link).toContain("rateChangeBp=200");
     const summary = await page.locator(".summary").innerText();
@@ -299,7 +308,7 @@ describe("a scenario opened in the live notebook", () => {
 describe("fork this view", () => {
   it("gives the scenario file of what the inputs show: parent base, only the changed assumptions", async () => {
     const {page} = await open("index.html");
-    await setSlider(page, 0, 150);
+    await setSlider(page, await sliderIndex(page, RATE), 150);
     const text = await page.locator(".fork textarea").inputValue();
     expect(JSON.parse(text)).toMatchObject({name: "my-view", parent: "base", assumptions: {rateChangeBp: 150}});
     expect(Object.keys(JSON.parse(text).assumptions)).toEqual(["rateChangeBp"]);
@@ -312,7 +321,7 @@ describe("fork this view", () => {
 describe("take it to a spreadsheet", () => {
   it("downloads the view as a workbook whose formulas, recalculated in LibreOffice, give the view's ledger to the cent", async () => {
     const {page, errors} = await open("index.html");
-    await setSlider(page, 0, 150);
+    await setSlider(page, await sliderIndex(page, RATE), 150);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(".workbook-download button")]);
     expect(download.suggestedFilename()).toBe("solvency-my-view.xlsx");
     const bytes = new Uint8Array(await (await import("node:fs/promises")).readFile((await download.path())!));
@@ -333,7 +342,7 @@ describe("a live chart", () => {
     const {page} = await open("index.html");
     await page.evaluate(() => { (document.querySelector(".chart svg.marks") as any).__seen = true; });
     const before = await drawn(page);
-    await setSlider(page, 0, 500);
+    await setSlider(page, await sliderIndex(page, RATE), 500);
     expect(await drawn(page)).not.toBe(before);
     expect(await page.evaluate(() => (document.querySelector(".chart svg.marks") as any).__seen === true)).toBe(true);
     await page.context().close();
@@ -342,9 +351,9 @@ describe("a live chart", () => {
   it("draws after several moves exactly what a page opened on the last of them draws", async () => {
     // Moves change the tuples vega holds in place: the marks must end as a fresh drawing's.
     const {page} = await open("index.html");
-    await setSlider(page, 0, 500);
-    await setSlider(page, 1, 3);
-    await setSlider(page, 0, 150);
+    await setSlider(page, await sliderIndex(page, RATE), 500);
+    await setSlider(page, await sliderIndex(page, GROWTH), 3);
+    await setSlider(page, await sliderIndex(page, RATE), 150);
     // The marks, the summary and the axes' labels. (Not the axes' aria-labels, which vega
     // itself does not refresh on a data change, however the data are changed.)
     const marks = (p: Page) => p.evaluate(() => [

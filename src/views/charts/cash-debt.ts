@@ -1,6 +1,7 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Projection} from "../../model/index.js";
 import {cashHeld, fundingGap} from "../../readings/funding-gap.js";
+import {BASE_CASE_SUBTITLE, baseCaseLayer, INPUTS_ONLY} from "./base-line.js";
 import {base, finite, MILLIONS, ONE_DATUM, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
 
 /** Closing cash (never below zero) against the debt falling due, and the funding gap, each quarter. */
@@ -14,22 +15,25 @@ export function cashRows(p: Projection<number>): SeriesRow[] {
   ]));
 }
 
+const CASH_Y = {field: SERIES.value, type: "quantitative", title: "USD millions", axis: {format: MILLIONS}} as const;
+const CASH_COLOR = {field: SERIES.series, type: "nominal", title: null, scale: {domain: [...CASH_SERIES], range: ["#1f77b4", "#d62728", "#ff7f0e"]}} as const;
+
 export function cashChart(options: ChartOptions = {}): TopLevelSpec {
   return {
     ...base(options),
-    title: "Cash against debt due",
+    title: {text: "Cash against debt due", subtitle: BASE_CASE_SUBTITLE},
     description: "Closing cash each quarter against the principal and interest falling due, in USD millions. When uses exceed every source (cash, the revolver, new borrowing), cash stays at zero and the shortfall is the funding gap, in all to date: a quarter with a gap is one the company cannot pay.",
     layer: [
       {data: ONE_DATUM, mark: {type: "rule", color: "#999"}, encoding: {y: {datum: 0}}},
       {
+        transform: [INPUTS_ONLY],
         mark: {type: "line", point: true},
         encoding: {
-          x: quarterAxis,
-          y: {field: SERIES.value, type: "quantitative", title: "USD millions", axis: {format: MILLIONS}},
-          color: {field: SERIES.series, type: "nominal", title: null, scale: {domain: [...CASH_SERIES], range: ["#1f77b4", "#d62728", "#ff7f0e"]}},
+          x: quarterAxis, y: CASH_Y, color: CASH_COLOR,
           tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Series"}, {field: SERIES.value, title: "USD millions", format: MILLIONS}]
         }
-      }
+      },
+      baseCaseLayer(CASH_Y, CASH_COLOR)
     ]
   };
 }

@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Projection} from "../../model/index.js";
+import {BASE_CASE_SUBTITLE, baseCaseLayer, INPUTS_ONLY} from "./base-line.js";
 import {base, finite, ONE_DATUM, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
 
 /**
@@ -15,22 +16,25 @@ export function coverageRows(p: Projection<number>): SeriesRow[] {
   ]));
 }
 
+const COVERAGE_Y = {field: SERIES.value, type: "quantitative", title: "Multiple (×)", axis: {format: ".1f"}} as const;
+const COVERAGE_COLOR = {field: SERIES.series, type: "nominal", title: null} as const;
+
 export function coverageChart(options: ChartOptions = {}): TopLevelSpec {
   return {
     ...base(options),
-    title: "Interest coverage and DSCR",
+    title: {text: "Interest coverage and DSCR", subtitle: BASE_CASE_SUBTITLE},
     description: "EBITDA over interest, EBIT (after depreciation) over interest, and operating cash flow over debt service, each quarter, as multiples. Below the 1.0× line, the quarter's cash earnings do not cover what is owed. Quarters with nothing to cover are left out.",
     layer: [
       {data: ONE_DATUM, mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: "1.0×: earnings just cover the charge"}}},
       {
+        transform: [INPUTS_ONLY],
         mark: {type: "line", point: true},
         encoding: {
-          x: quarterAxis,
-          y: {field: SERIES.value, type: "quantitative", title: "Multiple (×)", axis: {format: ".1f"}},
-          color: {field: SERIES.series, type: "nominal", title: null},
+          x: quarterAxis, y: COVERAGE_Y, color: COVERAGE_COLOR,
           tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Ratio"}, {field: SERIES.value, title: "×", format: ".2f"}]
         }
-      }
+      },
+      baseCaseLayer(COVERAGE_Y, COVERAGE_COLOR)
     ]
   };
 }
