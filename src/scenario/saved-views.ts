@@ -195,3 +195,18 @@ export function toScenarioFile(view: SavedView, baseControls: Controls, taken: r
   const text = JSON.stringify({$schema: "./scenario.schema.json", ...scenarioSchema.parse(scenario)}, null, 2) + "\n";
   return {fileName: `${name}.json`, scenario, text};
 }
+
+/**
+ * The names of views on one chart, each once: a name that repeats one before it or
+ * `reserved` (the base case's line) gains " (2)", " (3)", … Storage written by hand or by an
+ * older page may hold two views of the same name; a chart must not draw them as one line.
+ */
+export function compareLabels(names: readonly string[], reserved: string): string[] {
+  const used = new Set([reserved]);
+  return names.map((name) => {
+    let label = name;
+    for (let n = 2; used.has(label); n++) label = `${name} (${n})`;
+    used.add(label);
+    return label;
+  });
+}

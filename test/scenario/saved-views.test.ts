@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "../../cli/scenario-files.js";
 import {resolveControls} from "../../src/scenario/scenario.js";
 import {
-  addView, checkName, parseSavedViews, removeView, renameView, SAVED_VIEW_LIMITS, scenarioName, storedText,
+  addView, checkName, compareLabels, parseSavedViews, removeView, renameView, SAVED_VIEW_LIMITS, scenarioName, storedText,
   toScenarioFile, viewControls, viewKey, VIEW_KEY_PREFIX, type SavedView
 } from "../../src/scenario/saved-views.js";
 
@@ -144,6 +144,12 @@ describe("a view's inputs", () => {
     const {horizonQuarters: _dropped, ...withoutHorizon} = view.assumptions;
     const old: SavedView = {...view, assumptions: withoutHorizon};
     expect(viewControls(old, {...baseControls, horizonQuarters: 30})).toEqual({...baseControls, capex: 3000, horizonQuarters: 30});
+  });
+});
+
+describe("views on one chart", () => {
+  it("are each labelled once, a repeated name or the base case's numbered", () => {
+    expect(compareLabels(["Rates up", "Base case", "Rates up", "Rates up (2)"], "Base case")).toEqual(["Rates up", "Base case (2)", "Rates up (2)", "Rates up (2) (2)"]);
   });
 });
 
