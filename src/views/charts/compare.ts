@@ -17,6 +17,11 @@ export function compareRows(runs: ReadonlyArray<{readonly name: string; readonly
 export interface CompareOptions extends ChartOptions {
   /** What a series is, in the title and the legend: "scenario" unless told. */
   readonly seriesTitle?: string;
+  /**
+   * The legend under the chart, one entry a line: for series named by a reader, whose
+   * long names beside the chart would leave a phone's chart no room.
+   */
+  readonly legendBelow?: boolean;
 }
 
 /** One measure, one line per scenario: to compare scenarios on the same axes. */
@@ -34,7 +39,7 @@ export function compareChart(measure: string, unit: string, options: CompareOpti
         encoding: {
           x: quarterAxis,
           y: {field: SERIES.value, type: "quantitative", title: unit, axis: {format: MILLIONS}},
-          color: {field: SERIES.series, type: "nominal", title: legend},
+          color: {field: SERIES.series, type: "nominal", title: legend, ...(options.legendBelow ? {legend: {orient: "bottom", direction: "vertical", labelLimit: 320}} : {})},
           tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: legend}, {field: SERIES.value, title: unit, format: MILLIONS}]
         }
       }

@@ -138,7 +138,6 @@ export function savedViews(options: SavedViewsOptions): HTMLElement {
         render();
       });
     }
-    refresh();
     render();
   };
 
@@ -156,7 +155,6 @@ export function savedViews(options: SavedViewsOptions): HTMLElement {
     if (!storage) return;
     const keys = problems.map((p) => p.key).filter((key) => key !== "(storage)");
     if (write(() => keys.forEach((key) => storage.removeItem(key)))) say(`Removed ${keys.length} unreadable saved ${keys.length === 1 ? "entry" : "entries"}.`);
-    refresh();
     render();
   };
 
@@ -227,8 +225,8 @@ export function savedViews(options: SavedViewsOptions): HTMLElement {
     if (!charts) {
       // Made on the first comparison: two charts the reader may never ask for cost the page's first paint nothing.
       charts = {
-        cash: liveChart(compareChart("Closing cash", "USD millions", {seriesTitle: "view"}), []),
-        gap: liveChart(compareChart("Funding gap", "USD millions", {seriesTitle: "view"}), [])
+        cash: liveChart(compareChart("Closing cash", "USD millions", {seriesTitle: "view", legendBelow: true}), []),
+        gap: liveChart(compareChart("Funding gap", "USD millions", {seriesTitle: "view", legendBelow: true}), [])
       };
       // Not ".chart": the page's own charts follow its inputs, these follow the ticked views.
       for (const chart of [charts.cash, charts.gap]) chart.element.className = "saved-views-chart";
@@ -247,7 +245,9 @@ export function savedViews(options: SavedViewsOptions): HTMLElement {
     void charts.gap.update(compareRows(runs, (l) => fundingGap(l.closingCash)));
   };
 
+  /** Reads storage afresh and redraws the list, the notice and the comparison. */
   const render = () => {
+    refresh();
     list.replaceChildren(...views.map(item));
     if (!views.length && storage) list.append(element("li", {className: "saved-views-empty"}, "No saved views yet."));
     renderNotice();
@@ -258,7 +258,6 @@ export function savedViews(options: SavedViewsOptions): HTMLElement {
     saveForm.querySelectorAll("input, button").forEach((control) => { (control as HTMLInputElement).disabled = true; });
     say("This browser does not let the page keep anything (its storage is turned off), so views cannot be saved here. The links the page's address holds still work.");
   }
-  refresh();
   render();
   return root;
 }

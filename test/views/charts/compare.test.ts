@@ -34,4 +34,11 @@ describe("the comparison chart", () => {
     expect(spec.layer[1].encoding.tooltip[1].title).toBe("View");
     expect((compareChart("Closing cash", "USD millions") as any).title).toBe("Closing cash by scenario");
   });
+
+  it("puts the legend below the chart, one name a line, when told", () => {
+    const spec = compareChart("Funding gap", "USD millions", {legendBelow: true}) as any;
+    expect(() => compile(spec)).not.toThrow();
+    expect(spec.layer[1].encoding.color.legend).toMatchObject({orient: "bottom", direction: "vertical"});
+    expect((compareChart("Funding gap", "USD millions") as any).layer[1].encoding.color.legend).toBeUndefined();
+  });
 });
