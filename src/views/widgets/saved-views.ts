@@ -56,9 +56,10 @@ export function savedViews(options: SavedViewsOptions): HTMLElement {
   const {storage, baseControls} = options;
   const now = options.now ?? (() => new Date());
   const root = element("div", {className: "saved-views"});
-  const nameInput = element("input", {type: "text", name: "view-name", maxLength: SAVED_VIEW_LIMITS.nameLength, placeholder: "e.g. Rates up, growth halves", autocomplete: "off"});
+  const nameInput = element("input", {type: "text", id: "saved-view-name", name: "view-name", maxLength: SAVED_VIEW_LIMITS.nameLength, placeholder: "e.g. Rates up, growth halves", autocomplete: "off"});
   const saveForm = element("form", {className: "saved-views-save"},
-    element("label", {}, "Name the current inputs ", nameInput),
+    element("label", {htmlFor: nameInput.id}, "Name the current inputs"),
+    nameInput,
     element("button", {type: "submit"}, "Save view"));
   const message = element("p", {className: "saved-views-message"});
   message.setAttribute("role", "status");
