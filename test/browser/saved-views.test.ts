@@ -232,6 +232,12 @@ describe("saved views on the story page", () => {
       for (const name of ["Rates up 300bp", "Growth 10 % a quarter, capex 3,000"]) await card(page, name).getByLabel("Compare").check();
       await page.waitForFunction(() => document.querySelectorAll(".saved-views-chart .role-legend-label text").length === 6);
       await settled(page);
+      // Each chart's legend, grown from two names to three, lies inside its chart's box.
+      const outside = await page.evaluate(() => [...document.querySelectorAll(".saved-views-chart")].flatMap((chart) => {
+        const box = chart.querySelector("svg")!.getBoundingClientRect();
+        return [...chart.querySelectorAll(".role-legend-label text")].filter((t) => t.getBoundingClientRect().bottom > box.bottom + 0.5).map((t) => t.textContent);
+      }));
+      expect(outside).toEqual([]);
       // Nothing in the section reaches past the page's right edge.
       const overflow = await page.evaluate(() => [...document.querySelectorAll(".saved-views, .saved-views *")]
         .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)

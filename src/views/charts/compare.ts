@@ -28,8 +28,12 @@ export interface CompareOptions extends ChartOptions {
 export function compareChart(measure: string, unit: string, options: CompareOptions = {}): TopLevelSpec {
   const series = options.seriesTitle ?? "scenario";
   const legend = series.charAt(0).toUpperCase() + series.slice(1);
+  const frame = base(options);
   return {
-    ...base(options),
+    ...frame,
+    // A legend below grows with each series added: the chart's height is laid out again on
+    // each change of its data, or the new names would fall outside its box.
+    ...(options.legendBelow ? {autosize: {...frame.autosize, resize: true}} : {}),
     title: `${measure} by ${series}`,
     description: `${measure} each quarter under each ${series} compared, in ${unit}, one line per ${series}.`,
     layer: [

@@ -39,6 +39,8 @@ describe("the comparison chart", () => {
     const spec = compareChart("Funding gap", "USD millions", {legendBelow: true}) as any;
     expect(() => compile(spec)).not.toThrow();
     expect(spec.layer[1].encoding.color.legend).toMatchObject({orient: "bottom", direction: "vertical"});
+    // ...and lays the chart out again when a series is added, so that its new name fits.
+    expect(spec.autosize).toMatchObject({type: "fit-x", resize: true});
     expect((compareChart("Funding gap", "USD millions") as any).layer[1].encoding.color.legend).toBeUndefined();
   });
 });
