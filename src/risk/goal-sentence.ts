@@ -60,7 +60,8 @@ const SUBJECTS: Partial<Record<InputKey, string>> = {
   capex: "Capex a quarter at the reported pace",
   newBorrowingLimit: "New borrowing lenders provide in all",
   fadeQuarters: "The quarters growth takes to fade to its long-run rate",
-  revenueLostPct: "Revenue lost to a departing customer",
+  largestCustomerSharePct: "The largest customer's share of revenue",
+  largestCustomerStopsQuarter: "The quarter the largest customer stops paying",
   shareRolledPct: "The share of maturing debt rolled over",
   refinancingSpreadPct: "The spread on rolled and new debt",
   tenorQuarters: "The tenor of rolled and new debt",
@@ -141,6 +142,10 @@ const WORDS: Record<OutcomeKey, Partial<Record<GoalTest, TestWords>>> = {
   quartersInPonzi: {
     atMost: {choice: "at most … quarters in Ponzi finance (0: none)", goal: (t) => (t === 0 ? "no quarter to be in Ponzi finance" : `at most ${count(t, "quarter", "quarters")} to be in Ponzi finance`)},
     atLeast: {choice: "at least … quarters in Ponzi finance", goal: (t) => `at least ${count(t, "quarter", "quarters")} to be in Ponzi finance`}
+  },
+  quartersInPonziAfterMaintenance: {
+    atMost: {choice: "at most … quarters in Ponzi after maintenance capex (0: none)", goal: (t) => (t === 0 ? "no quarter to be in Ponzi finance after maintenance capex" : `at most ${count(t, "quarter", "quarters")} to be in Ponzi finance after maintenance capex`)},
+    atLeast: {choice: "at least … quarters in Ponzi after maintenance capex", goal: (t) => `at least ${count(t, "quarter", "quarters")} to be in Ponzi finance after maintenance capex`}
   }
 };
 

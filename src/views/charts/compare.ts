@@ -5,21 +5,38 @@ import {base, MILLIONS, ONE_DATUM, quarterAxis, SERIES, type ChartOptions, type 
 /** A ledger line held as a number each quarter (closing cash, closing debt, …). */
 export type LedgerLine = {[K in keyof LedgerQuarter<number>]: LedgerQuarter<number>[K] extends number ? K : never}[keyof LedgerQuarter<number>];
 
-/** One ledger line each quarter under each named scenario, one series per scenario. */
-export function compareRows(runs: ReadonlyArray<{readonly name: string; readonly p: Projection<number>}>, line: LedgerLine): SeriesRow[] {
-  return runs.flatMap(({name, p}) => p.quarters.map((q) => ({quarter: q.ledger.quarter, series: name, value: q.ledger[line]})));
+/**
+ * One ledger line each quarter under each named scenario, one series per scenario; or a
+ * reading of the ledger (the funding gap, say), as a function of the quarter's ledger.
+ */
+export function compareRows(runs: ReadonlyArray<{readonly name: string; readonly p: Projection<number>}>, line: LedgerLine | ((ledger: LedgerQuarter<number>) => number)): SeriesRow[] {
+  const read = typeof line === "function" ? line : (ledger: LedgerQuarter<number>) => ledger[line];
+  return runs.flatMap(({name, p}) => p.quarters.map((q) => ({quarter: q.ledger.quarter, series: name, value: read(q.ledger)})));
+}
+
+export interface CompareOptions extends ChartOptions {
+  /** What a series is, in the title and the legend: "scenario" unless told. */
+  readonly seriesTitle?: string;
+  /**
+   * The legend under the chart, one entry a line: for series named by a reader, whose
+   * long names beside the chart would leave a phone's chart no room.
+   */
+  readonly legendBelow?: boolean;
 }
 
 const LEGEND_COLUMN_PX = 200;
 
 /** One measure, one line per scenario: to compare scenarios on the same axes. */
-export function compareChart(measure: string, unit: string, options: ChartOptions = {}): TopLevelSpec {
+export function compareChart(measure: string, unit: string, options: CompareOptions = {}): TopLevelSpec {
+  const series = options.seriesTitle ?? "scenario";
+  const legend = series.charAt(0).toUpperCase() + series.slice(1);
+  const frame = base(options);
   return {
-    ...base(options),
+    ...frame,
     // The legend's entries come with the rows, after the first drawing: the chart grows to hold them.
     autosize: {type: "fit-x", contains: "padding", resize: true},
-    title: `${measure} by scenario`,
-    description: `${measure} each quarter under each scenario compared, in ${unit}, one line per scenario.`,
+    title: `${measure} by ${series}`,
+    description: `${measure} each quarter under each ${series} compared, in ${unit}, one line per ${series}.`,
     layer: [
       {data: ONE_DATUM, mark: {type: "rule", color: "#999"}, encoding: {y: {datum: 0}}},
       {
@@ -32,8 +49,8 @@ export function compareChart(measure: string, unit: string, options: ChartOption
           // width, which the legend's own height feeds back into), with
           // room for a whole scenario name: at the side the legend took the plot's width on a
           // phone and vega's default label limit cut the longer names ("borrows-…").
-          color: {field: SERIES.series, type: "nominal", title: "Scenario", legend: {orient: "bottom", direction: "vertical", columns: {expr: `max(1, floor(containerSize()[0] / ${LEGEND_COLUMN_PX}))`}, labelLimit: LEGEND_COLUMN_PX - 20}},
-          tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Scenario"}, {field: SERIES.value, title: unit, format: MILLIONS}]
+          color: {field: SERIES.series, type: "nominal", title: legend, legend: {orient: "bottom", direction: "vertical", columns: {expr: `max(1, floor(containerSize()[0] / ${LEGEND_COLUMN_PX}))`}, labelLimit: LEGEND_COLUMN_PX - 20}},
+          tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: legend}, {field: SERIES.value, title: unit, format: MILLIONS}]
         }
       }
     ]
