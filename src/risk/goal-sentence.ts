@@ -60,6 +60,7 @@ const SUBJECTS: Partial<Record<InputKey, string>> = {
   capex: "Capex a quarter at the reported pace",
   newBorrowingLimit: "New borrowing lenders provide in all",
   fadeQuarters: "The quarters growth takes to fade to its long-run rate",
+  equityRaisedQuarters: "The quarters equity is raised for",
   largestCustomerSharePct: "The largest customer's share of revenue",
   largestCustomerStopsQuarter: "The quarter the largest customer stops paying",
   shareRolledPct: "The share of maturing debt rolled over",

@@ -24,7 +24,8 @@ export interface CompareOptions extends ChartOptions {
   readonly legendBelow?: boolean;
 }
 
-const LEGEND_COLUMN_PX = 200;
+// Room for the longest scenario or view name a reader sees whole ("largest-customer-leaves-at-contract-end").
+const LEGEND_COLUMN_PX = 340;
 
 /** One measure, one line per scenario: to compare scenarios on the same axes. */
 export function compareChart(measure: string, unit: string, options: CompareOptions = {}): TopLevelSpec {
