@@ -24,7 +24,7 @@ export interface CompareOptions extends ChartOptions {
   readonly legendBelow?: boolean;
 }
 
-// Room for the longest scenario or view name a reader sees whole ("largest-customer-leaves-at-contract-end").
+// Room for the longest scenario or view name a reader sees whole ("customer-leaves-at-contract-end").
 const LEGEND_COLUMN_PX = 340;
 
 /** One measure, one line per scenario: to compare scenarios on the same axes. */
@@ -50,7 +50,7 @@ export function compareChart(measure: string, unit: string, options: CompareOpti
           // width, which the legend's own height feeds back into), with
           // room for a whole scenario name: at the side the legend took the plot's width on a
           // phone and vega's default label limit cut the longer names ("borrows-…").
-          color: {field: SERIES.series, type: "nominal", title: legend, legend: {orient: "bottom", direction: "vertical", columns: {expr: `max(1, floor(containerSize()[0] / ${LEGEND_COLUMN_PX}))`}, labelLimit: LEGEND_COLUMN_PX - 20}},
+          color: {field: SERIES.series, type: "nominal", title: legend, legend: {orient: "bottom", direction: "vertical", ...(options.legendBelow ? {} : {columns: {expr: `max(1, floor(containerSize()[0] / ${LEGEND_COLUMN_PX}))`}}), labelLimit: LEGEND_COLUMN_PX - 20}},
           tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: legend}, {field: SERIES.value, title: unit, format: MILLIONS}]
         }
       }
