@@ -1,3 +1,4 @@
+import {formatNumber} from "../readings/format.js";
 import {INPUTS} from "../scenario/inputs-table.js";
 import {OUTCOMES, type OutcomeKey} from "../readings/outcomes.js";
 import {projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
@@ -94,7 +95,7 @@ export function answer(subject: RiskSubject, question: GoalQuestion): SeekAnswer
 export function describeAnswer(question: GoalQuestion, result: SeekAnswer, label: string): string {
   const {min, max} = INPUTS[question.control];
   const range = `${label} from ${question.direction === "up" ? min : max} to ${question.direction === "up" ? max : min}`;
-  const value = (x: number) => Number(x.toPrecision(4)).toLocaleString("en-US", {maximumFractionDigits: 6});
+  const value = (x: number) => formatNumber(Number(x.toPrecision(4)), 6);
   switch (result.kind) {
     case "crosses":
       return `At ${value(result.at)} (${label}; to within ${value(result.tolerance)}), ${question.condition}.`;

@@ -1,6 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {LedgerQuarter, Projection} from "../../model/index.js";
-import {base, MILLIONS, ONE_DATUM, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
+import {base, MILLIONS, ONE_DATUM, quarterAxis, SERIES, type SeriesRow} from "./common.js";
 
 /** A ledger line held as a number each quarter (closing cash, closing debt, …). */
 export type LedgerLine = {[K in keyof LedgerQuarter<number>]: LedgerQuarter<number>[K] extends number ? K : never}[keyof LedgerQuarter<number>];
@@ -11,9 +11,9 @@ export function compareRows(runs: ReadonlyArray<{readonly name: string; readonly
 }
 
 /** One measure, one line per scenario: to compare scenarios on the same axes. */
-export function compareChart(measure: string, unit: string, options: ChartOptions = {}): TopLevelSpec {
+export function compareChart(measure: string, unit: string): TopLevelSpec {
   return {
-    ...base(options),
+    ...base(),
     title: `${measure} by scenario`,
     description: `${measure} each quarter under each scenario compared, in ${unit}, one line per scenario.`,
     layer: [

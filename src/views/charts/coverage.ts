@@ -1,6 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Projection} from "../../model/index.js";
-import {base, finite, ONE_DATUM, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
+import {base, finite, meta, ONE_DATUM, quarterAxis, SERIES, type SeriesRow} from "./common.js";
 
 /**
  * Interest coverage (EBITDA, and EBIT after depreciation, over interest) and DSCR, each
@@ -15,13 +15,19 @@ export function coverageRows(p: Projection<number>): SeriesRow[] {
   ]));
 }
 
-export function coverageChart(options: ChartOptions = {}): TopLevelSpec {
+/** The dashed line at 1.0×, as labelled on the chart. */
+export const COVER_LINE = "1.0×: just covered";
+
+export function coverageChart(): TopLevelSpec {
   return {
-    ...base(options),
+    ...base(),
+    ...meta({terms: ["interestCoverage", "dscr"]}),
     title: "Interest coverage and DSCR",
     description: "EBITDA over interest, EBIT (after depreciation) over interest, and operating cash flow over debt service, each quarter, as multiples. Below the 1.0× line, the quarter's cash earnings do not cover what is owed. Quarters with nothing to cover are left out.",
     layer: [
-      {data: ONE_DATUM, mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: "1.0×: earnings just cover the charge"}}},
+      {data: ONE_DATUM, mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: COVER_LINE}}},
+      // The dashed line says what it is, at its right end.
+      {data: ONE_DATUM, mark: {type: "text", align: "right", baseline: "bottom", dy: -3, color: "#b0201f", fontSize: 10}, encoding: {x: {value: "width"}, y: {datum: 1}, text: {value: COVER_LINE}}},
       {
         mark: {type: "line", point: true},
         encoding: {

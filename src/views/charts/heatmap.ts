@@ -2,7 +2,8 @@ import type {TopLevelSpec} from "vega-lite";
 import {OUTCOMES} from "../../readings/outcomes.js";
 import {boundary, halfSteps, type SensitivityGrid} from "../../risk/grid.js";
 import type {Controls} from "../../scenario/controls.js";
-import {fields, frame} from "./common.js";
+import {formatNumber} from "../../readings/format.js";
+import {fields, frame, meta} from "./common.js";
 
 /**
  * The sensitivity grid as a heatmap: all its marks in one table (a `layer` field tells
@@ -20,7 +21,7 @@ export function heatmapRows(grid: SensitivityGrid, current: Controls): HeatmapRo
   const cells: HeatmapRow[] = grid.cells.map((c) => ({
     layer: "cell", x0: c.x - dx, x1: c.x + dx, y0: c.y - dy, y1: c.y + dy, x: c.x, y: c.y,
     value: c.value !== null && Number.isFinite(c.value) ? c.value : null,
-    shown: c.value === null ? outcome.absent : `${Number(c.value.toFixed(2))} ${outcome.unit}`
+    shown: c.value === null ? outcome.absent : `${formatNumber(c.value, 2)} ${outcome.unit}`
   }));
   const edges = (layer: "ponzi" | "cannot pay", status: (c: SensitivityGrid["cells"][number]) => boolean): HeatmapRow[] =>
     boundary(grid, status).map((s) => ({layer, ...s}));
@@ -41,11 +42,19 @@ export interface HeatmapLabels {
 
 const onLayer = (layer: HeatmapRow["layer"]) => ({filter: `datum.${F.layer} === '${layer}'`});
 
+/** The outlines, by the layer that draws them, and what the legend calls them. */
+const OUTLINES = ["ponzi", "cannot pay"] as const;
+const outlineLegend = {labelExpr: "datum.label === 'ponzi' ? 'Ponzi finance in some quarter (dashed)' : 'Cannot pay in some quarter (solid)'", symbolStrokeColor: "black", symbolType: "stroke"} as const;
+const CURRENT = "the inputs as set";
+
 export function heatmapChart(labels: HeatmapLabels): TopLevelSpec {
   const x = {field: F.x, type: "quantitative", title: labels.x, scale: {zero: false, nice: false}} as const;
   const y = {field: F.y, type: "quantitative", title: labels.y, scale: {zero: false, nice: false}} as const;
   return {
     ...frame(360),
+    ...meta({terms: ["ponzi", "fundingGap"], table: {where: {field: F.layer, equals: "cell"}, columns: [
+      {field: F.x, title: labels.x}, {field: F.y, title: labels.y}, {field: F.shown, title: labels.outcome}
+    ]}}),
     title: `${labels.outcome}: ${labels.y} against ${labels.x}`,
     description: `A heatmap of ${labels.outcome.toLowerCase()} (${labels.unit}) for each pair of ${labels.x} and ${labels.y}, the other inputs held. A dashed line outlines where the company turns to Ponzi finance in some quarter, a solid line where it cannot pay in some quarter; the ring marks the inputs as set. Grey cells have no value (it always pays, or there is no interest to cover).`,
     layer: [
@@ -62,19 +71,23 @@ export function heatmapChart(labels: HeatmapLabels): TopLevelSpec {
         }
       },
       {
-        transform: [onLayer("ponzi")],
-        mark: {type: "rule", color: "black", strokeDash: [4, 3], strokeWidth: 1.5},
-        encoding: {x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2}}
-      },
-      {
-        transform: [onLayer("cannot pay")],
-        mark: {type: "rule", color: "black", strokeWidth: 2.5},
-        encoding: {x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2}}
+        // Both outlines in one layer, so that one legend tells the dashed from the solid.
+        transform: [{filter: `datum.${F.layer} === 'ponzi' || datum.${F.layer} === 'cannot pay'`}],
+        mark: {type: "rule", color: "black"},
+        encoding: {
+          x: {...x}, x2: {field: F.x2}, y: {...y}, y2: {field: F.y2},
+          strokeDash: {field: F.layer, type: "ordinal", title: "Outlines", scale: {domain: [...OUTLINES], range: [[4, 3], [1, 0]]}, legend: outlineLegend},
+          strokeWidth: {field: F.layer, type: "ordinal", title: "Outlines", scale: {domain: [...OUTLINES], range: [1.5, 2.5]}, legend: outlineLegend}
+        }
       },
       {
         transform: [onLayer("current")],
-        mark: {type: "point", shape: "circle", size: 160, filled: false, color: "black", strokeWidth: 2.5},
-        encoding: {x, y, tooltip: [{field: F.shown, title: "Marks"}, {field: F.x, title: labels.x}, {field: F.y, title: labels.y}]}
+        mark: {type: "point", size: 160, filled: false, color: "black", strokeWidth: 2.5},
+        encoding: {
+          x, y,
+          shape: {datum: CURRENT, type: "nominal", title: null, scale: {domain: [CURRENT], range: ["circle"]}, legend: {symbolStrokeColor: "black", symbolStrokeWidth: 2}},
+          tooltip: [{field: F.shown, title: "Marks"}, {field: F.x, title: labels.x}, {field: F.y, title: labels.y}]
+        }
       }
     ]
   } as TopLevelSpec;

@@ -1,7 +1,7 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Tornado} from "../../risk/tornado.js";
 import {INPUTS} from "../../scenario/inputs-table.js";
-import {fields, frame} from "./common.js";
+import {fields, frame, meta} from "./common.js";
 
 /** One end of a tornado bar: an input moved down or up, the others held. */
 export interface TornadoRow {
@@ -27,6 +27,9 @@ export function tornadoRows(t: Tornado, missingAs: number): TornadoRow[] {
 export function tornadoChart(outcome: string, unit: string): TopLevelSpec {
   return {
     ...frame(320),
+    ...meta({table: {columns: [
+      {field: F.input, title: "Input moved"}, {field: F.end, title: "Down or up"}, {field: F.moved, title: "To"}, {field: F.outcome, title: `${outcome} (${unit})`}
+    ]}}),
     title: `What moves ${outcome.toLowerCase()} most`,
     description: `For each input moved down and up by the step in its label, the other inputs held, the bar runs from ${outcome.toLowerCase()} with the inputs as set (the line) to its value at that end, in ${unit}. Largest swing at the top.`,
     layer: [
@@ -34,13 +37,16 @@ export function tornadoChart(outcome: string, unit: string): TopLevelSpec {
         mark: {type: "bar"},
         encoding: {
           y: {field: F.input, type: "nominal", title: null, sort: {field: F.rank, order: "ascending"}},
-          x: {field: F.centre, type: "quantitative", title: `${outcome} (${unit})`, scale: {zero: false}},
+          // The outcome is in the title; the axis says its unit.
+          x: {field: F.centre, type: "quantitative", title: unit, scale: {zero: false}},
           x2: {field: F.outcome},
           color: {field: F.end, type: "nominal", title: "Input moved", scale: {domain: ["down", "up"], range: ["#4c78a8", "#f58518"]}},
           tooltip: [{field: F.input, title: "Input"}, {field: F.end, title: "Moved"}, {field: F.moved, title: "To", format: ",.2f"}, {field: F.outcome, title: unit, format: ",.2f"}]
         }
       },
-      {mark: {type: "rule", color: "black"}, encoding: {x: {field: F.centre, type: "quantitative", aggregate: "min"}}}
+      {mark: {type: "rule", color: "black"}, encoding: {x: {field: F.centre, type: "quantitative", aggregate: "min"}}},
+      // The line says what it is, above the bars.
+      {mark: {type: "text", baseline: "bottom", dy: -2, fontSize: 10}, encoding: {x: {field: F.centre, type: "quantitative", aggregate: "min"}, y: {value: 0}, text: {value: "as set"}}}
     ]
   } as TopLevelSpec;
 }

@@ -20,6 +20,14 @@ export function safeHref(address: string | null | undefined): string | null {
   }
 }
 
+/** An element that scrolls sideways (a table wider than the column) can then be reached and scrolled from the keyboard. */
+export function reachableWhenScrolling(element: HTMLElement): void {
+  new ResizeObserver(() => {
+    if (element.scrollWidth > element.clientWidth) element.tabIndex = 0;
+    else element.removeAttribute("tabindex");
+  }).observe(element);
+}
+
 export function recordsTable<R>(rows: readonly R[], columns: readonly Column<R>[], caption?: string): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "records";
@@ -32,6 +40,7 @@ export function recordsTable<R>(rows: readonly R[], columns: readonly Column<R>[
     if (column.numeric) th.className = "numeric";
     head.append(th);
   }
+  reachableWhenScrolling(table);
   const body = table.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
