@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumPath} from "../../scripts/chromium.js";
 import {serve} from "../../scripts/serve.js";
 import {
-  CHROMIUM_FLAGS, WIDTHS, chartTextOutside, firstPaint, literalTemplates, seriousAccessibilityViolations, sidewaysScroll, watchedPage, type Watched
+  CHROMIUM_FLAGS, WIDTHS, chartTextOutside, firstPaint, literalTemplates, screenshot, seriousAccessibilityViolations, sidewaysScroll, watchedPage, type Watched
 } from "./person.js";
 
 /**
@@ -55,7 +55,7 @@ for (const {name, url} of pages) {
         watched = await watchedPage(browser, size);
         await watched.page.goto(url(), {waitUntil: "load"});
         await firstPaint(watched.page);
-        await watched.page.screenshot({path: `${SHOTS}${name.split(" ")[0]!.replaceAll("/", "_").replace(".html", "")}-${size.width}.png`, fullPage: true});
+        await screenshot(watched.page, `${SHOTS}${name.split(" ")[0]!.replaceAll("/", "_").replace(".html", "")}-${size.width}.png`);
       });
 
       afterAll(async () => { await watched?.page.context().close(); });

@@ -443,7 +443,8 @@ describe("the model page", () => {
     const json = JSON.parse(await (await import("node:fs/promises")).readFile((await jsonDownload.path())!, "utf8"));
     const cashRows = json.filter((r: {line: string}) => r.line === "closingCash");
     const last = cashRows.at(-1);
-    const shown = Number(lastCash!.replace(/[(),]/g, "")) * (lastCash!.startsWith("(") ? -1 : 1);
+    // A negative is written with the minus sign U+2212, which Number() does not read.
+    const shown = Number(lastCash!.replace(/[,\u2212]/g, "")) * (lastCash!.startsWith("\u2212") ? -1 : 1);
     expect(Number(last.usd_millions)).toBeCloseTo(shown, 1);
     expect(csv).toContain(`${last.quarter},closingCash,,${last.usd_millions}`);
     await page.context().close();

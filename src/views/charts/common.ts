@@ -135,9 +135,10 @@ export function fitToWidth(spec: TopLevelSpec, width: number, rows: readonly obj
       axis: {titleLimit: narrow ? width - 40 : 400, labelLimit: narrow ? 120 : 200},
       axisXDiscrete: {labelAngle: narrow ? -90 : -45, labelOverlap: "greedy", labelSeparation: 2},
       // Legends one under another (vega would set the legends of one side in a row), each
-      // label cut short (with "…") before it runs out of the chart: the symbol takes 30 px.
+      // label cut short (with "…") before it runs out of the chart: the legend starts under
+      // the plot, right of the y axis (up to 80 px), and its symbol takes 30 px more.
       legend: narrow
-        ? {orient: "bottom", direction: "vertical", columns: 1, labelLimit: width - 60, titleLimit: width - 30, layout: {bottom: {direction: "vertical", anchor: "start"}}}
+        ? {orient: "bottom", direction: "vertical", columns: 1, labelLimit: width - 120, titleLimit: width - 90, layout: {bottom: {direction: "vertical", anchor: "start"}}}
         : {labelLimit: 220}
     }
   } as TopLevelSpec;

@@ -24,9 +24,10 @@ export function regimeRows(p: Projection<number>): RegimeRow[] {
   const breaches = new Map<string, string[]>();
   for (const e of p.events) {
     if (e.kind !== "covenantBreach") continue;
-    const value = e.value === null ? "not meaningful" : e.covenant === "minimumLiquidity" ? `${formatNumber(e.value, 0)} USD m` : `${formatNumber(e.value, 2, 2)}×`;
+    const shown = (x: number) => (e.covenant === "minimumLiquidity" ? `${formatNumber(x, 0)} USD m` : `${formatNumber(x, 2, 2)}×`);
+    const value = e.value === null ? "not meaningful" : shown(e.value);
     const list = breaches.get(e.quarter) ?? [];
-    list.push(`${names.get(e.facilityId) ?? e.facilityId}: ${COVENANT_NAMES[e.covenant] ?? e.covenant} ${value} against ${e.threshold} (${e.consequence})`);
+    list.push(`${names.get(e.facilityId) ?? e.facilityId}: ${COVENANT_NAMES[e.covenant] ?? e.covenant} ${value} against ${shown(e.threshold)} (${e.consequence})`);
     breaches.set(e.quarter, list);
   }
   return p.quarters.map((q) => ({quarter: q.ledger.quarter, regime: q.regime, cannotPay: q.cannotPay, breaches: (breaches.get(q.ledger.quarter) ?? []).join("; ")}));

@@ -1,5 +1,6 @@
 import * as Inputs from "@observablehq/inputs";
 import type {Controls} from "../../scenario/controls.js";
+import {nameSliders} from "./slider-labels.js";
 import {INPUT_GROUPS, INPUT_KEYS, INPUTS, type InputGroup, type InputKey} from "../../scenario/inputs-table.js";
 
 /**
@@ -45,5 +46,5 @@ export function controlsForm(defaults: Controls, initial: Controls = defaults): 
     }
   });
   form.append(reset);
-  return form;
+  return nameSliders(form);
 }

@@ -2,7 +2,7 @@ import {compile} from "vega-lite";
 import {describe, expect, it} from "vitest";
 import {benchCompany} from "../../../bench/company.js";
 import {DATA_NAME} from "../../../src/views/charts/common.js";
-import {fanChart, fanRows} from "../../../src/views/charts/fan.js";
+import {FAN_KEYS, fanChart, fanRows} from "../../../src/views/charts/fan.js";
 import {heatmapChart, heatmapRows} from "../../../src/views/charts/heatmap.js";
 import {probabilityChart, probabilityRows} from "../../../src/views/charts/probability.js";
 import {tornadoChart, tornadoRows} from "../../../src/views/charts/tornado.js";
@@ -31,13 +31,20 @@ describe("the risk charts' specs", () => {
     });
   }
 
-  it("the heatmap outlines Ponzi finance dashed and inability to pay solid, and rings the current point", () => {
+  it("the heatmap outlines Ponzi finance dashed and inability to pay solid, rings the current point, and names all three in its legend", () => {
     const layers = (specs.heatmap as any).layer;
-    expect(layers[1]).toMatchObject({transform: [{filter: "datum.layer === 'ponzi'"}], mark: {strokeDash: [4, 3]}});
-    expect(layers[2].transform[0].filter).toBe("datum.layer === 'cannot pay'");
-    expect(layers[2].mark.strokeDash).toBeUndefined();
-    expect(layers[3].mark).toMatchObject({type: "point", filled: false});
+    expect(layers[1].transform[0].filter).toBe("datum.layer === 'ponzi' || datum.layer === 'cannot pay'");
+    // One scale of dashes, whatever the data holds: ponzi dashed, cannot pay solid.
+    expect(layers[1].encoding.strokeDash.scale).toEqual({domain: ["ponzi", "cannot pay"], range: [[4, 3], [1, 0]]});
+    expect(layers[1].encoding.strokeDash.legend.labelExpr).toMatch(/Ponzi finance.*dashed.*Cannot pay.*solid/);
+    expect(layers[2].mark).toMatchObject({type: "point", filled: false});
+    expect(layers[2].encoding.shape).toMatchObject({datum: "the inputs as set", scale: {range: ["circle"]}});
     expect(layers[0].encoding.color.condition).toEqual({test: "datum.value === null", value: "#dddddd"});
+  });
+
+  it("the fan chart names its two bands and its median in one legend", () => {
+    const colours = (specs.fan as any).layer.map((l: any) => l.encoding.color.datum);
+    expect(colours).toEqual([...FAN_KEYS]);
   });
 
   it("the probability chart runs from 0 to 100 %", () => {
