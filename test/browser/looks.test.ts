@@ -53,7 +53,8 @@ for (const {name, url} of pages) {
 
       beforeAll(async () => {
         watched = await watchedPage(browser, size);
-        await watched.page.goto(url(), {waitUntil: "load"});
+        // Network idle: the page's modules and data have arrived, so its cells are running.
+        await watched.page.goto(url(), {waitUntil: "networkidle"});
         await firstPaint(watched.page);
         await screenshot(watched.page, `${SHOTS}${name.split(" ")[0]!.replaceAll("/", "_").replace(".html", "")}-${size.width}.png`);
       });

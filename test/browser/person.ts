@@ -34,8 +34,9 @@ export async function watchedPage(browser: Browser, size: {width: number; height
 
 /**
  * Waits until the page has drawn what it draws at first paint: every chart container holds
- * its SVG (or says it has nothing to draw yet), and the page has stopped changing for a
- * quarter of a second. Nothing is resized or scrolled first: what is measured is what a
+ * its SVG (or says it has nothing to draw yet), and the page has stopped changing for half
+ * a second. Open it with `waitUntil: "networkidle"`: before its data arrive a page can stand
+ * still that long with nothing drawn. Nothing is resized or scrolled first: what is measured is what a
  * person opening the page sees.
  */
 export async function firstPaint(page: Page): Promise<void> {
@@ -48,7 +49,7 @@ export async function firstPaint(page: Page): Promise<void> {
   while (Date.now() < deadline) {
     const now = await page.evaluate(() => document.body.innerHTML.length + ":" + (document.querySelector("main")?.innerHTML ?? ""));
     if (now !== last) { last = now; stableSince = Date.now(); }
-    else if (Date.now() - stableSince >= 300) return;
+    else if (Date.now() - stableSince >= 500) return;
     await page.waitForTimeout(60);
   }
   throw new Error("the page kept changing for 30 s");

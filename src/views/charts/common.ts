@@ -132,7 +132,7 @@ export function fitToWidth(spec: TopLevelSpec, width: number, rows: readonly obj
       // The chart is described as a whole (its description, and its table under it), not mark by mark.
       mark: {aria: false},
       title: {anchor: "start", frame: "bounds", subtitleFontSize: 11},
-      axis: {titleLimit: narrow ? width - 40 : 400, labelLimit: narrow ? 120 : 200},
+      axis: {titleLimit: narrow ? width - 40 : 400, labelLimit: narrow ? 120 : 260},
       axisXDiscrete: {labelAngle: narrow ? -90 : -45, labelOverlap: "greedy", labelSeparation: 2},
       // Legends one under another (vega would set the legends of one side in a row), each
       // label cut short (with "…") before it runs out of the chart: the legend starts under
