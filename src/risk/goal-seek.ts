@@ -94,8 +94,8 @@ export function answer(subject: RiskSubject, question: GoalQuestion): SeekAnswer
 /** The answer in a sentence, in the input's units, saying what was scanned. */
 export function describeAnswer(question: GoalQuestion, result: SeekAnswer, label: string): string {
   const {min, max} = INPUTS[question.control];
-  const range = `${label} from ${question.direction === "up" ? min : max} to ${question.direction === "up" ? max : min}`;
   const value = (x: number) => formatNumber(Number(x.toPrecision(4)), 6);
+  const range = `${label} from ${value(question.direction === "up" ? min : max)} to ${value(question.direction === "up" ? max : min)}`;
   switch (result.kind) {
     case "crosses":
       return `At ${value(result.at)} (${label}; to within ${value(result.tolerance)}), ${question.condition}.`;

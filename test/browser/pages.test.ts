@@ -347,7 +347,8 @@ describe("a live chart", () => {
 describe("the risk page", () => {
   it("answers the threshold questions and draws the heatmap and the tornado", async () => {
     const {page, errors} = await open("risk.html");
-    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 5);
+    // The heatmap and the tornado drawn; the Monte Carlo's three charts wait for a run, and say so.
+    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 2 && document.querySelectorAll(".chart.chart-empty").length === 3);
     const text = await page.locator("main").innerText();
     expect(text).toMatch(/Below what revenue growth/);
     expect(text).toMatch(/rechecked in decimal: largest disagreement/);

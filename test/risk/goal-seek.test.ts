@@ -81,7 +81,7 @@ describe("an answer in words", () => {
   it("names the value and its tolerance, or the range in which nothing crossed", async () => {
     const {describeAnswer} = await import("../../src/risk/goal-seek.js");
     expect(describeAnswer(q, {kind: "crosses", at: 425.3, tolerance: 2.5, evaluations: 9}, "bp")).toBe("At 425.3 (bp; to within 2.5), some quarter ends with cash below zero and no borrowing left.");
-    expect(describeAnswer(q, {kind: "never", evaluations: 65}, "bp")).toMatch(/^Nowhere in the range scanned \(bp from -300 to 600\)/);
-    expect(describeAnswer(q, {kind: "holdsAtStart", at: -300, evaluations: 1}, "bp")).toMatch(/^Already at -300/);
+    expect(describeAnswer(q, {kind: "never", evaluations: 65}, "bp")).toMatch(/^Nowhere in the range scanned \(bp from −300 to 600\)/);
+    expect(describeAnswer(q, {kind: "holdsAtStart", at: -300, evaluations: 1}, "bp")).toMatch(/^Already at −300/);
   });
 });

@@ -125,7 +125,8 @@ export function fitToWidth(spec: TopLevelSpec, width: number, rows: readonly obj
     ...spec,
     ...(title ? {title: title as TopLevelSpec["title"]} : {}),
     width,
-    autosize: {type: "fit-x", contains: "padding"},
+    // Laid out again on every run: new rows may widen the axis labels, and the plot then narrows.
+    autosize: {type: "fit-x", contains: "padding", resize: true},
     data: {name: DATA_NAME, values: rows as object[]},
     config: {
       ...given.config,

@@ -26,8 +26,8 @@ export function coverageChart(): TopLevelSpec {
     description: "EBITDA over interest, EBIT (after depreciation) over interest, and operating cash flow over debt service, each quarter, as multiples. Below the 1.0× line, the quarter's cash earnings do not cover what is owed. Quarters with nothing to cover are left out.",
     layer: [
       {data: ONE_DATUM, mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: COVER_LINE}}},
-      // The dashed line says what it is, at its right end.
-      {data: ONE_DATUM, mark: {type: "text", align: "right", baseline: "bottom", dy: -3, color: "#b0201f", fontSize: 10}, encoding: {x: {value: "width"}, y: {datum: 1}, text: {value: COVER_LINE}}},
+      // The dashed line says what it is, at its left end (a place that does not move with the width).
+      {data: ONE_DATUM, mark: {type: "text", align: "left", baseline: "bottom", dx: 4, dy: -3, color: "#b0201f", fontSize: 10}, encoding: {x: {value: 0}, y: {datum: 1}, text: {value: COVER_LINE}}},
       {
         mark: {type: "line", point: true},
         encoding: {

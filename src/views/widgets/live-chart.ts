@@ -1,7 +1,7 @@
 import embed, {type VisualizationSpec} from "vega-embed";
 import type {View} from "vega";
 import type {TopLevelSpec} from "vega-lite";
-import {DATA_NAME, fitToWidth, NARROW, type ChartMeta} from "../charts/common.js";
+import {DATA_NAME, fitToWidth, type ChartMeta} from "../charts/common.js";
 import {chartTable} from "./chart-table.js";
 import {glossaryNote} from "./glossary-note.js";
 
@@ -13,8 +13,8 @@ import {glossaryNote} from "./glossary-note.js";
  *
  * It is drawn only once it has rows and a width: its width is its container's, read by a
  * ResizeObserver (a chart made before it is on the page, as a page's cell makes it, has
- * none yet), so that the first paint is the right size and nothing in it is cut; it follows
- * the container when the window is resized. A chart with no rows draws nothing and says so
+ * none yet), so that the first paint is the right size and nothing in it is cut; it is
+ * drawn anew when the container's width changes. A chart with no rows draws nothing and says so
  * (vega would warn of each scale's infinite extent, and draw empty axes).
  *
  * Under the chart: the glossary's definitions of the terms it uses, and its table (its
@@ -47,7 +47,6 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[]): Liv
   // The width the view was last given: vega sets its own width signal to the plot's.
   let viewWidth = 0;
   let view: View | null = null;
-  let narrow = false;
   // The rows vega holds as its tuples: an update with as many rows changes their fields in
   // place, so each mark keeps its scenegraph item and SVG element and only their attributes
   // change (replacing every tuple made vega build the whole SVG anew on each input).
@@ -68,7 +67,6 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[]): Liv
       renderer: "svg"
     });
     view = result.view;
-    narrow = w < NARROW;
     viewWidth = w;
     tuples = view.data(DATA_NAME) as Row[];
     given = current.map((row) => Object.keys(row));
@@ -101,11 +99,11 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[]): Liv
     const hasRows = current.length > 0;
     element.classList.toggle("chart-empty", !hasRows);
     if (hasRows && width > 0) {
-      if (!view || narrow !== width < NARROW) await embedAt(width);
-      else {
-        await change(current);
-        if (viewWidth !== width) { viewWidth = width; await view.width(width).runAsync(); }
-      }
+      // A new width draws the chart anew at it (it is rare: the window resized), so that it
+      // is drawn exactly as a page opened at that width draws it; vega's own resizing of a
+      // drawn chart lays it out a few pixels differently.
+      if (!view || viewWidth !== width) await embedAt(width);
+      else await change(current);
     }
     table.show(current);
     drawn = upTo;

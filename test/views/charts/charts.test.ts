@@ -50,7 +50,7 @@ describe("a chart drawn at a width", () => {
 
   it("fits that width, padding, axes and legends included, and holds its rows from the start", () => {
     const spec = fitToWidth(coverageChart(), 700, rows) as any;
-    expect(spec).toMatchObject({width: 700, autosize: {type: "fit-x", contains: "padding"}, data: {name: DATA_NAME, values: rows}});
+    expect(spec).toMatchObject({width: 700, autosize: {type: "fit-x", contains: "padding", resize: true}, data: {name: DATA_NAME, values: rows}});
     expect(() => compile(spec)).not.toThrow();
   });
 
