@@ -373,7 +373,8 @@ describe("a live chart", () => {
 describe("the risk page", () => {
   it("answers the threshold questions and draws the heatmap and the tornado", async () => {
     const {page, errors} = await open("risk.html");
-    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 5);
+    // The heatmap and the tornado drawn; the Monte Carlo's three charts wait for a run, and say so.
+    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 2 && document.querySelectorAll(".chart.chart-empty").length === 3);
     const text = await page.locator("main").innerText();
     expect(text).toMatch(/Below what revenue growth/);
     // The debate's questions are answered in sentences, not "At -5.862 (…; to within 0.001)".
@@ -514,7 +515,8 @@ describe("the model page", () => {
     const json = JSON.parse(await (await import("node:fs/promises")).readFile((await jsonDownload.path())!, "utf8"));
     const cashRows = json.filter((r: {line: string}) => r.line === "closingCash");
     const last = cashRows.at(-1);
-    const shown = Number(lastCash!.replace(/[(),]/g, "")) * (lastCash!.startsWith("(") ? -1 : 1);
+    // A negative is written with the minus sign U+2212, which Number() does not read.
+    const shown = Number(lastCash!.replace(/[,\u2212]/g, "")) * (lastCash!.startsWith("\u2212") ? -1 : 1);
     expect(Number(last.usd_millions)).toBeCloseTo(shown, 1);
     expect(csv).toContain(`${last.quarter},closingCash,,${last.usd_millions}`);
     await page.context().close();

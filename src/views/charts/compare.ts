@@ -1,6 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {LedgerQuarter, Projection} from "../../model/index.js";
-import {base, MILLIONS, ONE_DATUM, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
+import {base, MILLIONS, ONE_DATUM, quarterAxis, SERIES, type SeriesRow} from "./common.js";
 
 /** A ledger line held as a number each quarter (closing cash, closing debt, …). */
 export type LedgerLine = {[K in keyof LedgerQuarter<number>]: LedgerQuarter<number>[K] extends number ? K : never}[keyof LedgerQuarter<number>];
@@ -14,7 +14,7 @@ export function compareRows(runs: ReadonlyArray<{readonly name: string; readonly
   return runs.flatMap(({name, p}) => p.quarters.map((q) => ({quarter: q.ledger.quarter, series: name, value: read(q.ledger)})));
 }
 
-export interface CompareOptions extends ChartOptions {
+export interface CompareOptions {
   /** What a series is, in the title and the legend: "scenario" unless told. */
   readonly seriesTitle?: string;
   /**
@@ -31,7 +31,7 @@ const LEGEND_COLUMN_PX = 340;
 export function compareChart(measure: string, unit: string, options: CompareOptions = {}): TopLevelSpec {
   const series = options.seriesTitle ?? "scenario";
   const legend = series.charAt(0).toUpperCase() + series.slice(1);
-  const frame = base(options);
+  const frame = base();
   return {
     ...frame,
     // The legend's entries come with the rows, after the first drawing: the chart grows to hold them.

@@ -1,7 +1,7 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {MonteCarloSummary} from "../../risk/monte-carlo.js";
 import {cashHeld} from "../../readings/funding-gap.js";
-import {fields, frame, quarterAxis} from "./common.js";
+import {fields, frame, meta, quarterAxis} from "./common.js";
 
 /** A quarter's percentiles across the simulated paths, USD millions. */
 export interface FanRow {
@@ -39,6 +39,9 @@ export function fanChart(what: string): TopLevelSpec {
   const y = (field: keyof FanRow) => ({field, type: "quantitative", title: "USD millions", axis: {format: ",.0f"}}) as const;
   return {
     ...frame(260),
+    ...meta({table: {columns: [
+      {field: F.quarter, title: "Quarter"}, {field: F.p5, title: "5th pct"}, {field: F.p25, title: "25th pct"}, {field: F.p50, title: "Median"}, {field: F.p75, title: "75th pct"}, {field: F.p95, title: "95th pct"}
+    ]}}),
     title: `${what}: the spread of paths`,
     description: `${what} each quarter across the simulated paths, in USD millions: the light band holds 90 % of paths (5th to 95th percentile), the dark band half (25th to 75th), the line is the median.`,
     layer: [

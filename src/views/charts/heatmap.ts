@@ -2,7 +2,8 @@ import type {TopLevelSpec} from "vega-lite";
 import {OUTCOMES} from "../../readings/outcomes.js";
 import {boundary, halfSteps, type SensitivityGrid} from "../../risk/grid.js";
 import type {Controls} from "../../scenario/controls.js";
-import {fields, frame} from "./common.js";
+import {formatNumber} from "../../readings/format.js";
+import {fields, frame, meta} from "./common.js";
 
 /**
  * The sensitivity grid as a heatmap: all its marks in one table (a `layer` field tells
@@ -20,7 +21,7 @@ export function heatmapRows(grid: SensitivityGrid, current: Controls): HeatmapRo
   const cells: HeatmapRow[] = grid.cells.map((c) => ({
     layer: "cell", x0: c.x - dx, x1: c.x + dx, y0: c.y - dy, y1: c.y + dy, x: c.x, y: c.y,
     value: c.value !== null && Number.isFinite(c.value) ? c.value : null,
-    shown: c.value === null ? outcome.absent : `${Number(c.value.toFixed(2))} ${outcome.unit}`
+    shown: c.value === null ? outcome.absent : `${formatNumber(c.value, 2)} ${outcome.unit}`
   }));
   const edges = (layer: "ponzi" | "cannot pay", status: (c: SensitivityGrid["cells"][number]) => boolean): HeatmapRow[] =>
     boundary(grid, status).map((s) => ({layer, ...s}));
@@ -72,6 +73,9 @@ export function heatmapChart(labels: HeatmapLabels): TopLevelSpec {
     ...framed,
     // Vega's legend layout, which vega-lite passes through but does not type (hence the cast below).
     config: {...framed.config, legend: {layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}}}},
+    ...meta({terms: ["ponzi", "fundingGap"], table: {where: {field: F.layer, equals: "cell"}, columns: [
+      {field: F.x, title: labels.x}, {field: F.y, title: labels.y}, {field: F.shown, title: labels.outcome}
+    ]}}),
     title: `${labels.outcome}: ${labels.y} against ${labels.x}`,
     description: `A heatmap of ${labels.outcome.toLowerCase()} (${labels.unit}) for each pair of ${labels.x} and ${labels.y}, the other inputs held. A dashed line outlines where the company turns to Ponzi finance in some quarter, a solid line where it cannot pay in some quarter; the ring marks the inputs as set. Grey cells have no value (it always pays, or there is no interest to cover).`,
     layer: [

@@ -15,6 +15,20 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 };
 
 /**
+ * What the verdicts' colours mean, shown once above the claims: the colour says whether the
+ * figures bear a claim out (green) or not (red), not whether that is good news for the company.
+ */
+export function verdictLegend(): HTMLElement {
+  const legend = el("p", {className: "verdict-legend"}, "Verdicts: ");
+  for (const [i, verdict] of (Object.keys(VERDICT_TEXT) as Array<ClaimCheck["verdict"]>).entries()) {
+    if (i > 0) legend.append(" ");
+    legend.append(el("strong", {className: `verdict-key verdict-key-${verdict.replace(" ", "-")}`}, VERDICT_TEXT[verdict]));
+  }
+  legend.append(el("span", {className: "verdict-legend-note"}, " — the colour says whether the figures bear the claim out, not whether that is good or bad news for the company."));
+  return legend;
+}
+
+/**
  * One claim as an article section: the claim, its computed verdict, the explanation, the
  * figures it rests on (each linked to its document), what is missing, and for the claims
  * about the future the model's answer. Text only: nothing from the data becomes markup.
