@@ -151,12 +151,12 @@ describe("the story page, at 1280 × 800", () => {
   it("refuses what is not a number with a message, keeping the model's value and showing it in the box", async () => {
     const {page} = await open(LAPTOP);
     const before = await marks(page);
-    const input = page.locator("form.control[data-key=capex] input[type=number]");
+    const input = page.locator("form.control[data-key=capexIntensity] input[type=number]");
     const kept = await input.inputValue();
     await input.fill("");
     await input.press("Tab");
     await page.waitForTimeout(300);
-    expect(await page.locator("form.control[data-key=capex] .control-message").innerText()).toBe(`Not a number: the model keeps ${kept} (enter 0 to 20000).`);
+    expect(await page.locator("form.control[data-key=capexIntensity] .control-message").innerText()).toBe(`Not a number: the model keeps ${kept} (enter 0 to 10).`);
     expect(await input.inputValue()).toBe(kept);
     expect(await marks(page)).toBe(before);
     await page.context().close();

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {cellText, tableOf} from "../../../src/views/widgets/chart-table.js";
+import {withBaseCase} from "../../../src/views/charts/base-line.js";
 import {GLOSSARY} from "../../../src/readings/glossary.js";
 import {cashChart} from "../../../src/views/charts/cash-debt.js";
 import {coverageChart} from "../../../src/views/charts/coverage.js";
@@ -19,6 +20,13 @@ describe("the table under a chart (its text alternative)", () => {
       ["2026Q1", "1,200.3", "−852.9"],
       ["2026Q2", "3.46", "—"]
     ]);
+  });
+
+  it("leaves out the base case's rows, which the chart draws faint for comparison: the table holds the inputs' own figures", () => {
+    const inputs = [{quarter: "2026Q1", series: "Closing cash", value: 100}];
+    const {rows, columns} = tableOf(withBaseCase(inputs, [{quarter: "2026Q1", series: "Closing cash", value: 250}]));
+    expect(columns.map((c) => c.label)).toEqual(["Quarter", "Closing cash"]);
+    expect(rows.map((r) => columns.map((c) => c.value(r)))).toEqual([["2026Q1", "100.0"]]);
   });
 
   it("keeps the rows a chart names (the heatmap's cells, not its outlines) in its named columns", () => {
