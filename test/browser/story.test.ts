@@ -10,6 +10,7 @@ import {companyTables} from "../../data-loaders/dataset.js";
 import {readProjection} from "../../src/readings/projection.js";
 import {verdict} from "../../src/readings/verdict.js";
 import {INPUTS, PROMINENT_INPUTS} from "../../src/scenario/inputs-table.js";
+import {GLOSSARY} from "../../src/readings/glossary.js";
 
 /**
  * The story page as a person sees it: the answer in the first screen, the inputs beside the
@@ -145,6 +146,17 @@ describe("the story page, at 1280 × 800", () => {
     await page.waitForFunction((max) => location.search.includes(`growthPct=${max}`), max);
     await page.screenshot({path: `${SHOTS}story-1280x800-clamped.png`});
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("defines each chart's terms under it on one line, each on hover, in full when opened", async () => {
+    const {page} = await open(LAPTOP);
+    const note = page.locator(".chart details.glossary", {hasText: "Funding gap"}).first();
+    expect(await note.locator("summary").innerText()).toBe("Terms: Funding gap");
+    expect(await note.locator("summary abbr").getAttribute("title")).toBe(GLOSSARY.fundingGap.definition);
+    expect(await note.locator("dd").isVisible()).toBe(false);
+    await note.locator("summary").click();
+    expect(await note.locator("dd").innerText()).toBe(GLOSSARY.fundingGap.definition);
     await page.context().close();
   });
 

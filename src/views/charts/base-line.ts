@@ -3,7 +3,8 @@ import {quarterAxis, SERIES, type SeriesRow} from "./common.js";
 /**
  * The base case as a faint dashed line under the inputs' own, once an input has moved: what
  * the move changed stays in view. Its rows are the chart's own rows marked `scenario: "base
- * case"`; they are there only once an input has moved (the subtitle says what they are).
+ * case"`; they are there only once an input has moved (the subtitle says what they are,
+ * and the legend names only the series).
  *
  * Both are drawn by one line layer over every row, split by `scenario` (the base case's
  * lines dashed and faint, without a legend entry of their own), and the inputs' points by a
@@ -49,7 +50,9 @@ export function linesWithBaseCase<Y, C extends object>(y: Y, color: C, tooltip: 
     {
       transform: [INPUTS_ONLY],
       mark: {type: "point" as const, filled: true},
-      encoding: {x: quarterAxis, y, color: {...color, legend: null}, tooltip}
+      // The same colour encoding as the lines': one legend for both (a `legend: null` here
+      // would take the shared legend away).
+      encoding: {x: quarterAxis, y, color, tooltip}
     }
   ];
 }

@@ -25,7 +25,11 @@ describe("the base case as a faint line", () => {
       expect(lines.encoding.opacity.condition.value).toBeLessThan(0.5);
       expect(lines.encoding.opacity.value).toBe(1);
       expect(points.transform).toEqual([{filter: `!(datum.scenario === '${BASE_CASE}')`}]);
-      expect(points.encoding.color).toEqual({...lines.encoding.color, legend: null});
+      expect(points.encoding.color).toEqual(lines.encoding.color);
+      // One legend, naming the series (the dashes and the faintness are conditions: no legend of their own).
+      const legends = (compile(spec).spec as any).legends;
+      expect(legends).toHaveLength(1);
+      expect(legends[0].fill ?? legends[0].stroke).toBe("color");
       expect(points.encoding.y).toEqual(lines.encoding.y);
       expect(spec.title.subtitle).toMatch(/base case/);
     });
