@@ -10,6 +10,16 @@ import {readCompany} from "./data-loaders/read.js";
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const asOf = escapeHtml(asOfSentence(latestFiling(readCompany("coreweave"))));
 
+// Framework 1.13 has no setting for the page's language; its sidebar's toggle is a checkbox
+// named only by a title, and its sidebar's list holds the close button's label among its
+// items. Mended as the page loads, for screen readers (axe-core checks each page for them).
+const accessibleFrame = `document.documentElement.lang = "en";
+addEventListener("DOMContentLoaded", () => {
+  document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", "Show or hide the list of pages");
+  const close = document.getElementById("observablehq-sidebar-close");
+  if (close?.parentElement?.tagName === "OL") close.parentElement.before(close);
+});`;
+
 // One page per scenario file (src/scenarios/[name].md).
 const scenarioNames = readdirSync(new URL("./scenarios/", import.meta.url))
   .filter((file) => file.endsWith(".json") && !file.endsWith(".schema.json"))
@@ -30,7 +40,8 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   // No favicon request (a 404 and a console error on a static host).
-  head: '<meta name="description" content="Stress-test a debt-financed company quarter by quarter."><link rel="icon" href="data:,">',
+  head: '<meta name="description" content="Stress-test a debt-financed company quarter by quarter."><link rel="icon" href="data:,">' +
+    `<script>${accessibleFrame}</script>`,
   header: `<p class="as-of">${asOf}</p>`,
   footer: "Solvency Notebook. Every reported figure cites its source; every assumption says so.",
   search: false,

@@ -38,15 +38,61 @@ export async function oneFileReport(distDir: string, page: string): Promise<stri
   const code = bundled.outputFiles[0]!.text.replace(/<\/script/gi, "<\\/script");
 
   const styles = [...html.matchAll(/<link rel="stylesheet" type="text\/css" href="([^"]+)">/g)].map(([, href]) => inlineCss(resolve(pageDir, href!)));
-  let out = html
+  let out = withoutSiteLinks(html
     .replace(/<link rel="(?:preload|modulepreload)"[^>]*>\n?/g, "")
     .replace(/<link rel="stylesheet" type="text\/css" href="[^"]+">\n?/g, "")
-    .replace(script[0], () => "");
+    .replace(script[0], () => ""));
   // Styles first, into the head; library code in the bundle contains "</head>" itself.
   out = out.replace("</head>", () => `<style>\n${styles.join("\n")}\n</style>\n</head>`);
-  out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, () => `<script type="module">${code}</script>\n</body>`);
+  // The guard goes before the page's module, so that it sees every link a cell adds.
+  out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, () => `${UNLINK_AS_CELLS_RUN}\n<script type="module">${code}</script>\n</body>`);
   return out;
 }
+
+/** Where the pages a one-file report does not hold are: said in its sidebar and its footer instead of links to them. */
+export const FULL_REPORT_SENTENCE = "This file is one page of the Solvency Notebook, saved on its own. The notebook's other pages " +
+  "(the ledger, the scenarios, risk, the claims, the data and how the model works) are in the full report: " +
+  "the folder dist/ that npm run build writes in the project's repository. Open index.html there.";
+
+const NOT_IN_THIS_FILE = "A page of the full report, not in this file";
+
+/**
+ * A page's HTML with no link to another file of the site: a report copied on its own (as an
+ * attachment) has none of them beside it. The sidebar's list of pages and the footer's
+ * previous/next links become a sentence saying where the full report lives, and a link in
+ * the text to another page keeps its words without the link. Links within the page (`#…`)
+ * and to outside documents (absolute addresses) stay.
+ */
+export function withoutSiteLinks(html: string): string {
+  const sentence = `<p class="one-file-note">${escapeHtml(FULL_REPORT_SENTENCE)}</p>`;
+  return html
+    .replace(/(<nav id="observablehq-sidebar">[\s\S]*?)<a href="[^"]*">([^<]*)<\/a>([\s\S]*?<\/ol>\s*)<ol>[\s\S]*?<\/ol>/, (_, start: string, title: string, end: string) => `${start}<span>${title}</span>${end}${sentence}`)
+    .replace(/(<footer id="observablehq-footer">\s*)(?:<nav>[\s\S]*?<\/nav>)?/, (_, start: string) => `${start}${sentence}`)
+    .replace(/<a\b([^>]*?)\shref="([^"]*)"([^>]*)>([\s\S]*?)<\/a>/g, (link: string, before: string, href: string, after: string, words: string) =>
+      isSiteLink(href) ? `<span class="not-in-this-file" title="${NOT_IN_THIS_FILE}"${before}${after}>${words}</span>` : link);
+}
+
+// Within the page (#…), or an address with a scheme (https:, data:, blob:, …): not a file beside this one.
+const IN_PAGE_OR_ABSOLUTE = /^\s*(#|[a-z][a-z0-9+.-]*:)/i;
+
+/** A link to another file of the site: a relative address. */
+export const isSiteLink = (href: string): boolean => !IN_PAGE_OR_ABSOLUTE.test(href);
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The same for links the page's cells make as they run (the scenario page's "open this
+ * scenario in the live notebook", say): a link to another file of the site loses its
+ * address and says why, so nothing in the file leads to a missing file.
+ */
+const UNLINK_AS_CELLS_RUN = `<script>{
+const siteLink = (href) => !${IN_PAGE_OR_ABSOLUTE}.test(href);
+const unlink = (root) => { for (const a of root.querySelectorAll ? [root, ...root.querySelectorAll("a[href]")] : []) {
+  if (a.matches("a[href]") && siteLink(a.getAttribute("href"))) { a.removeAttribute("href"); a.title = ${JSON.stringify(NOT_IN_THIS_FILE)}; }
+} };
+new MutationObserver((changes) => { for (const c of changes) { unlink(c.target); for (const n of c.addedNodes) unlink(n); } })
+  .observe(document.documentElement, {subtree: true, childList: true, attributes: true, attributeFilter: ["href"]});
+}</script>`;
 
 /**
  * Framework emits only the modules a page can use; the client still names a few it would

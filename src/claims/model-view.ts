@@ -1,8 +1,8 @@
 import type {ModelInputDraft} from "../model/index.js";
-import {answer, describeAnswer, GOAL_QUESTIONS} from "../risk/goal-seek.js";
+import {answer, GOAL_QUESTIONS} from "../risk/goal-seek.js";
+import {describeGoal} from "../risk/goal-sentence.js";
 import {riskSubject} from "../risk/subject.js";
 import type {Controls} from "../scenario/controls.js";
-import {INPUTS} from "../scenario/inputs-table.js";
 import {quartersIn} from "../readings/outcomes.js";
 import {projectScenario} from "../scenario/outcomes.js";
 import type {ModelView} from "./claims.js";
@@ -26,7 +26,7 @@ export function modelView(base: ModelInputDraft, scenarios: ReadonlyArray<{name:
     thresholds: baseScenario
       ? GOAL_QUESTIONS.filter((q) => q.id !== "rate-default").map((q) => ({
         question: q.question,
-        answer: describeAnswer(q, answer(riskSubject(base, baseScenario.controls), q), INPUTS[q.control].label)
+        answer: describeGoal(answer(riskSubject(base, baseScenario.controls), q))
       }))
       : []
   };

@@ -2,31 +2,49 @@ import type Decimal from "decimal.js";
 import {roundToCent} from "../model/index.js";
 
 /**
- * How figures read on screen: USD millions with one decimal and thousands separators,
- * negatives in parentheses as in a filing, and "n/m" (not meaningful) for a ratio the
- * model left null. The value is rounded to the cent first, the project's one rounding
- * (see src/model/arithmetic.ts), then to the decimal shown.
+ * How figures read on screen, the same in tables, sentences and charts: USD millions with
+ * one decimal and thousands separators, negatives with the minus sign "−" (U+2212, as the
+ * charts' axes print it, and as wide as a digit, so columns of figures line up), and "n/m"
+ * (not meaningful) for a ratio the model left null. The value is rounded to the cent first,
+ * the project's one rounding (see src/model/arithmetic.ts), then to the decimal shown.
  */
+export const MINUS = "\u2212";
+
 const millions = new Intl.NumberFormat("en-US", {minimumFractionDigits: 1, maximumFractionDigits: 1});
 const ratio = new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2});
 
-function parenthesise(text: string, negative: boolean): string {
-  return negative ? `(${text})` : text;
+/** A figure's text with the minus sign for its sign: none when it shows as zero ("−0.0" is noise). */
+function signed(shown: string, negative: boolean): string {
+  return negative && /[1-9]/.test(shown) ? `${MINUS}${shown}` : shown;
+}
+
+/** Hyphen-minuses before a figure become minus signs: for text made elsewhere ("-0.35×" from an outcome's cell). */
+export function minusSigns(text: string): string {
+  return text.replace(/(^|[^\w.])-(?=\.?\d)/g, `$1${MINUS}`);
 }
 
 export function formatMillions(value: Decimal): string {
   const cents = roundToCent(value);
-  const shown = millions.format(Math.abs(cents.toNumber()));
-  return parenthesise(shown, cents.isNegative() && shown !== "0.0");
+  return signed(millions.format(Math.abs(cents.toNumber())), cents.isNegative());
 }
 
-/** A plain number of USD millions in a sentence: "USD 1,234.5 m". */
+/** A plain number with the given decimals (at most `digits`, at least `minDigits`), thousands separated: "−1,234.5". */
+export function formatNumber(value: number, digits = 1, minDigits = 0): string {
+  const shown = Math.abs(value).toLocaleString("en-US", {minimumFractionDigits: minDigits, maximumFractionDigits: digits});
+  return signed(shown, value < 0);
+}
+
+/** A plain number of USD millions in a sentence: "USD 1,234.5 m", "USD −12 m". */
 export function usdMillions(millions: number): string {
-  return `USD ${millions.toLocaleString("en-US", {maximumFractionDigits: 1})} m`;
+  return `USD ${formatNumber(millions, 1)} m`;
+}
+
+/** A percentage with the given decimals: "−3.21 %". */
+export function formatPercent(value: number, digits: number): string {
+  return `${formatNumber(value, digits, digits)} %`;
 }
 
 export function formatRatio(value: Decimal | null): string {
   if (value === null) return "n/m";
-  const shown = `${ratio.format(Math.abs(value.toNumber()))}×`;
-  return parenthesise(shown, value.isNegative() && shown !== "0.00×");
+  return `${signed(ratio.format(Math.abs(value.toNumber())), value.isNegative())}×`;
 }

@@ -571,7 +571,7 @@ function contractFigures(financials: readonly FinancialFigure[], start: string, 
   const latest = shares.at(-1);
   provenance.push(
     {input: "Revenue follows", value: BASE_ASSUMPTIONS.revenueFollowsBacklog ? "the backlog" : "growth that fades", status: "assumption", basis: BASE_ASSUMPTIONS.revenueFollowsBacklog ? "the backlog converting over its term, refilled by bookings" : "the base case keeps revenue on growth that fades: the backlog's bookings, a few very large contracts in one year, compounding at the same growth would fill the backlog many times over (docs/model.md, \"Revenue from the backlog\"); a reader or a scenario can switch"},
-    {input: "Largest customer stops paying", value: "never", status: "assumption", basis: "the dataset holds no contract end date for the largest customer; scenarios set a quarter (largest-customer-leaves, largest-customer-leaves-at-contract-end)"}
+    {input: "Largest customer stops paying", value: "never", status: "assumption", basis: "the dataset holds no contract end date for the largest customer; scenarios set a quarter (largest-customer-leaves, customer-leaves-at-contract-end)"}
   );
   provenance.push(latest
     ? {input: "Largest customer's share of revenue", value: `${latest.value} %`, status: "reported", basis: `${latest.period}, the latest quarter held, ${cite(latest)}; it keeps paying unless a scenario says otherwise (an assumption)`}

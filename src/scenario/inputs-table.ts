@@ -451,6 +451,18 @@ export type InputKey = keyof typeof INPUTS;
 /** What a reader moves on the page, in the units the page shows, one value per input. */
 export type Controls = {readonly [K in InputKey]: number};
 
+/**
+ * The drivers that move the answer most, in the order the page shows them first, beside the
+ * charts (the rest fold under "More", in their groups): revenue growth and where it settles,
+ * capex and the GPUs' life (what the cash chart turns on), then rates, new borrowing and
+ * refinancing (what the debt turns on).
+ */
+export const PROMINENT_INPUTS = [
+  "growthPct", "longRunGrowthPct", "capexIntensity", "usefulLifeQuarters", "rateChangeBp", "newBorrowingLimit", "shareRolledPct"
+] as const satisfies readonly InputKey[];
+
+export const isProminent = (key: InputKey): boolean => (PROMINENT_INPUTS as readonly InputKey[]).includes(key);
+
 /** Every input's key, in the table's order. */
 export const INPUT_KEYS = Object.keys(INPUTS) as InputKey[];
 

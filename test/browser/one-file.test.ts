@@ -42,7 +42,7 @@ describe("the one-file report", () => {
     const marks = await page.evaluate(() => performance.getEntriesByName("solvency:chart-updated").length);
     // The reference rate up 600 bp, as a reader would type it in the slider's box.
     await page.evaluate(() => {
-      const rate = document.querySelectorAll<HTMLInputElement>(".controls input[type=number]")[0]!;
+      const rate = document.querySelector<HTMLInputElement>(".controls form[data-key=rateChangeBp] input[type=number]")!;
       rate.value = rate.max;
       rate.dispatchEvent(new Event("input", {bubbles: true}));
     });

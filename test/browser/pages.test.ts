@@ -1,4 +1,4 @@
-import {readdirSync} from "node:fs";
+import {mkdirSync, readdirSync} from "node:fs";
 import type {Server} from "node:http";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser, type Page} from "playwright-core";
@@ -11,8 +11,13 @@ import {applyControls} from "../../src/scenario/controls.js";
 import {scenarioWorkbook} from "../../src/scenario/workbook.js";
 import {centDifferences} from "../workbook/compare.js";
 import {recalculate} from "../workbook/libreoffice.js";
+import {goalSeek} from "../../src/risk/goal-seek.js";
+import {describeGoal} from "../../src/risk/goal-sentence.js";
+import {riskSubject} from "../../src/risk/subject.js";
 
 const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+// Screenshots for a person to look at; git-ignored.
+const SCREENSHOTS = fileURLToPath(new URL("../../screenshots", import.meta.url));
 let browser: Browser;
 let server: Server;
 let origin: string;
@@ -99,6 +104,15 @@ async function setSlider(page: Page, index: number, value: number): Promise<void
   );
   await settled(page);
 }
+
+/** The index of the slider whose label starts with `labelPrefix` (the panel orders them by prominence). */
+async function sliderIndex(page: Page, labelPrefix: string): Promise<number> {
+  const index = (await sliderExtents(page)).findIndex((s) => s.label.startsWith(labelPrefix));
+  if (index < 0) throw new Error(`no input labelled "${labelPrefix}…"`);
+  return index;
+}
+const RATE = "Reference-rate change";
+const GROWTH = "Growth a quarter at first";
 
 async function sliderExtents(page: Page): Promise<Array<{label: string; min: number; max: number; value: number}>> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>(".controls input[type=number]")].map((n) => ({
@@ -263,7 +277,7 @@ describe("the URL state", () => {
 
   it("follows the inputs, so a copied link reopens the same view", async () => {
     const {page} = await open("index.html");
-    await setSlider(page, 0, 200);
+    await setSlider(page, await sliderIndex(page, RATE), 200);
     const link = page.url();
     expect(link).toContain("rateChangeBp=200");
     const summary = await page.locator(".summary").innerText();
@@ -282,10 +296,10 @@ describe("a scenario opened in the live notebook", () => {
     await settled(page);
     expect((await sliderExtents(page)).find((v) => v.label.startsWith("Reference-rate"))!.value).toBe(300);
     expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp");
-    const capex = (await sliderExtents(page)).findIndex((v) => v.label.startsWith("Capex"));
-    await setSlider(page, capex, 3000);
-    expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp&capex=3000");
-    expect(JSON.parse(await page.locator(".fork textarea").inputValue())).toMatchObject({parent: "rates-up-300bp", assumptions: {capex: 3000}});
+    const intensity = await sliderIndex(page, "Capex per USD of added annual revenue");
+    await setSlider(page, intensity, 5);
+    expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp&capexIntensity=5");
+    expect(JSON.parse(await page.locator(".fork textarea").inputValue())).toMatchObject({parent: "rates-up-300bp", assumptions: {capexIntensity: 5}});
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -294,7 +308,7 @@ describe("a scenario opened in the live notebook", () => {
 describe("fork this view", () => {
   it("gives the scenario file of what the inputs show: parent base, only the changed assumptions", async () => {
     const {page} = await open("index.html");
-    await setSlider(page, 0, 150);
+    await setSlider(page, await sliderIndex(page, RATE), 150);
     const text = await page.locator(".fork textarea").inputValue();
     expect(JSON.parse(text)).toMatchObject({name: "my-view", parent: "base", assumptions: {rateChangeBp: 150}});
     expect(Object.keys(JSON.parse(text).assumptions)).toEqual(["rateChangeBp"]);
@@ -307,7 +321,7 @@ describe("fork this view", () => {
 describe("take it to a spreadsheet", () => {
   it("downloads the view as a workbook whose formulas, recalculated in LibreOffice, give the view's ledger to the cent", async () => {
     const {page, errors} = await open("index.html");
-    await setSlider(page, 0, 150);
+    await setSlider(page, await sliderIndex(page, RATE), 150);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(".workbook-download button")]);
     expect(download.suggestedFilename()).toBe("solvency-my-view.xlsx");
     const bytes = new Uint8Array(await (await import("node:fs/promises")).readFile((await download.path())!));
@@ -328,7 +342,7 @@ describe("a live chart", () => {
     const {page} = await open("index.html");
     await page.evaluate(() => { (document.querySelector(".chart svg.marks") as any).__seen = true; });
     const before = await drawn(page);
-    await setSlider(page, 0, 500);
+    await setSlider(page, await sliderIndex(page, RATE), 500);
     expect(await drawn(page)).not.toBe(before);
     expect(await page.evaluate(() => (document.querySelector(".chart svg.marks") as any).__seen === true)).toBe(true);
     await page.context().close();
@@ -337,9 +351,9 @@ describe("a live chart", () => {
   it("draws after several moves exactly what a page opened on the last of them draws", async () => {
     // Moves change the tuples vega holds in place: the marks must end as a fresh drawing's.
     const {page} = await open("index.html");
-    await setSlider(page, 0, 500);
-    await setSlider(page, 1, 3);
-    await setSlider(page, 0, 150);
+    await setSlider(page, await sliderIndex(page, RATE), 500);
+    await setSlider(page, await sliderIndex(page, GROWTH), 3);
+    await setSlider(page, await sliderIndex(page, RATE), 150);
     // The marks, the summary and the axes' labels. (Not the axes' aria-labels, which vega
     // itself does not refresh on a data change, however the data are changed.)
     const marks = (p: Page) => p.evaluate(() => [
@@ -359,9 +373,13 @@ describe("a live chart", () => {
 describe("the risk page", () => {
   it("answers the threshold questions and draws the heatmap and the tornado", async () => {
     const {page, errors} = await open("risk.html");
-    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 5);
+    // The heatmap and the tornado drawn, and the Monte Carlo's three charts from its first look.
+    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 5 && document.querySelectorAll(".chart.chart-empty").length === 0);
     const text = await page.locator("main").innerText();
     expect(text).toMatch(/Below what revenue growth/);
+    // The debate's questions are answered in sentences, not "At -5.862 (…; to within 0.001)".
+    expect(text).toMatch(/Growth a quarter at first must be at least −\d+\.\d\d % a quarter for interest coverage to stay at or above 1\.00× every quarter/);
+    expect(text).not.toMatch(/to within/);
     expect(text).toMatch(/rechecked in decimal: largest disagreement/);
     expect(await page.locator(".chart svg .mark-rect path").count()).toBeGreaterThan(400);
     expect(text).not.toMatch(BAD_TEXT);
@@ -369,7 +387,20 @@ describe("the risk page", () => {
     await page.context().close();
   });
 
-  it("runs the simulation in a worker with progress, keeps the page responsive, and draws the fan charts", async () => {
+  it("shows a first look of the Monte Carlo without a click, and says which run is shown", async () => {
+    const {page, errors} = await open("risk.html");
+    await page.waitForFunction(() => /500 paths shown \(\d+ ms, in a Web Worker\): a first look; run 10,000 for the full picture\./.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 60_000});
+    await settled(page);
+    expect(await page.locator(".simulation-note").innerText()).toMatch(/^A first look: 500 paths \(Run draws 10,000\) of 28 quarters .* seed 20261125/);
+    expect(await page.locator(".simulation-panel button.run").innerText()).toBe("Run 10,000 paths");
+    // The two fans' bands are drawn.
+    expect(await page.locator(".chart svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("runs the full simulation in a worker on request, with progress, keeps the page responsive, and draws the fan charts", async () => {
     const {page, errors} = await open("risk.html");
     await page.click(".simulation-panel button.run");
     // While it runs, the page's own thread answers: frames keep coming.
@@ -379,15 +410,44 @@ describe("the risk page", () => {
       requestAnimationFrame(tick);
     }));
     expect(Math.max(...gaps)).toBeLessThan(250);
-    await page.waitForFunction(() => /paths in \d+ ms \(in a Web Worker\)/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 120_000});
+    await page.waitForFunction(() => /^10,000 paths shown \(\d+ ms, in a Web Worker\): the full run\.$/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 120_000});
     await settled(page);
     expect(await page.locator(".simulation-panel progress").evaluate((p: HTMLProgressElement) => p.value)).toBe(1);
-    expect(await page.locator(".simulation-note").innerText()).toMatch(/10,000 paths of 28 quarters .* seed 20261125/);
+    expect(await page.locator(".simulation-note").innerText()).toMatch(/^10,000 paths of 28 quarters .* seed 20261125/);
     expect(await page.locator(".simulation-note").innerText()).toMatch(/20 paths rechecked in decimal/);
     expect(await page.locator(".chart svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it("answers goal seek for a chosen input and outcome in a sentence, the one the pure function gives", async () => {
+    const {page, errors} = await open("risk.html");
+    await page.getByLabel("Input", {exact: true}).selectOption({label: "EBITDA margin (%)"});
+    await page.getByLabel("Outcome", {exact: true}).first().selectOption({label: "Lowest interest coverage"});
+    await page.getByLabel("Condition", {exact: true}).selectOption({label: "lowest coverage at least … ×"});
+    await page.getByLabel(/^Threshold/).fill("1.5");
+    await page.getByLabel(/^Threshold/).dispatchEvent("input");
+    // The same question asked of the same module in Node, from the same base case.
+    const {base, controls} = baseInputs();
+    const expected = describeGoal(goalSeek(riskSubject(base.input, controls), "ebitdaMarginPct", {outcome: "lowestCoverage", test: "atLeast", threshold: 1.5}));
+    expect(expected).toMatch(/^EBITDA margin must be at least \d+\.\d\d % of revenue for interest coverage to stay at or above 1\.50× every quarter; at \d+\.\d\d % of revenue it would not be\./);
+    await page.waitForFunction((expected) => document.querySelector(".goal-answer")?.textContent === expected, expected, {timeout: 30_000});
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("is drawn at a desk's and a phone's size, for a person to look at (screenshots/)", async () => {
+    for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+      const {page, errors} = await open("risk.html");
+      await page.setViewportSize({width, height});
+      await page.waitForFunction(() => /a first look/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 60_000});
+      await settled(page);
+      mkdirSync(SCREENSHOTS, {recursive: true});
+      await page.screenshot({path: `${SCREENSHOTS}/risk-${width}x${height}.png`, fullPage: true});
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it("cancels a run at once", async () => {
@@ -455,7 +515,8 @@ describe("the model page", () => {
     const json = JSON.parse(await (await import("node:fs/promises")).readFile((await jsonDownload.path())!, "utf8"));
     const cashRows = json.filter((r: {line: string}) => r.line === "closingCash");
     const last = cashRows.at(-1);
-    const shown = Number(lastCash!.replace(/[(),]/g, "")) * (lastCash!.startsWith("(") ? -1 : 1);
+    // A negative is written with the minus sign U+2212, which Number() does not read.
+    const shown = Number(lastCash!.replace(/[,\u2212]/g, "")) * (lastCash!.startsWith("\u2212") ? -1 : 1);
     expect(Number(last.usd_millions)).toBeCloseTo(shown, 1);
     expect(csv).toContain(`${last.quarter},closingCash,,${last.usd_millions}`);
     await page.context().close();

@@ -1,6 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {HindcastRow} from "../../scenario/hindcast.js";
-import {base, MILLIONS, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
+import {base, MILLIONS, quarterAxis, SERIES, type SeriesRow} from "./common.js";
 
 /** The hindcast's two series: what the earlier base case projected, and what was reported. */
 export const HINDCAST_SERIES = ["projected", "reported"] as const;
@@ -11,9 +11,9 @@ export function hindcastRows(rows: readonly HindcastRow[], measure: string): Ser
 }
 
 /** One measure of the hindcast: what the base case built at an earlier date projected, against what was reported. */
-export function hindcastChart(measure: string, asOf: string, options: ChartOptions = {}): TopLevelSpec {
+export function hindcastChart(measure: string, asOf: string): TopLevelSpec {
   return {
-    ...base(options),
+    ...base(),
     height: 180,
     // A short title and a subtitle, so that neither is cut at a phone's width.
     title: {text: measure, subtitle: `dashed: projected from ${asOf}`, anchor: "start"},
@@ -23,7 +23,8 @@ export function hindcastChart(measure: string, asOf: string, options: ChartOptio
       x: quarterAxis,
       y: {field: SERIES.value, type: "quantitative", title: "USD millions", axis: {format: MILLIONS}},
       color: {field: SERIES.series, type: "nominal", title: null, scale: {domain: [...HINDCAST_SERIES], range: ["#7f7f7f", "#1f77b4"]}, legend: {orient: "top"}},
-      strokeDash: {field: SERIES.series, type: "nominal", legend: null, scale: {domain: [...HINDCAST_SERIES], range: [[4, 3], [1, 0]]}},
+      // The same field, title and orientation as the colour: one legend, showing the dash.
+      strokeDash: {field: SERIES.series, type: "nominal", title: null, scale: {domain: [...HINDCAST_SERIES], range: [[4, 3], [1, 0]]}, legend: {orient: "top"}},
       tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Series"}, {field: SERIES.value, title: "USD millions", format: MILLIONS}]
     }
   };

@@ -1,6 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Projection} from "../../model/index.js";
-import {base, finite, MILLIONS, quarterAxis, SERIES, type ChartOptions, type SeriesRow} from "./common.js";
+import {base, finite, MILLIONS, quarterAxis, SERIES, type SeriesRow} from "./common.js";
 
 /** Principal each facility requires in cash each quarter (due less refinanced); a facility with none that quarter has no row. */
 export function maturityRows(p: Projection<number>): SeriesRow[] {
@@ -8,9 +8,9 @@ export function maturityRows(p: Projection<number>): SeriesRow[] {
     .filter((r) => r.value !== 0)));
 }
 
-export function maturityWallChart(options: ChartOptions = {}): TopLevelSpec {
+export function maturityWallChart(): TopLevelSpec {
   return {
-    ...base(options),
+    ...base(),
     title: "The maturity wall: principal repaid in cash, by facility",
     description: "Principal each facility requires in cash each quarter (what falls due less what is refinanced), stacked, in USD millions.",
     mark: {type: "bar"},

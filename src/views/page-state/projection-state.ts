@@ -1,6 +1,6 @@
 import type Decimal from "decimal.js";
 import {OUTCOMES, quartersIn} from "../../readings/outcomes.js";
-import {usdMillions} from "../../readings/format.js";
+import {formatNumber, usdMillions} from "../../readings/format.js";
 import {ModelInputError, type ModelInputDraft, type Projection} from "../../model/index.js";
 import {readProjection} from "../../readings/projection.js";
 
@@ -32,6 +32,6 @@ export function outcomeSummary(p: Projection<number>): {firstDefault: string; fu
     fundingGap: gap > 0 ? usdMillions(gap) : "none",
     ponzi: ponzi.length ? `${ponzi.length} (${ponzi.join(", ")})` : "none",
     ponziAfterMaintenance: ponziAfterMaintenance.length ? `${ponziAfterMaintenance.length} (${ponziAfterMaintenance.join(", ")})` : "none",
-    lowestCoverage: lowest === null ? "n/m (no interest)" : `${lowest.toFixed(2)}×`
+    lowestCoverage: lowest === null ? "n/m (no interest)" : `${formatNumber(lowest, 2, 2)}×`
   };
 }

@@ -1,5 +1,5 @@
 import type {ClaimCheck} from "../../claims/claims.js";
-import {safeHref} from "./records-table.js";
+import {safeHref, scrollBox} from "./records-table.js";
 
 const VERDICT_TEXT: Record<ClaimCheck["verdict"], string> = {
   "supported": "Supported",
@@ -13,6 +13,20 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   node.append(...children);
   return node;
 };
+
+/**
+ * What the verdicts' colours mean, shown once above the claims: the colour says whether the
+ * figures bear a claim out (green) or not (red), not whether that is good news for the company.
+ */
+export function verdictLegend(): HTMLElement {
+  const legend = el("p", {className: "verdict-legend"}, "Verdicts: ");
+  for (const [i, verdict] of (Object.keys(VERDICT_TEXT) as Array<ClaimCheck["verdict"]>).entries()) {
+    if (i > 0) legend.append(" ");
+    legend.append(el("strong", {className: `verdict-key verdict-key-${verdict.replace(" ", "-")}`}, VERDICT_TEXT[verdict]));
+  }
+  legend.append(el("span", {className: "verdict-legend-note"}, " — the colour says whether the figures bear the claim out, not whether that is good or bad news for the company."));
+  return legend;
+}
 
 /**
  * One claim as an article section: the claim, its computed verdict, the explanation, the
@@ -43,14 +57,14 @@ export function claimView(c: ClaimCheck): HTMLElement {
   if (c.model) {
     const rows = c.model.scenarios.map((s) => el("tr", {},
       el("td", {}, s.title),
-      el("td", {className: "num"}, `${s.ponziQuarters.length} of ${s.quarters}`),
+      el("td", {className: "numeric"}, `${s.ponziQuarters.length} of ${s.quarters}`),
       el("td", {}, s.ponziQuarters.length ? `${s.ponziQuarters[0]} to ${s.ponziQuarters.at(-1)}` : "none"),
       el("td", {}, s.firstCannotPay ?? "never")));
     section.append(
       el("p", {}, "The model's answer: under each scenario, the quarters in which operating cash flow falls short of interest (Ponzi finance, i.e. borrowing to pay interest), and the first quarter it cannot pay at all."),
-      el("table", {className: "records"},
-        el("thead", {}, el("tr", {}, el("th", {}, "Scenario"), el("th", {}, "Quarters in Ponzi finance"), el("th", {}, "Which"), el("th", {}, "Cannot pay from"))),
-        el("tbody", {}, ...rows)),
+      scrollBox(el("table", {className: "records"},
+        el("thead", {}, el("tr", {}, ...["Scenario", "Quarters in Ponzi finance", "Which", "Cannot pay from"].map((h) => el("th", {scope: "col"}, h)))),
+        el("tbody", {}, ...rows)), `Claim ${c.id}: the model's answer under each scenario`),
       el("p", {}, "What would make it true, under the base scenario (other inputs held):"),
       el("ul", {}, ...c.model.thresholds.map((t) => el("li", {}, `${t.question} ${t.answer}`)))
     );

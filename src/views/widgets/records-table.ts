@@ -20,7 +20,35 @@ export function safeHref(address: string | null | undefined): string | null {
   }
 }
 
-export function recordsTable<R>(rows: readonly R[], columns: readonly Column<R>[], caption?: string): HTMLTableElement {
+/**
+ * A table in a box of its own that scrolls sideways inside the content column when the
+ * table is wider than it (style.css: `.table-scroll`, which also keeps the first column in
+ * view), so a wide table never widens the page or runs under the table of contents. The box
+ * is focusable and named, so a keyboard can scroll it and a screen reader announces it.
+ */
+export function scrollBox(table: HTMLTableElement, name: string): HTMLDivElement {
+  const box = document.createElement("div");
+  box.className = "table-scroll";
+  box.tabIndex = 0;
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", name);
+  box.append(table);
+  return box;
+}
+
+/** The name of a table's scroll box: its caption, else its first headings. */
+export function tableName(headings: readonly string[], caption?: string): string {
+  if (caption) return caption;
+  const shown = headings.slice(0, 3).join(", ");
+  return `Table: ${shown}${headings.length > 3 ? ", …" : ""}`;
+}
+
+/** The records as a table (`recordsTableElement`) in its scroll box. */
+export function recordsTable<R>(rows: readonly R[], columns: readonly Column<R>[], caption?: string): HTMLDivElement {
+  return scrollBox(recordsTableElement(rows, columns, caption), tableName(columns.map((c) => c.label), caption));
+}
+
+export function recordsTableElement<R>(rows: readonly R[], columns: readonly Column<R>[], caption?: string): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "records";
   if (caption) table.createCaption().textContent = caption;

@@ -1,4 +1,4 @@
-import type {MonteCarloAssumptions, MonteCarloSummary} from "../../risk/monte-carlo.js";
+import type {MonteCarloSummary} from "../../risk/monte-carlo.js";
 import {runSimulation, type SimulationMessage, type SimulationRequest} from "../../risk/simulation-protocol.js";
 
 /** A finished simulation, as the panel's value. */
@@ -8,17 +8,45 @@ export interface SimulationResult {
   readonly ms: number;
   /** Where it ran: the worker, or the page itself where workers are not allowed (a file opened from disk). */
   readonly ranIn: "worker" | "page";
+  /** The small run the panel starts by itself, or the run the reader asked for. */
+  readonly run: "first look" | "full";
+  /** The paths the full run draws (the reader's choice). */
+  readonly fullPaths: number;
+}
+
+/** Paths in the first look: enough for the charts' shape, quick enough to come with the page (a fraction of a second). */
+export const FIRST_LOOK_PATHS = 500;
+/** Paths of the first look rechecked in decimal (the full run rechecks as many as the page asks). */
+const FIRST_LOOK_CHECKS = 5;
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** The first look's request: the reader's, cut to a few hundred paths (the same seed, so its paths are the full run's first ones). */
+export function firstLookRequest(full: SimulationRequest, paths = FIRST_LOOK_PATHS): SimulationRequest {
+  if (full.assumptions.paths <= paths) return full;
+  return {...full, assumptions: {...full.assumptions, paths}, decimalChecks: Math.min(full.decimalChecks, FIRST_LOOK_CHECKS)};
+}
+
+/** What the panel says of a finished run: which run is shown, and how to get the full one. */
+export function shownText(result: Pick<SimulationResult, "summary" | "ms" | "ranIn" | "run" | "fullPaths">): string {
+  const where = result.ranIn === "worker" ? "in a Web Worker" : "on the page: this copy cannot start workers";
+  const shown = `${count(result.summary.paths)} paths shown (${Math.round(result.ms)} ms, ${where})`;
+  return result.run === "first look" ? `${shown}: a first look; run ${count(result.fullPaths)} for the full picture.` : `${shown}: the full run.`;
 }
 
 /**
- * Run, progress and cancel for the Monte Carlo simulation. The panel is an Observable view:
- * its `value` is the last finished result (null before the first) and it dispatches
- * "input" when a run finishes. Each run gets a fresh worker; cancel terminates it, so a
- * long run stops at once. `createWorker` comes from the page, which alone can resolve the
- * worker script's built address.
+ * The Monte Carlo simulation's panel: a first look of a few hundred paths starts at once,
+ * and Run draws the reader's full number of paths, with progress and cancel. The panel is
+ * an Observable view: its `value` is the last finished result (null before the first) and
+ * it dispatches "input" when a run finishes. Each run gets a fresh worker; cancel (or a new
+ * run) terminates it, so a long run stops at once. `createWorker` comes from the page,
+ * which alone can resolve the worker script's built address.
  */
-export function simulationPanel(createWorker: () => Worker, request: () => SimulationRequest): HTMLElement & {value: SimulationResult | null} {
-  const panel = Object.assign(document.createElement("div"), {className: "simulation-panel", value: null as SimulationResult | null});
+export function simulationPanel(createWorker: () => Worker, request: () => SimulationRequest, {firstLookPaths = FIRST_LOOK_PATHS} = {}): HTMLElement & {value: SimulationResult | null; firstResult: Promise<SimulationResult>} {
+  let resolveFirst: (result: SimulationResult) => void = () => undefined;
+  // The page draws the charts from the first result, never empty (an empty chart has no extent to draw).
+  const firstResult = new Promise<SimulationResult>((resolve) => { resolveFirst = resolve; });
+  const panel = Object.assign(document.createElement("div"), {className: "simulation-panel", value: null as SimulationResult | null, firstResult});
   const run = Object.assign(document.createElement("button"), {type: "button", textContent: "Run the simulation", className: "run"});
   const cancel = Object.assign(document.createElement("button"), {type: "button", textContent: "Cancel", className: "cancel", disabled: true});
   const progress = Object.assign(document.createElement("progress"), {max: 1, value: 0});
@@ -27,36 +55,39 @@ export function simulationPanel(createWorker: () => Worker, request: () => Simul
   status.setAttribute("role", "status");
   panel.append(run, " ", cancel, " ", progress, " ", status);
 
+  let full: SimulationRequest | null = null;
+  try { full = request(); } catch (error) { status.textContent = `Cannot run: ${(error as Error).message}`; }
+  if (full) run.textContent = `Run ${count(full.assumptions.paths)} paths`;
+
   let stop: (() => void) | null = null;
   const finish = (text: string) => {
     stop = null;
-    run.disabled = false;
     cancel.disabled = true;
     status.textContent = text;
   };
-  const handle = (message: SimulationMessage, ranIn: SimulationResult["ranIn"]) => {
-    if (message.kind === "progress") {
-      progress.value = message.done / message.total;
-      status.textContent = `${message.done.toLocaleString("en-US")} of ${message.total.toLocaleString("en-US")} paths`;
-    } else if (message.kind === "error") {
-      stop?.();
-      finish(`The simulation stopped: ${message.message}`);
-    } else {
-      stop?.();
-      progress.value = 1;
-      finish(`${message.summary.paths.toLocaleString("en-US")} paths in ${Math.round(message.ms)} ms (${ranIn === "worker" ? "in a Web Worker" : "on the page: this copy cannot start workers"}).`);
-      panel.value = {summary: message.summary, check: message.check, ms: message.ms, ranIn};
-      panel.dispatchEvent(new Event("input", {bubbles: true}));
-    }
-  };
 
-  run.onclick = () => {
-    let body: SimulationRequest;
-    try { body = request(); } catch (error) { finish(`Cannot run: ${(error as Error).message}`); return; }
-    run.disabled = true;
+  const start = (body: SimulationRequest, kind: SimulationResult["run"], fullPaths: number) => {
+    stop?.();
     cancel.disabled = false;
     progress.value = 0;
-    status.textContent = "Starting…";
+    status.textContent = kind === "first look" ? `Starting a first look of ${count(body.assumptions.paths)} paths…` : "Starting…";
+    const handle = (message: SimulationMessage, ranIn: SimulationResult["ranIn"]) => {
+      if (message.kind === "progress") {
+        progress.value = message.done / message.total;
+        status.textContent = `${count(message.done)} of ${count(message.total)} paths`;
+      } else if (message.kind === "error") {
+        stop?.();
+        finish(`The simulation stopped: ${message.message}`);
+      } else {
+        stop?.();
+        progress.value = 1;
+        const result: SimulationResult = {summary: message.summary, check: message.check, ms: message.ms, ranIn, run: kind, fullPaths};
+        finish(shownText(result));
+        panel.value = result;
+        resolveFirst(result);
+        panel.dispatchEvent(new Event("input", {bubbles: true}));
+      }
+    };
     let worker: Worker | null = null;
     try { worker = createWorker(); } catch { worker = null; }
     if (worker) {
@@ -72,9 +103,19 @@ export function simulationPanel(createWorker: () => Worker, request: () => Simul
       void runSimulation(body, (message) => handle(message, "page"), () => cancelled);
     }
   };
+
+  run.onclick = () => {
+    let body: SimulationRequest;
+    try { body = request(); } catch (error) { finish(`Cannot run: ${(error as Error).message}`); return; }
+    start(body, "full", body.assumptions.paths);
+  };
   cancel.onclick = () => {
     stop?.();
     finish("Cancelled.");
   };
+  if (full) {
+    const first = firstLookRequest(full, firstLookPaths);
+    start(first, first === full ? "full" : "first look", full.assumptions.paths);
+  }
   return panel;
 }

@@ -1,8 +1,8 @@
 import {compile} from "vega-lite";
 import {describe, expect, it} from "vitest";
 import {cashChart, cashRows} from "../../../src/views/charts/cash-debt.js";
-import {DATA_NAME} from "../../../src/views/charts/common.js";
-import {coverageChart, coverageRows} from "../../../src/views/charts/coverage.js";
+import {DATA_NAME, fitToWidth, NARROW, wrapWords} from "../../../src/views/charts/common.js";
+import {COVER_LINE, coverageChart, coverageRows} from "../../../src/views/charts/coverage.js";
 import {maturityRows, maturityWallChart} from "../../../src/views/charts/maturity-wall.js";
 import {regimeChart, REGIME_COLOURS, regimeRows} from "../../../src/views/charts/regimes.js";
 import {sourcesUsesChart, sourcesUsesRows} from "../../../src/views/charts/sources-uses.js";
@@ -23,20 +23,60 @@ describe("every chart spec", () => {
     });
     it(`${name}: puts quarters on x and a tooltip on its marks`, () => {
       const encodings = spec.layer ? spec.layer.map((l: any) => l.encoding) : [spec.encoding];
-      const main = encodings.find((e: any) => e.x);
+      const main = encodings.find((e: any) => e.x?.field && e.tooltip);
       expect(main.x.field).toBe("quarter");
       expect(main.tooltip.length).toBeGreaterThan(1);
+      // Every layer with quarters along x has them as the others do.
+      for (const e of encodings.filter((e: any) => e.x?.field)) expect(e.x.field).toBe("quarter");
     });
   }
 });
 
 describe("the coverage chart", () => {
-  it("draws the 1.0× line", () => {
+  it("draws the 1.0× line dashed, and says on the chart what it is", () => {
     const spec = coverageChart() as any;
-    expect(spec.layer[0]).toMatchObject({mark: {type: "rule"}, encoding: {y: {datum: 1}}});
+    expect(spec.layer[0]).toMatchObject({mark: {type: "rule", strokeDash: [4, 4]}, encoding: {y: {datum: 1}}});
+    expect(spec.layer[1]).toMatchObject({mark: {type: "text"}, encoding: {y: {datum: 1}, text: {value: COVER_LINE}}});
+    expect(COVER_LINE).toMatch(/^1\.0×/);
   });
   it("labels its axis in multiples", () => {
-    expect((coverageChart() as any).layer[1].encoding.y.title).toBe("Multiple (×)");
+    expect((coverageChart() as any).layer[2].encoding.y.title).toBe("Multiple (×)");
+  });
+  it("defines interest coverage and DSCR under it", () => {
+    expect((coverageChart() as any).usermeta.terms).toEqual(["interestCoverage", "dscr"]);
+  });
+});
+
+describe("a chart drawn at a width", () => {
+  const rows = [{quarter: "2026Q1", series: "DSCR", value: -1000}];
+
+  it("fits that width, padding, axes and legends included, and holds its rows from the start", () => {
+    const spec = fitToWidth(coverageChart(), 700, rows) as any;
+    expect(spec).toMatchObject({width: 700, autosize: {type: "fit-x", contains: "padding", resize: true}, data: {name: DATA_NAME, values: rows}});
+    expect(() => compile(spec)).not.toThrow();
+  });
+
+  it("angles the quarters on a desktop, stands them upright on a phone, and thins them where they would overlap", () => {
+    expect((fitToWidth(coverageChart(), 700, rows) as any).config.axisXDiscrete).toMatchObject({labelAngle: -45, labelOverlap: "greedy"});
+    expect((fitToWidth(coverageChart(), 358, rows) as any).config.axisXDiscrete).toMatchObject({labelAngle: -90, labelOverlap: "greedy"});
+  });
+
+  it("puts legends under the plot on a phone, one entry a line, cut short before the chart's edge", () => {
+    const legend = (fitToWidth(coverageChart(), 358, rows) as any).config.legend;
+    expect(legend).toMatchObject({orient: "bottom", columns: 1, labelLimit: 238});
+    expect((fitToWidth(coverageChart(), NARROW, rows) as any).config.legend.orient).toBeUndefined();
+  });
+
+  it("wraps its title to the width: the words kept, each line short enough", () => {
+    // 358 px, less 16 of margin, at 8 px a character: 42 characters a line at most.
+    const title = (fitToWidth(maturityWallChart(), 358, rows) as any).title.text as string[];
+    expect(title.join(" ")).toBe("The maturity wall: principal repaid in cash, by facility");
+    expect(title.length).toBe(2);
+    expect(title.every((line) => line.length <= 42)).toBe(true);
+  });
+
+  it("wraps words greedily: a line takes words while they fit", () => {
+    expect(wrapWords("aaaa bbbb cccc dddd", 10 * 8)).toEqual(["aaaa bbbb", "cccc dddd"]);
   });
 });
 
@@ -94,10 +134,12 @@ describe("chart rows", () => {
     expect(regimeRows(projection).every((r) => r.breaches === "")).toBe(true);
     const covenanted = {...loan, maturity: "2027Q4", covenants: [{kind: "minimumLiquidity" as const, threshold: 1e6, consequence: {type: "waiver" as const, fee: 1, spreadStepUp: 0}}]};
     const rows = regimeRows(project(plainCompany({facilities: [covenanted]}), floatArithmetic));
-    expect(rows[0]!.breaches).toMatch(/^Loan: liquidity \d+ USD m against 1000000 \(waiver\)$/);
+    expect(rows[0]!.breaches).toMatch(/^Loan: liquidity [\d,]+ USD m against 1,000,000 USD m \(waiver\)$/);
     expect(rows.every((r) => r.breaches !== "")).toBe(true);
     const marks = (regimeChart() as any).layer[1];
     expect(marks.transform[0].filter).toContain("datum.breaches");
     expect(marks.mark.shape).toBe("triangle-down");
+    // In the legend too, as a triangle.
+    expect(marks.encoding.shape).toMatchObject({datum: "covenant breached", scale: {range: ["triangle-down"]}});
   });
 });
