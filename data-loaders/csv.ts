@@ -11,9 +11,10 @@ export interface ParsedRow<T> {
 /**
  * Parses one raw CSV file through a zod schema of its row, collecting every problem
  * (unknown or missing columns, and each bad field of each row) instead of stopping at
- * the first, so a person can correct a file in one pass.
+ * the first, so a person can correct a file in one pass. Rows refused go to `refused` as
+ * their cells, for rules across files that should not repeat the row's own problem.
  */
-export function parseCsv<S extends z.ZodObject>(file: string, text: string, schema: S, issues: RawDataIssue[]): ParsedRow<z.output<S>>[] {
+export function parseCsv<S extends z.ZodObject>(file: string, text: string, schema: S, issues: RawDataIssue[], refused: Array<Readonly<Record<string, string | undefined>>> = []): ParsedRow<z.output<S>>[] {
   const [header, ...lines] = csvParseRows(text.replace(/^\uFEFF/, ""));
   const expected = Object.keys(schema.shape);
   if (!header) {
@@ -49,7 +50,10 @@ export function parseCsv<S extends z.ZodObject>(file: string, text: string, sche
     });
     const result = schema.safeParse(record);
     if (result.success) rows.push({row, value: result.data});
-    else for (const issue of result.error.issues) issues.push({file, row, field: String(issue.path[0] ?? "(row)"), message: issue.message});
+    else {
+      for (const issue of result.error.issues) issues.push({file, row, field: String(issue.path[0] ?? "(row)"), message: issue.message});
+      refused.push(record);
+    }
   });
   return rows;
 }

@@ -121,6 +121,11 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     expect(unknown[0]!.message).toMatch(/^is not a known column, nor are "c1", "c2", .*"c9", and 1999990 more \(expected period_start/);
   });
 
+  it("reports a source refused for its own fields once, not again for every row that cites it", () => {
+    const issues = issuesOf(withFile(SRC, (t) => t.replace("CoreWeave Reports Strong Third Quarter 2025 Results (press release)", "=HYPERLINK(1)")));
+    expect(issues).toEqual([expect.objectContaining({file: SRC, row: 1, field: "title"})]);
+  });
+
   it("refuses a column given twice", () => {
     const issues = issuesOf(withFile(S, (t) => t.replace("locator\n", "locator,locator\n").replace(/\n([^\n]+)/g, "\n$1,x")));
     expect(issues).toContainEqual({file: S, row: 0, field: "locator", message: "is a column twice"});
