@@ -238,7 +238,7 @@ function parseSets(args: readonly string[]): Record<string, number> {
     if (!isInputKey(key) && !isLegacyInputKey(key)) throw new UsageError(`--set: ${quote(key)} is not an input; the inputs are ${INPUT_KEYS.join(", ")}`);
     if (!isPlainDecimal(value)) throw new UsageError(`--set needs key=number, the number plain decimal (like 150 or -2.5), not ${quote(pair)}`);
     if (key in set) throw new UsageError(`--set: ${key} is given twice`);
-    set[key] = Number(value);
+    set[key] = Number(value) || 0; // "-0" is 0
   }
   let migrated: Record<string, unknown>;
   try {

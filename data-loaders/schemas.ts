@@ -10,7 +10,10 @@ const isoDate = z.string({message: "is missing"}).regex(/^\d{4}-\d{2}-\d{2}$/, "
   .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), "is not a real date");
 
 /** A number as printed, without thousands separators; a sign for negatives. */
-const printedNumber = z.string({message: "is missing"}).regex(/^-?\d+(\.\d+)?$/, "is not a number (write it without thousands separators, e.g. -310555)").transform(Number);
+const printedNumber = z.string({message: "is missing"}).regex(/^-?\d+(\.\d+)?$/, "is not a number (write it without thousands separators, e.g. -310555)")
+  // Four hundred nines are digits too, and read as Infinity: no filing prints a figure past 10^15.
+  .refine((text) => !(Math.abs(Number(text)) >= 1e15), "is too large to be a figure (at most 15 digits before the point)")
+  .transform(Number);
 
 const text = z.string({message: "is missing"}).min(1);
 

@@ -82,6 +82,7 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     ["a draw window closed by the table's date", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,2026-06,h3-crwv-workbook-script,made up")), C, 1, "draws_until", /has closed by 2026-06-30/],
     ["a draw window that is not a month", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,June 2027,h3-crwv-workbook-script,made up")), C, 1, "draws_until", /YYYY-MM/],
     ["a commitment citing an unknown source", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,2027-06,nowhere,made up")), C, 1, "source_id", /not in sources\.csv/],
+    ["a figure of four hundred digits, which would read as Infinity", withFile(FACTS, (t) => t.replace("largest_customer_revenue_share,62,percent", `largest_customer_revenue_share,${"9".repeat(400)},percent`)), FACTS, 1, "value", /too large to be a figure/],
     // Text a spreadsheet would run, where only words belong (the downloads neutralise it too).
     ["a title that is a formula", withFile(SRC, (t) => t.replace("CoreWeave Reports Strong Third Quarter 2025 Results (press release)", '"=HYPERLINK(""http://example.com"",""x"")"')), SRC, 1, "title", /starts with "=", which a spreadsheet reads as a formula/],
     ["a locator that starts with +", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,USD thousands,pr-2025q3,+1+2")), S, 1, "locator", /starts with "\+"/],
