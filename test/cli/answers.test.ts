@@ -157,6 +157,7 @@ describe("the command lines as processes", () => {
     ["companyfacts: no file", "companyfacts", ["/nonexistent.json", "acme"], {}, 2, /^FILE "\/nonexistent\.json": cannot read it \(no such file or folder\)$/],
     ["companyfacts: a file that is not companyfacts", "companyfacts", ["package.json", "acme", "--out", tmpdir()], {}, 1, /^"package\.json" is not an SEC companyfacts file: cik: /],
     ["data:refresh: an unknown company", "data-refresh", ["acme"], {}, 2, /^"acme" is not a company this knows the SEC's number \(CIK\) of; known: coreweave$/],
+    ["data:refresh: --copy-of without --file", "data-refresh", ["coreweave", "--copy-of", "https://example.com/x.json"], {}, 2, /^--copy-of names where --file was copied from: give --file too$/],
     ["data:refresh: an unknown option", "data-refresh", ["coreweave", "--wrte"], {}, 2, /^unexpected "--wrte"; the options here are --write, --file VALUE, --copy-of VALUE, --root VALUE$/]
   ];
   for (const [what, script, args, env, code, line] of cases) {
