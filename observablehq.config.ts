@@ -28,6 +28,8 @@ const scenarioNames = readdirSync(new URL("./scenarios/", import.meta.url))
 export default {
   title: "Solvency Notebook",
   root: "src",
+  // npm run build (scripts/build.ts) builds into a staging folder and swaps it into dist/ on success.
+  output: process.env["SOLVENCY_BUILD_OUTPUT"] ?? "dist",
   pages: [
     {name: "Model", path: "/model"},
     {name: "Scenarios", path: "/scenarios/"},

@@ -1,14 +1,16 @@
 import {checkedClaims} from "./claims-data.js";
+import {parseOptions, quote, runCommandLine, UsageError} from "./command-line.js";
 
 /**
- * npm run claims [-- --format json]: the debate's claims with the verdicts the claims page
- * shows, computed from the same dataset.
+ * npm run claims [-- --format text|json]: the debate's claims with the verdicts the claims
+ * page shows, computed from the same dataset. A bad invocation or bad data is one line on
+ * stderr (see command-line.ts).
  */
-const json = process.argv.includes("--format") && process.argv[process.argv.indexOf("--format") + 1] === "json";
-const claims = checkedClaims();
-if (json) {
-  process.stdout.write(JSON.stringify(claims, null, 1) + "\n");
-} else {
+export function main(args: readonly string[]): string {
+  const {format = "text"} = parseOptions(args, {format: "value"});
+  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${quote(format)}`);
+  const claims = checkedClaims();
+  if (format === "json") return JSON.stringify(claims, null, 1);
   const lines: string[] = [];
   for (const c of claims) {
     lines.push(`${c.id}. ${c.claim}`, `   Verdict: ${c.verdict.toUpperCase()}${c.restsOnArticles ? " (rests in part on articles' reports of the filings)" : ""}`, `   ${c.explanation}`);
@@ -20,5 +22,7 @@ if (json) {
     }
     lines.push("");
   }
-  process.stdout.write(lines.join("\n"));
+  return lines.join("\n");
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await runCommandLine(main);

@@ -1,9 +1,14 @@
-import {readFileSync, renameSync, writeFileSync} from "node:fs";
+import {renameSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
+import {ZodError} from "zod";
 import {RAW_ROOT, readRawFiles} from "../data-loaders/read.js";
 import {addMissingFacts, CIK, companyFactsUrl, compareWithFacts, describeComparisons} from "../data-loaders/refresh.js";
+import {parseOptions, quote, readJsonFile, runCommandLine, UsageError, writeOrExplain, zodDataError, type CommandResult} from "./command-line.js";
 
 const USAGE = "usage: npm run data:refresh -- COMPANY [--write] [--file COMPANYFACTS.json [--copy-of URL]] [--root DIR]";
+
+/** The exit code when the SEC cannot be reached: nothing was changed, and nothing was wrong. */
+export const NO_NETWORK = 3;
 
 /**
  * npm run data:refresh -- coreweave [--write]
@@ -12,29 +17,23 @@ const USAGE = "usage: npm run data:refresh -- COMPANY [--write] [--file COMPANYF
  * dataset and the filings agree, disagree, or the dataset lacks a figure. --write adds the
  * missing ones as `filing` rows with their accession numbers. --file reads a saved response
  * instead; with --copy-of URL the file is a third party's copy, and rows are graded `copy`
- * and cite that address.
+ * and cite that address. A bad invocation is one line on stderr and exit code 2, bad data
+ * (the raw CSVs, the file) exit code 1, no network one line and exit code 3.
  */
-async function main(args: string[]): Promise<number> {
-  const option = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const company = args[0];
-  const cik = company ? CIK[company] : undefined;
-  if (!company || company.startsWith("-") || cik === undefined) {
-    console.error(`${USAGE}\n(known companies: ${Object.keys(CIK).join(", ")})`);
-    return 2;
-  }
-  const root = option("--root") ?? RAW_ROOT;
-  const file = option("--file");
-  const copyOf = option("--copy-of");
-  if (copyOf !== undefined && !/^https:\/\/\S+$/.test(copyOf)) {
-    console.error("--copy-of must be an https address");
-    return 2;
-  }
+export async function main(args: readonly string[]): Promise<CommandResult> {
+  const [company] = args;
+  if (!company || company.startsWith("--")) throw new UsageError(`${USAGE} (known companies: ${Object.keys(CIK).join(", ")})`);
+  if (!Object.prototype.hasOwnProperty.call(CIK, company)) throw new UsageError(`${quote(company)} is not a company this knows the SEC's number (CIK) of; known: ${Object.keys(CIK).join(", ")}`);
+  const cik = CIK[company]!;
+  const options = parseOptions(args.slice(1), {"write": "switch", "file": "value", "copy-of": "value", "root": "value"});
+  const root = options.root ?? RAW_ROOT;
+  const copyOf = options["copy-of"];
+  if (copyOf !== undefined && !/^https:\/\/\S+$/.test(copyOf)) throw new UsageError(`--copy-of must be an https address, not ${quote(copyOf)}`);
+  if (copyOf !== undefined && options.file === undefined) throw new UsageError("--copy-of names where --file was copied from: give --file too");
+  const out: string[] = [];
   let raw: unknown;
-  if (file) {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+  if (options.file !== undefined) {
+    raw = readJsonFile(options.file, "--file");
   } else {
     // SEC_COMPANYFACTS_BASE points the download elsewhere (the tests point it at a closed port).
     const url = companyFactsUrl(cik, process.env["SEC_COMPANYFACTS_BASE"]);
@@ -44,24 +43,25 @@ async function main(args: string[]): Promise<number> {
       raw = await response.json();
     } catch (error) {
       const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      console.log(`no network: could not download ${url} (${cause}); nothing was changed`);
-      return 3;
+      return {stdout: `no network: could not download ${url} (${cause}); nothing was changed`, code: NO_NETWORK};
     }
   }
   const dir = join(root, company);
   const files = readRawFiles(company, root);
-  console.log(describeComparisons(compareWithFacts(files, raw)));
-  if (!args.includes("--write")) return 0;
-  const {files: next, added} = addMissingFacts(files, raw, copyOf ? {grade: "copy", url: () => copyOf} : {grade: "filing"});
-  // Each file goes to a temporary name first, renamed once all are written.
-  const changed = (["sources.csv", "statements.csv"] as const).filter((name) => next[name] !== files[name]);
-  for (const name of changed) writeFileSync(join(dir, `.${name}.tmp`), next[name]);
-  for (const name of changed) renameSync(join(dir, `.${name}.tmp`), join(dir, name));
-  console.log(`wrote ${added} figures to ${dir}/statements.csv`);
-  return 0;
+  try {
+    out.push(describeComparisons(compareWithFacts(files, raw)));
+    if (options.write === undefined) return out.join("\n");
+    const {files: next, added} = addMissingFacts(files, raw, copyOf ? {grade: "copy", url: () => copyOf} : {grade: "filing"});
+    // Each file goes to a temporary name first, renamed once all are written.
+    const changed = (["sources.csv", "statements.csv"] as const).filter((name) => next[name] !== files[name]);
+    for (const name of changed) writeOrExplain(() => writeFileSync(join(dir, `.${name}.tmp`), next[name]), join(dir, `.${name}.tmp`));
+    for (const name of changed) writeOrExplain(() => renameSync(join(dir, `.${name}.tmp`), join(dir, name)), join(dir, name));
+    out.push(`wrote ${added} figures to ${dir}/statements.csv`);
+    return out.join("\n");
+  } catch (error) {
+    if (error instanceof ZodError) throw zodDataError("the companyfacts response is not in the SEC's format", error);
+    throw error;
+  }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+if (import.meta.url === `file://${process.argv[1]}`) await runCommandLine(main);

@@ -10,9 +10,27 @@ const isoDate = z.string({message: "is missing"}).regex(/^\d{4}-\d{2}-\d{2}$/, "
   .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), "is not a real date");
 
 /** A number as printed, without thousands separators; a sign for negatives. */
-const printedNumber = z.string({message: "is missing"}).regex(/^-?\d+(\.\d+)?$/, "is not a number (write it without thousands separators, e.g. -310555)").transform(Number);
+const printedNumber = z.string({message: "is missing"}).regex(/^-?\d+(\.\d+)?$/, "is not a number (write it without thousands separators, e.g. -310555)")
+  // Four hundred nines are digits too, and read as Infinity: no filing prints a figure past 10^15.
+  .refine((text) => !(Math.abs(Number(text)) >= 1e15), "is too large to be a figure (at most 15 digits before the point)")
+  .transform(Number);
 
 const text = z.string({message: "is missing"}).min(1);
+
+/**
+ * Words a person typed (a title, a locator, a note, a facility's name): never starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet opening a download reads
+ * as a formula. The downloads neutralise such text anyway (src/readings/safe-cells.ts); here
+ * it is refused where it has no business, so the dataset holds none.
+ */
+const FORMULA_LEAD = /^[=+\-@\t\r]/;
+const formulaMessage = (value: string) =>
+  `starts with ${JSON.stringify(value.slice(0, 1))}, which a spreadsheet reads as a formula: write it without (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+const plainWords = (schema: z.ZodString) => schema.superRefine((value, context) => {
+  if (FORMULA_LEAD.test(value)) context.addIssue({code: "custom", message: formulaMessage(value)});
+});
+const words = plainWords(text);
+const optionalWords = plainWords(z.string()).optional();
 
 export const UNITS = ["USD", "USD thousands", "USD millions", "percent"] as const;
 export type Unit = (typeof UNITS)[number];
@@ -100,7 +118,7 @@ export const sourceRow = z.object({
   grade: z.enum(SOURCE_GRADES, {message: `must be one of ${SOURCE_GRADES.join(", ")}`}),
   /** The SEC accession number of the filing the source is, or quotes, where known. */
   accession: z.string().regex(/^\d{10}-\d{2}-\d{6}$/, "is not an accession number like 0001769628-26-000222").optional(),
-  title: text,
+  title: words,
   // An http(s) address, or "stored:<id>" for a text held in the stored public material this
   // dataset was built from, where no address of it is known (the Data page shows it as text).
   url: z.string({message: "is missing"}).refine((u) => /^stored:\d{1,12}$/.test(u) || (/^https?:\/\/[^\s"<>]+$/.test(u) && URL.canParse(u)), "must be an http(s) address (or stored:<id>)"),
@@ -117,7 +135,7 @@ export const statementRow = z.object({
   value: printedNumber,
   unit,
   source_id: text,
-  locator: text
+  locator: words
 });
 export type StatementRow = z.output<typeof statementRow>;
 
@@ -173,21 +191,21 @@ const percentRange = z.string().transform((value, context): RateRange => {
 
 export const facilityRow = z.object({
   as_of: isoDate,
-  facility: text,
+  facility: words,
   /** When the facility was entered into, where a filing states it. */
   issued: isoDate.optional(),
   maturity,
   effective_interest_rate: percentRange.optional(),
   rate_type: z.enum(["fixed", "floating", "mixed"]).optional(),
-  base_rate: z.string().optional(),
+  base_rate: optionalWords,
   spread: percentRange.optional(),
-  amortisation: z.string().optional(),
+  amortisation: optionalWords,
   principal: printedNumber.refine((v) => v >= 0, "must not be negative"),
   undrawn: printedNumber.refine((v) => v >= 0, "must not be negative").optional(),
-  security: z.string().optional(),
+  security: optionalWords,
   unit,
   source_id: text,
-  locator: text
+  locator: words
 });
 export type FacilityRow = z.output<typeof facilityRow>;
 
@@ -198,7 +216,7 @@ export const principalPaymentRow = z.object({
   amount: printedNumber.refine((v) => v >= 0, "must not be negative"),
   unit,
   source_id: text,
-  locator: text
+  locator: words
 });
 export type PrincipalPaymentRow = z.output<typeof principalPaymentRow>;
 
@@ -212,7 +230,7 @@ export const debtDiscountRow = z.object({
   amount: printedNumber.refine((v) => v >= 0, "must not be negative (the table prints it in parentheses: enter it without)"),
   unit,
   source_id: text,
-  locator: text
+  locator: words
 });
 export type DebtDiscountRow = z.output<typeof debtDiscountRow>;
 
@@ -223,13 +241,13 @@ export type DebtDiscountRow = z.output<typeof debtDiscountRow>;
  */
 export const debtIssuanceRow = z.object({
   issued: isoDate,
-  facility: text,
+  facility: words,
   principal: printedNumber.refine((v) => v > 0, "must be more than zero"),
   unit,
   coupon: percentRange.refine((r) => r.low === r.high, "must be one fixed rate, not a range"),
   maturity: isoDate,
   source_id: text,
-  locator: text
+  locator: words
 });
 export type DebtIssuanceRow = z.output<typeof debtIssuanceRow>;
 
@@ -243,12 +261,12 @@ export type DebtIssuanceRow = z.output<typeof debtIssuanceRow>;
 export const facilityCommitmentRow = z.object({
   as_of: isoDate,
   /** As the debt table at `as_of` names it. */
-  facility: text,
+  facility: words,
   commitment: printedNumber.refine((v) => v > 0, "must be more than zero"),
   unit,
   draws_until: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM").optional(),
   source_id: text,
-  locator: text
+  locator: words
 });
 export type FacilityCommitmentRow = z.output<typeof facilityCommitmentRow>;
 
@@ -276,10 +294,10 @@ export const factRow = z.object({
   subject: z.enum(FACT_SUBJECTS, {message: "is not a known subject (see FACT_SUBJECTS in data-loaders/schemas.ts)"}),
   value: printedNumber,
   unit: z.enum(FACT_UNITS, {message: `must be one of ${FACT_UNITS.join(", ")}`}),
-  period: text,
+  period: words,
   source_id: text,
-  locator: text,
-  note: z.string().optional()
+  locator: words,
+  note: optionalWords
 }).superRefine((fact, context) => {
   if (fact.unit === "flag" && fact.value !== 0 && fact.value !== 1) context.addIssue({code: "custom", path: ["value"], message: "a flag is 1 or 0"});
   if (fact.unit === "percent" && (fact.value < 0 || fact.value > 100)) context.addIssue({code: "custom", path: ["value"], message: "a percent is from 0 to 100"});

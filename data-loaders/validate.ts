@@ -50,7 +50,8 @@ export function toMillions(value: number, unit: Unit): number {
  */
 export function validateCompany(files: RawFiles): ValidatedCompany {
   const issues: RawDataIssue[] = [];
-  const sources = parseCsv("sources.csv", files["sources.csv"], sourceRow, issues);
+  const refusedSources: Array<Readonly<Record<string, string | undefined>>> = [];
+  const sources = parseCsv("sources.csv", files["sources.csv"], sourceRow, issues, refusedSources);
   const statements = parseCsv("statements.csv", files["statements.csv"], statementRow, issues);
   const facilities = parseCsv("debt_facilities.csv", files["debt_facilities.csv"], facilityRow, issues);
   const principalPayments = parseCsv("principal_payments.csv", files["principal_payments.csv"], principalPaymentRow, issues);
@@ -66,9 +67,11 @@ export function validateCompany(files: RawFiles): ValidatedCompany {
     sourceIds.set(value.source_id, value);
   }
   const citing: Array<[string, readonly ParsedRow<{source_id: string}>[]]> = [["statements.csv", statements], ["debt_facilities.csv", facilities], ["principal_payments.csv", principalPayments], ["debt_discounts.csv", debtDiscounts], ["debt_issuances.csv", issuances], ["facility_commitments.csv", commitments], ["facts.csv", facts]];
+  // A source refused for its own fields (a bad title) is reported once, not again by every row citing it.
+  const refusedIds = new Set(refusedSources.map((s) => s["source_id"]));
   for (const [file, rows] of citing) {
     for (const {row, value} of rows) {
-      if (!sourceIds.has(value.source_id)) issues.push({file, row, field: "source_id", message: `"${value.source_id}" is not in sources.csv`});
+      if (!sourceIds.has(value.source_id) && !refusedIds.has(value.source_id)) issues.push({file, row, field: "source_id", message: `"${value.source_id}" is not in sources.csv`});
     }
   }
 

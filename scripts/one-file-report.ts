@@ -135,10 +135,11 @@ export function scenarioReports(dist: string): Array<{page: string; out: string}
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+  // The folder the pages were built in: scripts/build.ts passes its staging folder.
+  const dist = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL("../dist/", import.meta.url));
   for (const {page, out} of [...ONE_FILE_REPORTS, ...scenarioReports(dist)]) {
     const text = await oneFileReport(dist, page);
     writeFileSync(join(dist, out), text);
-    console.log(`wrote dist/${out}: ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MB, one file, from ${page}`);
+    console.log(`wrote ${out}: ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MB, one file, from ${page}`);
   }
 }

@@ -1,5 +1,5 @@
-// Emits facilities.csv, the same rows as facilities.json, for spreadsheets.
-import {csvFormat} from "d3-dsv";
+// Emits facilities.csv, the same rows as facilities.json, for spreadsheets: no cell is a formula (safe-cells.ts).
 import {companyTables} from "../../data-loaders/dataset.js";
+import {safeCsv} from "../readings/safe-cells.js";
 
-process.stdout.write(csvFormat(companyTables().facilities));
+process.stdout.write(safeCsv(companyTables().facilities));

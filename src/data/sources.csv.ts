@@ -1,5 +1,5 @@
-// Emits sources.csv, the same rows as sources.json, for spreadsheets.
-import {csvFormat} from "d3-dsv";
+// Emits sources.csv, the same rows as sources.json, for spreadsheets: no cell is a formula (safe-cells.ts).
 import {companyTables} from "../../data-loaders/dataset.js";
+import {safeCsv} from "../readings/safe-cells.js";
 
-process.stdout.write(csvFormat(companyTables().sources));
+process.stdout.write(safeCsv(companyTables().sources));

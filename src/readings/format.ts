@@ -48,3 +48,19 @@ export function formatRatio(value: Decimal | null): string {
   if (value === null) return "n/m";
   return `${signed(ratio.format(Math.abs(value.toNumber())), value.isNegative())}×`;
 }
+
+/** How many items an error lists before it says "and N more". */
+export const LISTED_ITEMS = 10;
+
+/** The first `max` items, then "and N more": an error about two million keys names ten. */
+export function cappedList(items: readonly string[], max = LISTED_ITEMS): string[] {
+  return items.length > max ? [...items.slice(0, max), `and ${items.length - max} more`] : [...items];
+}
+
+/** Text a message repeats from its input: at most `max` characters, with an ellipsis when cut. */
+export function shortened(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** The same in double quotes, escaped as JSON (so a newline in it shows as \n). */
+export const quoted = (text: string, max = 60): string => JSON.stringify(shortened(text, max));

@@ -1,6 +1,6 @@
 import type Decimal from "decimal.js";
-import {csvFormat} from "d3-dsv";
 import {roundToCent, type Projection} from "../model/index.js";
+import {safeCsv, safeJson} from "./safe-cells.js";
 
 /**
  * The ledger as records, one per quarter and line, for the CSV and JSON downloads.
@@ -26,6 +26,12 @@ export function ledgerRecords(projection: Projection<Decimal>): LedgerRecord[] {
   ]);
 }
 
+/** The ledger as CSV, formula-like text made safe (see safe-cells.ts). */
 export function ledgerCsv(records: readonly LedgerRecord[]): string {
-  return csvFormat(records as LedgerRecord[], ["quarter", "line", "facility", "usd_millions"]);
+  return safeCsv(records, ["quarter", "line", "facility", "usd_millions"]);
+}
+
+/** The ledger as JSON, formula-like text made safe the same way. */
+export function ledgerJson(records: readonly LedgerRecord[]): string {
+  return safeJson(records, 1);
 }

@@ -1,4 +1,5 @@
 import {z} from "zod";
+import {cappedList, shortened} from "../readings/format.js";
 import {INPUT_KEYS, INPUTS, migrateLegacyInputs, type Controls} from "./inputs-table.js";
 
 /**
@@ -17,13 +18,18 @@ export type Assumptions = z.output<typeof assumptionsSchema>;
 
 export const BASE = "base";
 
+/** A scenario's name, as its file is named: lower-case letters, digits and dashes, at most 64. */
+export const SCENARIO_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const SCENARIO_NAME_RULE = "lower-case letters, digits and dashes, at most 64, starting with a letter or digit";
+export const isScenarioName = (text: string): boolean => SCENARIO_NAME.test(text);
+
 export const scenarioSchema = z.object({
   $schema: z.string().optional(),
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be lower-case letters, digits and dashes, as in the file name"),
+  name: z.string().regex(SCENARIO_NAME, "must be lower-case letters, digits and dashes, as in the file name"),
   title: z.string().min(1).max(120),
   description: z.string().min(1).max(4000),
   /** The scenario this one forks; absent only for the base case. */
-  parent: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  parent: z.string().regex(SCENARIO_NAME, `must be a scenario's name: ${SCENARIO_NAME_RULE}`).optional(),
   assumptions: assumptionsSchema.default({})
 }).strict();
 export type Scenario = z.output<typeof scenarioSchema>;
@@ -36,10 +42,22 @@ export interface ScenarioIssue {
 
 export class ScenarioError extends Error {
   constructor(readonly issues: readonly ScenarioIssue[]) {
-    super(issues.map((i) => `${i.file}: ${i.field}: ${i.message}`).join("\n"));
+    super(cappedList(issues.map(describeScenarioIssue)).join("\n"));
     this.name = "ScenarioError";
   }
+
+  /** The same on one line, for a command line's answer. */
+  get oneLine(): string {
+    return cappedList(this.issues.map(describeScenarioIssue)).join("; ");
+  }
 }
+
+function describeScenarioIssue(issue: ScenarioIssue): string {
+  return `${issue.file}: ${issue.field}: ${shortened(issue.message, 300)}`;
+}
+
+/** A field's path as an error names it; a key of 100 kB is named in part. */
+const fieldName = (path: readonly PropertyKey[]) => (path.length ? path.map((key) => shortened(String(key))).join(".") : "(scenario)");
 
 /** Parses one scenario file's JSON text; `file` names it in errors. */
 export function parseScenario(file: string, text: string): Scenario {
@@ -61,8 +79,8 @@ export function parseScenario(file: string, text: string): Scenario {
   if (!result.success) {
     throw new ScenarioError(result.error.issues.map((issue) => ({
       file,
-      field: issue.path.length ? issue.path.join(".") : "(scenario)",
-      message: issue.code === "unrecognized_keys" ? `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}` : issue.message
+      field: fieldName(issue.path),
+      message: issue.code === "unrecognized_keys" ? `has unknown field${issue.keys.length > 1 ? "s" : ""} ${cappedList(issue.keys.map((key) => shortened(key))).join(", ")}` : issue.message
     })));
   }
   const expected = file.replace(/^.*\//, "").replace(/\.json$/, "");

@@ -47,7 +47,8 @@ export function decodeUrlState(search: string, scenarioNames: readonly string[] 
       // An old link's input folded into others (LEGACY_INPUTS) reads as them.
       let parameter: Record<string, unknown>;
       try {
-        parameter = migrateLegacyInputs({[name]: Number(value)});
+        // "-0" reads as 0: a negative zero would show in the form as "-0" and never be written back.
+        parameter = migrateLegacyInputs({[name]: Number(value) || 0});
       } catch (error) {
         ignored.push({parameter: name, reason: (error as Error).message});
         continue;

@@ -81,7 +81,14 @@ describe("bad raw input stops the build, naming file, row and field", () => {
     ["a commitment below what is drawn", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),2000,USD millions,2027-06,h3-crwv-workbook-script,made up")), C, 1, "commitment", /less than the 2837 drawn/],
     ["a draw window closed by the table's date", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,2026-06,h3-crwv-workbook-script,made up")), C, 1, "draws_until", /has closed by 2026-06-30/],
     ["a draw window that is not a month", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,June 2027,h3-crwv-workbook-script,made up")), C, 1, "draws_until", /YYYY-MM/],
-    ["a commitment citing an unknown source", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,2027-06,nowhere,made up")), C, 1, "source_id", /not in sources\.csv/]
+    ["a commitment citing an unknown source", withFile(C, replaceLine(1, "2026-06-30,DDTL 4.0 (non-recourse),8500,USD millions,2027-06,nowhere,made up")), C, 1, "source_id", /not in sources\.csv/],
+    ["a figure of four hundred digits, which would read as Infinity", withFile(FACTS, (t) => t.replace("largest_customer_revenue_share,62,percent", `largest_customer_revenue_share,${"9".repeat(400)},percent`)), FACTS, 1, "value", /too large to be a figure/],
+    // Text a spreadsheet would run, where only words belong (the downloads neutralise it too).
+    ["a title that is a formula", withFile(SRC, (t) => t.replace("CoreWeave Reports Strong Third Quarter 2025 Results (press release)", '"=HYPERLINK(""http://example.com"",""x"")"')), SRC, 1, "title", /starts with "=", which a spreadsheet reads as a formula/],
+    ["a locator that starts with +", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,USD thousands,pr-2025q3,+1+2")), S, 1, "locator", /starts with "\+"/],
+    ["a locator that starts with - after spaces", withFile(S, replaceLine(1, "2025-07-01,2025-09-30,revenue,1364676,USD thousands,pr-2025q3,  -1+2")), S, 1, "locator", /starts with "-"/],
+    ["a note that starts with @", withFile(FACTS, (t) => t.replace('"Microsoft, per the S-1 as the article reports it"', "@SUM(1;2)")), FACTS, 1, "note", /starts with "@"/],
+    ["a facility named like a formula", withFile(F, (t) => t.replace("2025-06-30,DDTL 1.0 Facility,", "2025-06-30,=1+1,")), F, 1, "facility", /starts with "="/]
   ];
 
   for (const [what, files, file, row, field, message] of cases) {
@@ -92,6 +99,38 @@ describe("bad raw input stops the build, naming file, row and field", () => {
       expect(match!.message).toMatch(message);
     });
   }
+
+  it("names the first ten problems and counts the rest, so a file of a million bad rows gives a short message", () => {
+    const header = real[S].split("\n")[0];
+    const bad = `${header}\n${Array.from({length: 2500}, () => "2025-07-01,2025-09-30,vibes,x,USD,pr-2025q3,locator").join("\n")}\n`;
+    const error = (() => { try { validateCompany({...real, [S]: bad}); } catch (e) { return e as RawDataError; } return null; })()!;
+    // Each row has two bad fields (line item, value): 5,000 problems, ten of them listed.
+    expect(error.issues).toHaveLength(5000);
+    expect(error.message.split("\n")).toHaveLength(1 + 10 + 1);
+    expect(error.message).toMatch(/^bad raw data \(5000 problems\):/);
+    expect(error.message).toMatch(/and 4990 more$/);
+    expect(error.oneLine).not.toContain("\n");
+    expect(error.oneLine).toMatch(/^bad raw data \(5000 problems\): statements\.csv, row 1 \(line 2\), field "line_item": .*; and 4990 more$/);
+  });
+
+  it("counts a header of two million unknown columns as one problem that names the first ten", () => {
+    const header = `${real[S].split("\n")[0]},${Array.from({length: 2_000_000}, (_, i) => `c${i}`).join(",")}`;
+    const issues = issuesOf({...real, [S]: `${header}\n`});
+    const unknown = issues.filter((i) => i.file === S && i.row === 0);
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toMatchObject({field: "c0"});
+    expect(unknown[0]!.message).toMatch(/^is not a known column, nor are "c1", "c2", .*"c9", and 1999990 more \(expected period_start/);
+  });
+
+  it("reports a source refused for its own fields once, not again for every row that cites it", () => {
+    const issues = issuesOf(withFile(SRC, (t) => t.replace("CoreWeave Reports Strong Third Quarter 2025 Results (press release)", "=HYPERLINK(1)")));
+    expect(issues).toEqual([expect.objectContaining({file: SRC, row: 1, field: "title"})]);
+  });
+
+  it("refuses a column given twice", () => {
+    const issues = issuesOf(withFile(S, (t) => t.replace("locator\n", "locator,locator\n").replace(/\n([^\n]+)/g, "\n$1,x")));
+    expect(issues).toContainEqual({file: S, row: 0, field: "locator", message: "is a column twice"});
+  });
 
   it("says where in words a person can act on", () => {
     const error = (() => { try { validateCompany(cases[2]![1]); } catch (e) { return e as Error; } return null; })();

@@ -38,6 +38,10 @@ describe("the URL state", () => {
     expect(bad.ignored[0]).toMatchObject({parameter: "revenueLostPct", reason: expect.stringMatching(/from 0 to 100/)});
   });
 
+  it("reads -0 as 0, which is what the form shows and the address writes back (found by fuzzing)", () => {
+    expect(Object.is(decodeUrlState("?rateChangeBp=-0").assumptions.rateChangeBp, 0)).toBe(true);
+  });
+
   it("is empty for the base case", () => {
     expect(encodeUrlState(base, base)).toBe("");
   });

@@ -3,6 +3,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "nod
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {csvParseRows} from "d3-dsv";
+import ExcelJS from "exceljs";
 import {debianCommand} from "../../scripts/debian-package.js";
 
 /** Debian's LibreOffice Calc, headless: the tests recalculate exported workbooks in it. */
@@ -28,6 +29,27 @@ export function recalculate(bytes: Uint8Array): Map<string, string[][]> {
       if (match) sheets.set(match[1]!, csvParseRows(readFileSync(join(dir, name), "utf8")));
     }
     return sheets;
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+/**
+ * Opens a CSV file in LibreOffice as a hostile reader would, with "Evaluate formulas" on
+ * (the CSV filter's 13th option: a cell starting with = becomes a live formula), saves it
+ * as a workbook and reads that back: the cells as the spreadsheet holds them.
+ */
+export async function openCsv(csv: string): Promise<ExcelJS.Worksheet> {
+  const dir = mkdtempSync(join(tmpdir(), "csv-"));
+  try {
+    const file = join(dir, "download.csv");
+    writeFileSync(file, csv);
+    // Comma, double quote, UTF-8, from line 1, standard columns, en-US, quoted text not forced
+    // to text, special numbers detected, -, -, -, every sheet, formulas evaluated.
+    execFileSync(sofficePath(), [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--infilter=CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true",
+      "--convert-to", "xlsx", "--outdir", dir, file], {stdio: "ignore", timeout: 120_000});
+    const workbook = await new ExcelJS.Workbook().xlsx.readFile(join(dir, "download.xlsx"));
+    return workbook.worksheets[0]!;
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
