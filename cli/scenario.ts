@@ -10,8 +10,11 @@ import {cashHeld, fundingGap, quarterRecords} from "../src/readings/funding-gap.
 import {assumptionsSchema, diffControls, fork, resolveControls, scenarioSchema, ScenarioError} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
 import {INPUT_KEYS, isInputKey, isLegacyInputKey, isPlainDecimal, migrateLegacyInputs} from "../src/scenario/inputs-table.js";
-import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions} from "../src/risk/monte-carlo.js";
+import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions, type MonteCarloSummary} from "../src/risk/monte-carlo.js";
+import {simulateInParallel, workersFor, type SimulationRequest} from "../src/risk/parallel.js";
 import {riskSubject} from "../src/risk/subject.js";
+import {availableParallelism} from "node:os";
+import {nodeWorkerPool} from "./risk-workers.js";
 import {scenarioWorkbook} from "../src/scenario/workbook.js";
 import {writeXlsx, type WorkbookSources} from "../src/workbook/index.js";
 import {companyTables} from "../data-loaders/dataset.js";
@@ -124,22 +127,23 @@ function main(argv: string[]): string | Promise<string> {
       };
       const assumptions = {...MONTE_CARLO_DEFAULTS, paths: number("paths"), seed: number("seed"), quarters: number("quarters")};
       try { validateAssumptions(assumptions); } catch (error) { throw new UsageError((error as Error).message); }
-      const summary = simulate(riskSubject(base.input, controlsOf(name)), assumptions);
-      if (format === "json") return JSON.stringify({scenario: name, ...summary}, null, 1);
-      const rows = summary.quarters.map((quarter, t) => ({
-        quarter,
-        p_cannot_pay_by: `${(100 * summary.probabilityCannotPayBy[t]!).toFixed(1)}%`,
-        p_ponzi: `${(100 * summary.shareInPonzi[t]!).toFixed(1)}%`,
-        cash_p5: summary.cash[t]!.p5.toFixed(0), cash_p50: summary.cash[t]!.p50.toFixed(0), cash_p95: summary.cash[t]!.p95.toFixed(0),
-        debt_p50: summary.debt[t]!.p50.toFixed(0)
-      }));
-      const a = summary.assumptions;
-      return [
-        `${name}: ${scenarios.get(name)!.title}. ${summary.paths} paths, seed ${a.seed} (USD millions).`,
-        `Assumed, around the scenario's inputs: growth ± ${a.growthSdPct} pp a quarter (normal), the reference rate walking ± ${a.rateSdBp} bp a quarter, markets shutting with ${100 * a.shutProbability}% a quarter and reopening with ${100 * a.reopenProbability}%.`,
-        "",
-        table(rows)
-      ].join("\n");
+      return simulateOnThreads({base: base.input, controls: controlsOf(name), assumptions, decimalChecks: 0}).then((summary) => {
+        if (format === "json") return JSON.stringify({scenario: name, ...summary}, null, 1);
+        const rows = summary.quarters.map((quarter, t) => ({
+          quarter,
+          p_cannot_pay_by: `${(100 * summary.probabilityCannotPayBy[t]!).toFixed(1)}%`,
+          p_ponzi: `${(100 * summary.shareInPonzi[t]!).toFixed(1)}%`,
+          cash_p5: summary.cash[t]!.p5.toFixed(0), cash_p50: summary.cash[t]!.p50.toFixed(0), cash_p95: summary.cash[t]!.p95.toFixed(0),
+          debt_p50: summary.debt[t]!.p50.toFixed(0)
+        }));
+        const a = summary.assumptions;
+        return [
+          `${name}: ${scenarios.get(name)!.title}. ${summary.paths} paths, seed ${a.seed} (USD millions).`,
+          `Assumed, around the scenario's inputs: growth ± ${a.growthSdPct} pp a quarter (normal), the reference rate walking ± ${a.rateSdBp} bp a quarter, markets shutting with ${100 * a.shutProbability}% a quarter and reopening with ${100 * a.reopenProbability}%.`,
+          "",
+          table(rows)
+        ].join("\n");
+      });
     }
     case "export": {
       const [name, flag, file, ...rest] = args;
@@ -159,6 +163,22 @@ function main(argv: string[]): string | Promise<string> {
     }
     default:
       throw new UsageError("usage: npm run scenario -- list | run NAME [--format table|csv|json] | fork NAME NEW [--set key=value ...] | diff A B | simulate NAME [--paths N] [--seed S] [--quarters Q] [--format table|json] | export NAME --xlsx FILE | schema");
+  }
+}
+
+/**
+ * A simulation on worker threads, one a core (`os.availableParallelism()`), each a share of
+ * the paths; the same figures as on one thread (a path depends on the seed and its index).
+ * A run one worker would take runs here, in the process, which costs no thread's start.
+ */
+async function simulateOnThreads(request: SimulationRequest): Promise<MonteCarloSummary> {
+  const workers = workersFor(request.assumptions.paths, availableParallelism());
+  if (workers === 1) return simulate(riskSubject(request.base, request.controls), request.assumptions);
+  const pool = nodeWorkerPool(workers);
+  try {
+    return (await simulateInParallel(pool, request)).summary;
+  } finally {
+    pool.terminate();
   }
 }
 

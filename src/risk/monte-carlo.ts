@@ -123,25 +123,46 @@ export function pathInput(setup: MonteCarloSetup, index: number): ModelInput {
   return withPaths(template, {growth: Array.from(growth), baseRate: Array.from(rates), marketShut: [...template.refinancing.marketShut, ...shut]});
 }
 
-/** Running totals of the paths run so far; plain typed arrays, so a worker can send them. */
+/**
+ * Running totals of the paths run so far, of a run or of a worker's share of it (paths
+ * `first` to `first + width`); plain typed arrays, so a worker can send them.
+ */
 export interface MonteCarloTally {
   done: number;
+  readonly first: number;
+  readonly width: number;
   /** Per quarter: paths that have been unable to pay in that quarter or before. */
   readonly cannotPayBy: Float64Array;
   /** Per quarter: paths in Ponzi finance that quarter. */
   readonly ponzi: Float64Array;
-  /** Quarter-major, so that a quarter's values are one run to sort: cash[q × paths + path]. */
+  /** Quarter-major, so that a quarter's values are one run to sort: cash[q × width + (path − first)]. */
   readonly cash: Float64Array;
   readonly debt: Float64Array;
 }
 
-export function newTally(setup: MonteCarloSetup): MonteCarloTally {
-  const {paths, quarters} = setup.assumptions;
+export function newTally(setup: MonteCarloSetup, first = 0, width = setup.assumptions.paths): MonteCarloTally {
+  const {quarters} = setup.assumptions;
   return {
-    done: 0,
+    done: 0, first, width,
     cannotPayBy: new Float64Array(quarters), ponzi: new Float64Array(quarters),
-    cash: new Float64Array(paths * quarters), debt: new Float64Array(paths * quarters)
+    cash: new Float64Array(width * quarters), debt: new Float64Array(width * quarters)
   };
+}
+
+/**
+ * A worker's tally into the run's: its counts added (whole numbers, so in any order the same
+ * sums) and its paths' figures put in their places.
+ */
+export function mergeTally(into: MonteCarloTally, part: MonteCarloTally): void {
+  const quarters = into.cannotPayBy.length;
+  for (let t = 0; t < quarters; t++) {
+    into.cannotPayBy[t]! += part.cannotPayBy[t]!;
+    into.ponzi[t]! += part.ponzi[t]!;
+    const at = t * into.width + (part.first - into.first);
+    into.cash.set(part.cash.subarray(t * part.width, t * part.width + part.done), at);
+    into.debt.set(part.debt.subarray(t * part.width, t * part.width + part.done), at);
+  }
+  into.done += part.done;
 }
 
 /**
@@ -149,7 +170,8 @@ export function newTally(setup: MonteCarloSetup): MonteCarloTally {
  * each lane a path: the template's terms shared, the drawn paths each lane's own.
  */
 export function runPaths(setup: MonteCarloSetup, tally: MonteCarloTally, from: number, to: number): void {
-  const {paths, quarters: Q} = setup.assumptions;
+  const {quarters: Q} = setup.assumptions;
+  const {first, width} = tally;
   const n = to - from;
   if (n <= 0) return;
   const growth = new Float64Array(n * Q), baseRate = new Float64Array(n * Q), marketShut = new Uint8Array(n * Q);
@@ -163,8 +185,8 @@ export function runPaths(setup: MonteCarloSetup, tally: MonteCarloTally, from: n
       const at = t * n + k;
       if (defaultedFrom !== -1 && t >= defaultedFrom) tally.cannotPayBy[t]! += 1;
       if (lanes.regime[at] === PONZI) tally.ponzi[t]! += 1;
-      tally.cash[t * paths + i] = cash[at]!;
-      tally.debt[t * paths + i] = debt[at]!;
+      tally.cash[t * width + i - first] = cash[at]!;
+      tally.debt[t * width + i - first] = debt[at]!;
     }
   }
   tally.done += n;
@@ -250,7 +272,7 @@ function selectRanks(values: Float64Array, ranks: readonly number[], from: numbe
 const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
 export function summarise(setup: MonteCarloSetup, tally: MonteCarloTally): MonteCarloSummary {
-  const {paths} = setup.assumptions;
+  const paths = tally.width;
   const n = tally.done;
   if (n === 0) throw new RangeError("no path has run");
   const bands = (values: Float64Array): Band[] => setup.quarterLabels.map((quarter, t) => {
