@@ -1,4 +1,4 @@
-import type {FacilityLine} from "./batch-lines.js";
+import {FACILITY_LINES as FACILITY_ROW_LINES, type FacilityLine} from "./batch-lines.js";
 import {ANNUITY, BULLET, CAP, FACILITY_KIND, NO_HEDGE, STRAIGHT_LINE, type FacilityLanes, type LanePath, type LaneProgram} from "./batch-lanes.js";
 import {CENT_IN_MILLIONS} from "./metrics.js";
 
@@ -45,12 +45,11 @@ export type FacilityRows = Record<FacilityLine, Float64Array>;
 export const at = (path: LanePath, q: number, l: number): number => path.values[q * path.quarterStride + l * path.laneStride]!;
 
 /**
- * Facility `fi` of every lane through quarter `q`, adding to `sums` (in the facilities'
- * order, as the ledger sums its rows) and, when asked, writing its rows.
+ * Facility `fi` of every lane (the first `n`) through quarter `q`, adding to `sums` (in the
+ * facilities' order, as the ledger sums its rows) and, when asked, writing its rows.
  */
-export function stepFacilityLanes(p: LaneProgram, fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null): void {
+export function stepFacilityLanes(p: LaneProgram, fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null, n = p.lanes): void {
   const f = p.facilities[fi]!;
-  const n = p.lanes;
   const term = f.kind === FACILITY_KIND.term, revolver = f.kind === FACILITY_KIND.revolver;
   const {balance, undrawn, maturity, fixed, spread, hasFloor, amortisation, refinanceable, pikShare} = s;
   const {fixedRate, floor, upfrontFeeRate, commitmentFeePerQuarter, hedge, hedgeNotional, hedgeRate, hedgeUntil} = f;
@@ -176,4 +175,61 @@ function annuityPayment(periodRate: number, periods: number, principal: number, 
     last.denominator = -Math.expm1(-periods * Math.log1p(periodRate));
   }
   return (principal * periodRate) / last.denominator;
+}
+
+/**
+ * Term loans the same in every lane — the same terms, schedule and state, as a fixed-rate
+ * note is in a grid of rates against growth — step once, in lane 0, and every lane books that
+ * lane's figures: the same inputs give the same figures, so this is what each lane would have
+ * computed. While a loan is shared its state is held in lane 0 only. It stops being shared,
+ * its state copied to every lane first, when a step would read something lanes differ in: a
+ * floating rate on a reference rate that differs by lane, or a roll at maturity on markets or
+ * refinancing terms that do. The quarter's end never touches a shared loan: a loan with a
+ * prepayment, or any loan where some lane sweeps cash, is never shared.
+ */
+export class SharedLoans {
+  readonly shared: boolean[];
+  private readonly one: DebtService;
+  private readonly oneRows: FacilityRows | null;
+  private readonly sameRefinancing: boolean;
+
+  constructor(private readonly p: LaneProgram, anySweep: boolean, recordRows: boolean) {
+    const same = (values: ArrayLike<number>) => Array.prototype.every.call(values, (v: number) => v === values[0]);
+    const sameConvention = same(p.averageBalance);
+    this.shared = p.facilities.map((f) => p.lanes > 1 && p.sameFacilities && sameConvention && !anySweep && f.kind === FACILITY_KIND.term && f.prepayments.values.every(Number.isNaN));
+    this.sameRefinancing = p.open.laneStride === 0 && same(p.shareRolled) && same(p.refinancingSpread) && same(p.refinancingTenor) && same(p.refinancingFeeRate);
+    const single = () => new Float64Array(1);
+    this.one = {interest: single(), pikInterest: single(), fees: single(), principalDue: single(), refinanced: single(), scheduledDraws: single()};
+    this.oneRows = recordRows ? Object.fromEntries(FACILITY_ROW_LINES.map((line) => [line, single()])) as FacilityRows : null;
+  }
+
+  /** Facility `fi` through quarter `q` in every lane: once, if it is still shared. */
+  step(fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null): void {
+    if (this.shared[fi] && !this.canShare(s, q)) {
+      for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare]) values.fill(values[0]!);
+      this.shared[fi] = false;
+    }
+    if (!this.shared[fi]) {
+      stepFacilityLanes(this.p, fi, s, q, sums, rows);
+      return;
+    }
+    const one = this.one;
+    for (const values of Object.values(one)) values[0] = 0;
+    stepFacilityLanes(this.p, fi, s, q, one, this.oneRows, 1);
+    const interest = one.interest[0]!, pik = one.pikInterest[0]!, fees = one.fees[0]!, due = one.principalDue[0]!, refinanced = one.refinanced[0]!, draws = one.scheduledDraws[0]!;
+    for (let l = 0; l < this.p.lanes; l++) {
+      sums.interest[l] = sums.interest[l]! + interest;
+      sums.pikInterest[l] = sums.pikInterest[l]! + pik;
+      sums.fees[l] = sums.fees[l]! + fees;
+      sums.principalDue[l] = sums.principalDue[l]! + due;
+      sums.refinanced[l] = sums.refinanced[l]! + refinanced;
+      sums.scheduledDraws[l] = sums.scheduledDraws[l]! + draws;
+    }
+    if (rows && this.oneRows) for (const line of FACILITY_ROW_LINES) rows[line].fill(this.oneRows[line][0]!);
+  }
+
+  private canShare(s: FacilityLaneState, q: number): boolean {
+    if (!s.fixed[0] && this.p.baseRate.laneStride !== 0) return false;
+    return !(q === s.maturity[0] && s.refinanceable[0]) || this.sameRefinancing;
+  }
 }

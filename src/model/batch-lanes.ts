@@ -65,6 +65,8 @@ export interface LaneProgram {
   /** Each lane's index in the whole batch. */
   readonly global: Int32Array;
   readonly facilities: readonly FacilityLanes[];
+  /** Every lane has the same facilities (terms, schedules, starting balances). */
+  readonly sameFacilities: boolean;
   readonly revolverIndex: number;
   readonly newBorrowingIndex: number;
   readonly openingCash: Float64Array;
@@ -155,7 +157,7 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
   const operatingLane = operating.index;
 
   return {
-    lanes: n, quarters: Q, global, facilities,
+    lanes: n, quarters: Q, global, facilities, sameFacilities: sets.values.length === 1,
     revolverIndex: first.revolver ? first.facilities.length : -1,
     newBorrowingIndex: first.newBorrowing.limit > 0 ? first.facilities.length + (first.revolver ? 1 : 0) : -1,
     openingCash: scalar((i) => i.openingCash),
@@ -196,7 +198,7 @@ function distinct<T>(inputs: readonly ModelInput[], keys: Interner, parts: (inpu
   let previous: readonly unknown[] | null = null;
   inputs.forEach((input, l) => {
     const these = parts(input);
-    if (previous && these.every((part, k) => part === previous![k])) {
+    if (previous && samePartsAs(these, previous)) {
       index[l] = index[l - 1]!;
     } else {
       const k = keys.key(these);
@@ -210,6 +212,11 @@ function distinct<T>(inputs: readonly ModelInput[], keys: Interner, parts: (inpu
     previous = these;
   });
   return {values, index};
+}
+
+function samePartsAs(these: readonly unknown[], those: readonly unknown[]): boolean {
+  for (let k = 0; k < these.length; k++) if (these[k] !== those[k]) return false;
+  return true;
 }
 
 /** A path's values over Q quarters, the last holding (`atQuarter`). */

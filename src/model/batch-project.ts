@@ -1,5 +1,5 @@
 import {floatArithmetic} from "./arithmetic.js";
-import {startingState, stepFacilityLanes, type DebtService, type FacilityRows} from "./batch-debt.js";
+import {SharedLoans, startingState, type DebtService, type FacilityRows} from "./batch-debt.js";
 import {compileLanes, shapeOf, type LaneDraws, type LaneProgram} from "./batch-lanes.js";
 import {emptyLaneProjections, FACILITY_LINES, LEDGER_LINES, METRIC_LINES, PONZI, REGIMES, type BatchRecording, type LaneProjections, type LedgerLine, type MetricLine} from "./batch-lines.js";
 import {parseModelInput, pathValueIssues, withPaths, ModelInputError, type ModelInput} from "./inputs.js";
@@ -123,18 +123,19 @@ function runLanes(p: LaneProgram, out: LaneProjections): void {
   for (const s of state) for (let l = 0; l < n; l++) openingDebt[l] = openingDebt[l]! + s.balance[l]!;
   const anyPrepayments = p.facilities.some((f) => f.prepayments.values.some((v) => !Number.isNaN(v)));
   const anySweep = p.sweepShare.some((share) => share !== 0);
+  const loans = new SharedLoans(p, anySweep, rows !== null);
   const recordedLedger = (Object.keys(out.ledger) as LedgerLine[]).map((line) => [L[line], out.ledger[line]!] as const);
   const recordedMetrics = (Object.keys(out.metrics) as MetricLine[]).map((line) => [M[line], out.metrics[line]!] as const);
   const {closingCash, closingDebt, operatingCashFlow, interest, principalDue, maintenanceCapex} = L;
 
   for (let q = 0; q < Q; q++) {
     for (const line of [L.interest, L.pikInterest, L.fees, L.principalDue, L.refinanced, L.scheduledDraws, L.prepayment, L.prepaymentPremium, L.sweepRepayment]) line.fill(0);
-    for (let f = 0; f < state.length; f++) stepFacilityLanes(p, f, state[f]!, q, sums, rows ? rows[f]! : null);
+    for (let f = 0; f < state.length; f++) loans.step(f, state[f]!, q, sums, rows ? rows[f]! : null);
     bookEarnings(p, L, q, cash, openingDebt, beforeFinancing);
     holdMinimumCash(p, state, L, rows, q);
     if (anyPrepayments) prepay(p, state, L, rows, q);
     if (anySweep) sweepCash(p, state, L, rows);
-    closeQuarter(p, state, L);
+    closeQuarter(p, state, L, loans);
     if (recordedMetrics.length) metricsOf(p, L, M, beforeFinancing);
     const base = q * N;
     for (let l = 0; l < n; l++) {

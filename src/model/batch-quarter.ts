@@ -1,5 +1,5 @@
 import {FACILITY_KIND, type LanePath, type LaneProgram} from "./batch-lanes.js";
-import type {FacilityLaneState, FacilityRows} from "./batch-debt.js";
+import type {FacilityLaneState, FacilityRows, SharedLoans} from "./batch-debt.js";
 import type {LedgerLine, MetricLine} from "./batch-lines.js";
 import {CENT_IN_MILLIONS} from "./metrics.js";
 
@@ -137,8 +137,9 @@ export function prepay(p: LaneProgram, state: readonly FacilityLaneState[], L: Q
     for (let f = 0; f < state.length; f++) {
       const terms = p.facilities[f]!, s = state[f]!;
       const wanted = terms.prepayments.values[q * terms.prepayments.quarterStride + l * terms.prepayments.laneStride]!;
+      if (Number.isNaN(wanted)) continue;
       const balance = s.balance[l]!;
-      if (Number.isNaN(wanted) || !(balance > 0) || !(cash > minimumCash)) continue;
+      if (!(balance > 0) || !(cash > minimumCash)) continue;
       const available = cash - minimumCash;
       let pay = wanted <= balance ? wanted : balance;
       let fee = pay * terms.prepaymentPremium[l]!;
@@ -193,10 +194,17 @@ export function sweepCash(p: LaneProgram, state: readonly FacilityLaneState[], L
  * balance, so the closing debt is their sum in order; all repaid in cash; the revolver's room.
  * No covenant here (a lane with one is projected alone), so no equity cure.
  */
-export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[], L: QuarterLedger): void {
+export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[], L: QuarterLedger, loans: SharedLoans): void {
   const {closingDebt, repaid, principalDue, refinanced, revolverRepayment, sweepRepayment, prepayment, undrawnRevolver, equityCure} = L;
   closingDebt.fill(0);
-  for (const s of state) for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[l]!;
+  state.forEach((s, f) => {
+    if (loans.shared[f]) {
+      const balance = s.balance[0]!;
+      for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + balance;
+    } else {
+      for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[l]!;
+    }
+  });
   const revolver = p.revolverIndex >= 0 ? state[p.revolverIndex]! : null;
   for (let l = 0; l < p.lanes; l++) {
     repaid[l] = (((principalDue[l]! - refinanced[l]!) + revolverRepayment[l]!) + sweepRepayment[l]!) + prepayment[l]!;
