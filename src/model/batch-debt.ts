@@ -1,5 +1,5 @@
 import {FACILITY_LINES as FACILITY_ROW_LINES, type FacilityLine} from "./batch-lines.js";
-import {ANNUITY, BULLET, CAP, FACILITY_KIND, NO_HEDGE, STRAIGHT_LINE, type FacilityLanes, type LanePath, type LaneProgram} from "./batch-lanes.js";
+import {ANNUITY, BULLET, CAP, FACILITY_KIND, NO_HEDGE, STRAIGHT_LINE, type FacilityLanes, type LaneProgram} from "./batch-lanes.js";
 import {CENT_IN_MILLIONS} from "./metrics.js";
 
 /**
@@ -40,9 +40,6 @@ export interface DebtService {
 }
 
 export type FacilityRows = Record<FacilityLine, Float64Array>;
-
-/** A path's value for lane l in quarter q. */
-export const at = (path: LanePath, q: number, l: number): number => path.values[q * path.quarterStride + l * path.laneStride]!;
 
 /**
  * Facility `fi` of every lane (the first `n`) through quarter `q`, adding to `sums` (in the

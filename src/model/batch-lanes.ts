@@ -197,6 +197,11 @@ function distinct<T>(inputs: readonly ModelInput[], keys: Interner, parts: (inpu
   const index = new Int32Array(inputs.length);
   let previous: readonly unknown[] | null = null;
   inputs.forEach((input, l) => {
+    // The same input as the lane before (every path of a simulation) has its value at once.
+    if (l > 0 && input === inputs[l - 1]) {
+      index[l] = index[l - 1]!;
+      return;
+    }
     const these = parts(input);
     if (previous && samePartsAs(these, previous)) {
       index[l] = index[l - 1]!;

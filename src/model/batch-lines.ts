@@ -87,8 +87,3 @@ export function emptyLaneProjections(lanes: number, stride: number, facilityCoun
     firstDefault: new Int32Array(lanes).fill(-1), firstBreach: new Int32Array(lanes).fill(-1), projectedAlone: new Uint8Array(lanes)
   };
 }
-
-/** A recorded line's value for a lane in quarter `q` (a quarter within the lane's horizon). */
-export function laneValue(line: Float64Array, p: LaneProjections, lane: number, q: number): number {
-  return line[q * p.lanes + lane] as number;
-}

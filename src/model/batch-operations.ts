@@ -38,31 +38,65 @@ export function operatingLanes(inputs: readonly ModelInput[], quarters: number, 
   // One scratch for every lane: the revenue added (capex's lead reaches up to 8 quarters past the horizon) and capex spent.
   const added = new Float64Array(quarters + 8);
   const capexHistory = new Float64Array(quarters);
-  for (let o = 0; o < count; o++) operateLane(inputs[o]!, growthOf(o), quarters, out, o, added, capexHistory);
+  // Lanes on one input (a simulation's paths, which differ in growth only) share its terms.
+  const termsOf = new Map<ModelInput, OperatingTerms>();
+  for (let o = 0; o < count; o++) {
+    const input = inputs[o]!;
+    let terms = termsOf.get(input);
+    if (!terms) termsOf.set(input, terms = operatingTerms(input));
+    operateLane(input, terms, growthOf(o), quarters, out, o, added, capexHistory);
+  }
   return out;
 }
 
-function operateLane(input: ModelInput, growth: ArrayLike<number>, horizon: number, out: OperatingLanes, o: number, added: Float64Array, capexHistory: Float64Array): void {
-  const count = out.count;
-  const follows = input.capexIntensity?.follows === true;
-  const lead = follows ? input.capexIntensity!.leadQuarters : 0;
-  revenueLane(input, growth, horizon, lead, out, o, added);
+/** What an operating input holds that its quarters read: its paths, the reported vintages, and what its capex and depreciation start from. */
+interface OperatingTerms {
+  readonly follows: boolean;
+  readonly lead: number;
+  readonly margin: ArrayLike<number>;
+  readonly fixedPerQuarter: readonly number[];
+  readonly shares: readonly ArrayLike<number>[];
+  readonly fixedGrowthFactors: readonly number[];
+  readonly perQuarter: number;
+  readonly capexPath: ArrayLike<number>;
+  readonly reported: readonly (number | undefined)[];
+  /** The reported vintages still being depreciated at the start, summed in order. */
+  readonly depreciableAtStart: number;
+}
 
+function operatingTerms(input: ModelInput): OperatingTerms {
   const costs = input.costs;
-  const margin = costs.kind === "margin" ? pathValues(costs.ebitdaMargin) : [];
-  const fixedCosts = costs.kind === "lines" ? costs.lines.map((line) => line.fixedPerQuarter) : [];
-  const shares = costs.kind === "lines" ? costs.lines.map((line) => pathValues(line.shareOfRevenue)) : [];
-  const fixedGrowthFactors = costs.kind === "lines" ? costs.lines.map((line) => 1 + line.fixedGrowth) : [];
+  const follows = input.capexIntensity?.follows === true;
+  const reported = reportedVintages(input);
+  const life = input.depreciation.capexLifeQuarters;
+  let depreciableAtStart = 0;
+  for (let k = 0; k < Math.min(life, reported.length); k++) if (reported[k] !== undefined) depreciableAtStart = depreciableAtStart + reported[k]!;
+  return {
+    follows,
+    lead: follows ? input.capexIntensity!.leadQuarters : 0,
+    margin: costs.kind === "margin" ? pathValues(costs.ebitdaMargin) : [],
+    fixedPerQuarter: costs.kind === "lines" ? costs.lines.map((line) => line.fixedPerQuarter) : [],
+    shares: costs.kind === "lines" ? costs.lines.map((line) => pathValues(line.shareOfRevenue)) : [],
+    fixedGrowthFactors: costs.kind === "lines" ? costs.lines.map((line) => 1 + line.fixedGrowth) : [],
+    perQuarter: follows ? input.capexIntensity!.perAddedAnnualRevenue * 4 : 0,
+    capexPath: pathValues(input.capex),
+    reported,
+    depreciableAtStart
+  };
+}
+
+function operateLane(input: ModelInput, terms: OperatingTerms, growth: ArrayLike<number>, horizon: number, out: OperatingLanes, o: number, added: Float64Array, capexHistory: Float64Array): void {
+  const count = out.count;
+  const {follows, lead, margin, shares, fixedGrowthFactors, perQuarter, capexPath, reported} = terms;
+  revenueLane(input, growth, horizon, lead, out, o, added);
+  const costs = input.costs;
+  const fixedCosts = terms.fixedPerQuarter.slice();
   const life = input.depreciation.capexLifeQuarters;
   const openingDepreciation = input.depreciation.openingPerQuarter;
   const openingRemaining = input.depreciation.openingRemainingQuarters;
-  const perQuarter = follows ? input.capexIntensity!.perAddedAnnualRevenue * 4 : 0;
-  const capexPath = pathValues(input.capex);
-  const reported = reportedVintages(input);
   // A vintage absent and one of zero are the same figures: x − 0 and x + 0 are x.
   const spentAt = (s: number): number => (s >= 0 ? capexHistory[s]! : (reported[-s - 1] ?? 0));
-  let depreciableCapex = 0;
-  for (let k = 0; k < Math.min(life, reported.length); k++) if (reported[k] !== undefined) depreciableCapex = depreciableCapex + reported[k]!;
+  let depreciableCapex = terms.depreciableAtStart;
 
   const {revenue: revenueOut, badDebt: badDebtOut, operatingCosts: costsOut, ebitda: ebitdaOut, depreciation: depreciationOut, ebit: ebitOut, capex: capexOut, maintenanceCapex: maintenanceOut} = out;
   for (let offset = 0; offset < horizon; offset++) {
