@@ -458,7 +458,7 @@ export type Controls = {readonly [K in InputKey]: number};
  * refinancing (what the debt turns on).
  */
 export const PROMINENT_INPUTS = [
-  "growthPct", "longRunGrowthPct", "capex", "usefulLifeQuarters", "rateChangeBp", "newBorrowingLimit", "shareRolledPct"
+  "growthPct", "longRunGrowthPct", "capexIntensity", "usefulLifeQuarters", "rateChangeBp", "newBorrowingLimit", "shareRolledPct"
 ] as const satisfies readonly InputKey[];
 
 export const isProminent = (key: InputKey): boolean => (PROMINENT_INPUTS as readonly InputKey[]).includes(key);

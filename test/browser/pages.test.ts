@@ -296,10 +296,10 @@ describe("a scenario opened in the live notebook", () => {
     await settled(page);
     expect((await sliderExtents(page)).find((v) => v.label.startsWith("Reference-rate"))!.value).toBe(300);
     expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp");
-    const capex = (await sliderExtents(page)).findIndex((v) => v.label.startsWith("Capex"));
-    await setSlider(page, capex, 3000);
-    expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp&capex=3000");
-    expect(JSON.parse(await page.locator(".fork textarea").inputValue())).toMatchObject({parent: "rates-up-300bp", assumptions: {capex: 3000}});
+    const intensity = await sliderIndex(page, "Capex per USD of added annual revenue");
+    await setSlider(page, intensity, 5);
+    expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp&capexIntensity=5");
+    expect(JSON.parse(await page.locator(".fork textarea").inputValue())).toMatchObject({parent: "rates-up-300bp", assumptions: {capexIntensity: 5}});
     expect(errors).toEqual([]);
     await page.context().close();
   });

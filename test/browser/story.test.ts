@@ -10,6 +10,7 @@ import {companyTables} from "../../data-loaders/dataset.js";
 import {readProjection} from "../../src/readings/projection.js";
 import {verdict} from "../../src/readings/verdict.js";
 import {INPUTS, PROMINENT_INPUTS} from "../../src/scenario/inputs-table.js";
+import {GLOSSARY} from "../../src/readings/glossary.js";
 
 /**
  * The story page as a person sees it: the answer in the first screen, the inputs beside the
@@ -148,15 +149,26 @@ describe("the story page, at 1280 × 800", () => {
     await page.context().close();
   });
 
+  it("defines each chart's terms under it on one line, each on hover, in full when opened", async () => {
+    const {page} = await open(LAPTOP);
+    const note = page.locator(".chart details.glossary", {hasText: "Funding gap"}).first();
+    expect(await note.locator("summary").innerText()).toBe("Terms: Funding gap");
+    expect(await note.locator("summary abbr").getAttribute("title")).toBe(GLOSSARY.fundingGap.definition);
+    expect(await note.locator("dd").isVisible()).toBe(false);
+    await note.locator("summary").click();
+    expect(await note.locator("dd").innerText()).toBe(GLOSSARY.fundingGap.definition);
+    await page.context().close();
+  });
+
   it("refuses what is not a number with a message, keeping the model's value and showing it in the box", async () => {
     const {page} = await open(LAPTOP);
     const before = await marks(page);
-    const input = page.locator("form.control[data-key=capex] input[type=number]");
+    const input = page.locator("form.control[data-key=capexIntensity] input[type=number]");
     const kept = await input.inputValue();
     await input.fill("");
     await input.press("Tab");
     await page.waitForTimeout(300);
-    expect(await page.locator("form.control[data-key=capex] .control-message").innerText()).toBe(`Not a number: the model keeps ${kept} (enter 0 to 20000).`);
+    expect(await page.locator("form.control[data-key=capexIntensity] .control-message").innerText()).toBe(`Not a number: the model keeps ${kept} (enter 0 to 10).`);
     expect(await input.inputValue()).toBe(kept);
     expect(await marks(page)).toBe(before);
     await page.context().close();

@@ -61,7 +61,7 @@ describe("the reported sentence follows the figures", () => {
 
   it("answers 'yes' when operating cash flow after interest is below zero over the window", () => {
     const short = reported.map((r) => (r.line_item === "operating_cash_flow" && QUARTERS.includes(r.period) ? {...r, value: -10} : r));
-    expect(interestSentence(reportedWindow(short))).toMatch(/^Yes: .* came to USD -40 m, so operations did not cover the interest/);
+    expect(interestSentence(reportedWindow(short))).toMatch(/^Yes: .* came to USD −40 m, so operations did not cover the interest/);
   });
 
   it("says plainly which figure is missing rather than answering", () => {

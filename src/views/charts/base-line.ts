@@ -3,9 +3,13 @@ import {quarterAxis, SERIES, type SeriesRow} from "./common.js";
 /**
  * The base case as a faint dashed line under the inputs' own, once an input has moved: what
  * the move changed stays in view. Its rows are the chart's own rows marked `scenario: "base
- * case"`; the chart's main layer leaves them out and this layer draws only them, in the
- * series' colours, without a legend entry of its own (the subtitle says what it is; the
- * lines are there only once an input has moved).
+ * case"`; they are there only once an input has moved (the subtitle says what they are,
+ * and the legend names only the series).
+ *
+ * Both are drawn by one line layer over every row, split by `scenario` (the base case's
+ * lines dashed and faint, without a legend entry of their own), and the inputs' points by a
+ * second layer. No layer reads a data set that is empty while nothing has moved: vega would
+ * warn of its infinite extent on the shared y scale.
  */
 export const BASE_CASE = "base case";
 export const BASE_CASE_SUBTITLE = "Faint dashed lines: the base case";
@@ -19,17 +23,37 @@ export function withBaseCase(rows: readonly SeriesRow[], baseRows: readonly Seri
   return [...rows, ...(baseRows ?? []).map((r) => ({...r, scenario: BASE_CASE}))];
 }
 
-/** For the chart's main layer: its own rows only. */
-export const INPUTS_ONLY = {filter: `datum.scenario !== '${BASE_CASE}'`} as const;
+/** Whether a row is the base case's, as a vega expression. */
+export const IS_BASE_CASE = `datum.scenario === '${BASE_CASE}'`;
 
-/** The faint layer, on the same axes and colour scale as the main one (`y` and `color` as it encodes them). */
-export function baseCaseLayer<Y, C extends object>(y: Y, color: C) {
-  return {
-    transform: [{filter: `datum.scenario === '${BASE_CASE}'`}],
-    mark: {type: "line" as const, opacity: 0.4, strokeDash: [4, 3], strokeWidth: 1.5},
-    encoding: {
-      x: quarterAxis, y, color: {...color, legend: null},
-      tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Base case"}, {field: SERIES.value, title: "Value", format: ",.2f"}]
+/** The inputs' own rows. */
+export const INPUTS_ONLY = {filter: `!(${IS_BASE_CASE})`} as const;
+
+type Tooltip = Array<{field: string; title: string; format?: string}>;
+
+/**
+ * The lines (the inputs' solid, the base case's faint and dashed) and the inputs' points, on
+ * the same axes and colour scale (`y` and `color` as the chart encodes them).
+ */
+export function linesWithBaseCase<Y, C extends object>(y: Y, color: C, tooltip: Tooltip) {
+  return [
+    {
+      mark: {type: "line" as const},
+      encoding: {
+        x: quarterAxis, y, color,
+        detail: {field: "scenario", type: "nominal" as const},
+        strokeDash: {condition: {test: IS_BASE_CASE, value: [4, 3]}, value: [1, 0]},
+        opacity: {condition: {test: IS_BASE_CASE, value: 0.4}, value: 1},
+        strokeWidth: {condition: {test: IS_BASE_CASE, value: 1.5}, value: 2}
+      }
+    },
+    {
+      transform: [INPUTS_ONLY],
+      mark: {type: "point" as const, filled: true},
+      // The same colour encoding as the lines': one legend for both (a `legend: null` here
+      // would take the shared legend away).
+      encoding: {x: quarterAxis, y, color, tooltip}
     }
-  };
+  ];
 }
+

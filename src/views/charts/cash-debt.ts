@@ -1,7 +1,7 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Projection} from "../../model/index.js";
 import {cashHeld, fundingGap} from "../../readings/funding-gap.js";
-import {BASE_CASE_SUBTITLE, baseCaseLayer, INPUTS_ONLY} from "./base-line.js";
+import {BASE_CASE_SUBTITLE, linesWithBaseCase} from "./base-line.js";
 import {base, finite, meta, MILLIONS, ONE_DATUM, quarterAxis, SERIES, type SeriesRow} from "./common.js";
 
 /** Closing cash (never below zero) against the debt falling due, and the funding gap, each quarter. */
@@ -26,15 +26,7 @@ export function cashChart(): TopLevelSpec {
     description: "Closing cash each quarter against the principal and interest falling due, in USD millions. When uses exceed every source (cash, the revolver, new borrowing), cash stays at zero and the shortfall is the funding gap, in all to date: a quarter with a gap is one the company cannot pay.",
     layer: [
       {data: ONE_DATUM, mark: {type: "rule", color: "#999"}, encoding: {y: {datum: 0}}},
-      {
-        transform: [INPUTS_ONLY],
-        mark: {type: "line", point: true},
-        encoding: {
-          x: quarterAxis, y: CASH_Y, color: CASH_COLOR,
-          tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Series"}, {field: SERIES.value, title: "USD millions", format: MILLIONS}]
-        }
-      },
-      baseCaseLayer(CASH_Y, CASH_COLOR)
+      ...linesWithBaseCase(CASH_Y, CASH_COLOR, [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Series"}, {field: SERIES.value, title: "USD millions", format: MILLIONS}])
     ]
   };
 }

@@ -1,6 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Projection} from "../../model/index.js";
-import {BASE_CASE_SUBTITLE, baseCaseLayer, INPUTS_ONLY} from "./base-line.js";
+import {BASE_CASE_SUBTITLE, linesWithBaseCase} from "./base-line.js";
 import {base, finite, meta, ONE_DATUM, quarterAxis, SERIES, type SeriesRow} from "./common.js";
 
 /**
@@ -32,15 +32,7 @@ export function coverageChart(): TopLevelSpec {
       {data: ONE_DATUM, mark: {type: "rule", color: "#d62728", strokeDash: [4, 4]}, encoding: {y: {datum: 1}, tooltip: {value: COVER_LINE}}},
       // The dashed line says what it is, at its left end (a place that does not move with the width).
       {data: ONE_DATUM, mark: {type: "text", align: "left", baseline: "bottom", dx: 4, dy: -3, color: "#b0201f", fontSize: 10}, encoding: {x: {value: 0}, y: {datum: 1}, text: {value: COVER_LINE}}},
-      {
-        transform: [INPUTS_ONLY],
-        mark: {type: "line", point: true},
-        encoding: {
-          x: quarterAxis, y: COVERAGE_Y, color: COVERAGE_COLOR,
-          tooltip: [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Ratio"}, {field: SERIES.value, title: "×", format: ".2f"}]
-        }
-      },
-      baseCaseLayer(COVERAGE_Y, COVERAGE_COLOR)
+      ...linesWithBaseCase(COVERAGE_Y, COVERAGE_COLOR, [{field: SERIES.quarter, title: "Quarter"}, {field: SERIES.series, title: "Ratio"}, {field: SERIES.value, title: "×", format: ".2f"}])
     ]
   };
 }

@@ -23,8 +23,14 @@ export function heatmapRows(grid: SensitivityGrid, current: Controls): HeatmapRo
     value: c.value !== null && Number.isFinite(c.value) ? c.value : null,
     shown: c.value === null ? outcome.absent : `${formatNumber(c.value, 2)} ${outcome.unit}`
   }));
-  const edges = (layer: "ponzi" | "cannot pay", status: (c: SensitivityGrid["cells"][number]) => boolean): HeatmapRow[] =>
-    boundary(grid, status).map((s) => ({layer, ...s}));
+  // A kind of outline the grid does not have is one point of zero length (it draws
+  // nothing): its layer then never reads an empty set, whose extent on the shared axes vega
+  // would warn is infinite.
+  const first = grid.cells[0];
+  const edges = (layer: "ponzi" | "cannot pay", status: (c: SensitivityGrid["cells"][number]) => boolean): HeatmapRow[] => {
+    const found = boundary(grid, status).map((s) => ({layer, ...s}));
+    return found.length || !first ? found : [{layer, x: first.x, y: first.y, x2: first.x, y2: first.y}];
+  };
   return [
     ...cells,
     ...edges("ponzi", (c) => c.ponzi),

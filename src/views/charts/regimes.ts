@@ -14,8 +14,9 @@ export interface RegimeRow {
 }
 const F = fields<RegimeRow>({quarter: "quarter", regime: "regime", regimeAfterMaintenance: "regimeAfterMaintenance", cannotPay: "cannotPay", breaches: "breaches"});
 
-/** The two readings, as the band's rows name them. */
-const READINGS: Readonly<Record<string, string>> = {[F.regime]: "on operating cash flow", [F.regimeAfterMaintenance]: "after maintenance capex"};
+/** The two readings, as the band's rows name them: two short lines each, which fit beside a phone's band uncut. */
+const READINGS: Readonly<Record<string, readonly [string, string]>> = {[F.regime]: ["on operating", "cash flow"], [F.regimeAfterMaintenance]: ["after maintenance", "capex"]};
+const lines = (key: string) => `[${READINGS[key]!.map((l) => `'${l}'`).join(", ")}]`;
 
 export const REGIME_COLOURS = {hedge: "#2ca02c", speculative: "#ff7f0e", ponzi: "#d62728"} as const;
 
@@ -55,7 +56,7 @@ export function regimeChart(): TopLevelSpec {
         mark: {type: "rect"},
         encoding: {
           x: quarterAxis,
-          y: {field: "reading", type: "nominal", title: null, sort: [F.regime, F.regimeAfterMaintenance], axis: {labelExpr: `datum.value == '${F.regime}' ? '${READINGS[F.regime]}' : '${READINGS[F.regimeAfterMaintenance]}'`}},
+          y: {field: "reading", type: "nominal", title: null, sort: [F.regime, F.regimeAfterMaintenance], axis: {labelExpr: `datum.value == '${F.regime}' ? ${lines(F.regime)} : ${lines(F.regimeAfterMaintenance)}`, labelLimit: 0}},
           color: {field: "readingRegime", type: "nominal", title: "Regime", scale: {domain: Object.keys(REGIME_COLOURS), range: Object.values(REGIME_COLOURS)}},
           tooltip: [{field: F.quarter, title: "Quarter"}, {field: F.regime, title: "Regime"}, {field: F.regimeAfterMaintenance, title: "After maintenance capex"}, {field: F.cannotPay, title: "Cannot pay"}, {field: F.breaches, title: "Covenant breaches"}]
         }

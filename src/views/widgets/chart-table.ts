@@ -1,4 +1,5 @@
 import {formatNumber} from "../../readings/format.js";
+import {BASE_CASE} from "../charts/base-line.js";
 import type {ChartTable} from "../charts/common.js";
 import {recordsTable, type Column} from "./records-table.js";
 
@@ -16,8 +17,10 @@ export function cellText(value: unknown): string {
  * quarter and series (the quarter, the series, the value) read as a quarter a line and a
  * series a column; other rows in the columns the chart names, or in their own fields.
  */
-export function tableOf(rows: readonly Row[], spec?: ChartTable): {rows: Row[]; columns: Array<Column<Row>>} {
-  const shown = spec?.where ? rows.filter((r) => r[spec.where!.field] === spec.where!.equals) : [...rows];
+export function tableOf(given: readonly Row[], spec?: ChartTable): {rows: Row[]; columns: Array<Column<Row>>} {
+  // The base case's faint lines are for comparison on the chart: the table is the inputs' own figures.
+  const rows = given.filter((r) => r.scenario !== BASE_CASE).map(({scenario: _, ...r}) => r);
+  const shown = spec?.where ? rows.filter((r) => r[spec.where!.field] === spec.where!.equals) : rows;
   if (spec) return {rows: shown, columns: spec.columns.map(({field, title}) => ({label: title, value: (r) => cellText(r[field]), numeric: typeof shown[0]?.[field] === "number"}))};
   const keys = Object.keys(shown[0] ?? {});
   if (keys.length === 3 && ["quarter", "series", "value"].every((k) => keys.includes(k))) {

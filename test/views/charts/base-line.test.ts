@@ -14,16 +14,23 @@ describe("the base case as a faint line", () => {
   });
 
   for (const [name, build] of [["cash", cashChart], ["coverage", coverageChart]] as const) {
-    it(`${name} chart: the main layer leaves the base rows out, a faint dashed layer draws only them, on the same colour field, and the subtitle says so`, () => {
+    it(`${name} chart: one line layer draws every row, the base case's dashed and faint, the inputs' points on their own, on the same colour field, and the subtitle says so`, () => {
       const spec = build() as any;
       expect(() => compile(spec)).not.toThrow();
-      const [main, faint] = [spec.layer[1], spec.layer[2]];
-      expect(main.transform).toEqual([{filter: `datum.scenario !== '${BASE_CASE}'`}]);
-      expect(faint.transform).toEqual([{filter: `datum.scenario === '${BASE_CASE}'`}]);
-      expect(faint.mark).toMatchObject({type: "line", strokeDash: [4, 3]});
-      expect(faint.mark.opacity).toBeLessThan(0.5);
-      expect(faint.encoding.color).toEqual({...main.encoding.color, legend: null});
-      expect(faint.encoding.y).toEqual(main.encoding.y);
+      const [lines, points] = spec.layer.slice(-2);
+      // Every row, split into lines by series and by scenario: no layer filters its way to nothing while nothing has moved.
+      expect(lines.transform).toBeUndefined();
+      expect(lines.encoding.detail).toEqual({field: "scenario", type: "nominal"});
+      expect(lines.encoding.strokeDash).toEqual({condition: {test: `datum.scenario === '${BASE_CASE}'`, value: [4, 3]}, value: [1, 0]});
+      expect(lines.encoding.opacity.condition.value).toBeLessThan(0.5);
+      expect(lines.encoding.opacity.value).toBe(1);
+      expect(points.transform).toEqual([{filter: `!(datum.scenario === '${BASE_CASE}')`}]);
+      expect(points.encoding.color).toEqual(lines.encoding.color);
+      // One legend, naming the series (the dashes and the faintness are conditions: no legend of their own).
+      const legends = (compile(spec).spec as any).legends;
+      expect(legends).toHaveLength(1);
+      expect(legends[0].fill ?? legends[0].stroke).toBe("color");
+      expect(points.encoding.y).toEqual(lines.encoding.y);
       expect(spec.title.subtitle).toMatch(/base case/);
     });
   }

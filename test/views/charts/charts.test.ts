@@ -23,9 +23,11 @@ describe("every chart spec", () => {
     });
     it(`${name}: puts quarters on x and a tooltip on its marks`, () => {
       const encodings = spec.layer ? spec.layer.map((l: any) => l.encoding) : [spec.encoding];
-      const main = encodings.find((e: any) => e.x?.field);
+      const main = encodings.find((e: any) => e.x?.field && e.tooltip);
       expect(main.x.field).toBe("quarter");
       expect(main.tooltip.length).toBeGreaterThan(1);
+      // Every layer with quarters along x has them as the others do.
+      for (const e of encodings.filter((e: any) => e.x?.field)) expect(e.x.field).toBe("quarter");
     });
   }
 });

@@ -63,6 +63,25 @@ describe("the risk charts' specs", () => {
     for (const words of Object.values(HEATMAP_KEY)) expect(text).toContain(words);
   });
 
+  it("the heatmap draws without a warning when the grid has no outline of a kind (a zero-length one stands in)", async () => {
+    // Rates and growth moved a little around the base case: it never fails to pay there.
+    const grid = sensitivityGrid(subject, gridAxis("rateChangeBp", 0, 10, 2), gridAxis("growthPct", 5, 6, 2), "lowestCoverage");
+    const rows = heatmapRows(grid, subject.controls) as any[];
+    for (const layer of ["ponzi", "cannot pay"]) {
+      const edges = rows.filter((r) => r.layer === layer);
+      expect(edges.length).toBeGreaterThan(0);
+      if (!(layer === "ponzi" ? grid.cells.some((c) => c.ponzi) && grid.cells.some((c) => !c.ponzi) : grid.cells.some((c) => c.cannotPay) && grid.cells.some((c) => !c.cannotPay))) {
+        expect(edges).toEqual([{layer, x: edges[0].x, y: edges[0].y, x2: edges[0].x, y2: edges[0].y}]);
+      }
+    }
+    const warnings: string[] = [];
+    const view = new vega.View(vega.parse(compile({...(specs.heatmap as any), width: 600}).spec), {renderer: "none", logger: vega.logger(vega.Warn, "warn", (...m: unknown[]) => warnings.push(m.join(" ")))} as any);
+    view.data("table", rows);
+    await view.runAsync();
+    view.finalize();
+    expect(warnings).toEqual([]);
+  });
+
   it("the fan's legend names its two bands and its line, and the tornado's its line", async () => {
     const s = simulate(subject, {...MONTE_CARLO_DEFAULTS, paths: 20, quarters: 4});
     const fan = await drawnText(specs.fan, fanRows(s, "cash"));

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {cellText, tableOf} from "../../../src/views/widgets/chart-table.js";
+import {withBaseCase} from "../../../src/views/charts/base-line.js";
 import {GLOSSARY} from "../../../src/readings/glossary.js";
 import {cashChart} from "../../../src/views/charts/cash-debt.js";
 import {coverageChart} from "../../../src/views/charts/coverage.js";
@@ -21,6 +22,13 @@ describe("the table under a chart (its text alternative)", () => {
     ]);
   });
 
+  it("leaves out the base case's rows, which the chart draws faint for comparison: the table holds the inputs' own figures", () => {
+    const inputs = [{quarter: "2026Q1", series: "Closing cash", value: 100}];
+    const {rows, columns} = tableOf(withBaseCase(inputs, [{quarter: "2026Q1", series: "Closing cash", value: 250}]) as unknown as Array<Record<string, unknown>>);
+    expect(columns.map((c) => c.label)).toEqual(["Quarter", "Closing cash"]);
+    expect(rows.map((r) => columns.map((c) => c.value(r)))).toEqual([["2026Q1", "100.0"]]);
+  });
+
   it("keeps the rows a chart names (the heatmap's cells, not its outlines) in its named columns", () => {
     const spec = heatmapChart({x: "Rate (bp)", y: "Growth (%)", outcome: "Lowest coverage", unit: "×"}) as any;
     const {rows, columns} = tableOf([
@@ -36,6 +44,7 @@ describe("the table under a chart (its text alternative)", () => {
 });
 
 describe("the glossary under the charts", () => {
+
   it("defines each term a chart names, once, in a sentence", () => {
     for (const spec of [cashChart(), coverageChart(), regimeChart()] as any[]) {
       for (const term of spec.usermeta.terms) expect(GLOSSARY[term as keyof typeof GLOSSARY].definition).toMatch(/^[A-Z].{40,}\.$/);
