@@ -12,8 +12,11 @@ import {cashHeld, fundingGap, quarterRecords} from "../src/readings/funding-gap.
 import {assumptionsSchema, diffControls, fork, isScenarioName, resolveControls, SCENARIO_NAME_RULE, scenarioSchema, type Scenario} from "../src/scenario/scenario.js";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "./scenario-files.js";
 import {INPUT_KEYS, isInputKey, isLegacyInputKey, isPlainDecimal, migrateLegacyInputs} from "../src/scenario/inputs-table.js";
-import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions} from "../src/risk/monte-carlo.js";
+import {MONTE_CARLO_DEFAULTS, simulate, validateAssumptions, type MonteCarloSummary} from "../src/risk/monte-carlo.js";
+import {simulateInParallel, workersFor, type SimulationRequest} from "../src/risk/parallel.js";
 import {riskSubject} from "../src/risk/subject.js";
+import {availableParallelism} from "node:os";
+import {nodeWorkerPool} from "./risk-workers.js";
 import {scenarioWorkbook} from "../src/scenario/workbook.js";
 import {writeXlsx, type WorkbookSources} from "../src/workbook/index.js";
 import {companyTables} from "../data-loaders/dataset.js";
@@ -169,7 +172,8 @@ export async function main(argv: readonly string[], context: ScenarioCommandCont
       try { validateAssumptions(assumptions); } catch (error) { throw new UsageError((error as Error).message); }
       const scenarios = knownScenarios(context, [name!]);
       const {base, controls: baseControls} = context.baseInputs();
-      const summary = simulate(riskSubject(base.input, resolveControls(name!, scenarios, baseControls)), assumptions);
+      // On worker threads (both cores) when the run is large enough to gain from them.
+      const summary = await simulateOnThreads({base: base.input, controls: resolveControls(name!, scenarios, baseControls), assumptions, decimalChecks: 0});
       if (format === "json") return safeJson({scenario: name, ...summary}, 1);
       const rows = summary.quarters.map((quarter, t) => ({
         quarter,
@@ -221,6 +225,22 @@ function xlsxTarget(file: string, given: string): string {
   if (kind(file) === "folder") throw new UsageError(`--xlsx ${quote(given)} is a folder: name a file in it, like ${quote(join(given, "scenario.xlsx"))}`);
   if (kind(dirname(file)) !== "folder") throw new UsageError(`--xlsx ${quote(given)}: the folder ${quote(dirname(given))} does not exist; create it first or name a file in a folder that does`);
   return file;
+}
+
+/**
+ * A simulation on worker threads, one a core (`os.availableParallelism()`), each a share of
+ * the paths; the same figures as on one thread (a path depends on the seed and its index).
+ * A run one worker would take runs here, in the process, which costs no thread's start.
+ */
+async function simulateOnThreads(request: SimulationRequest): Promise<MonteCarloSummary> {
+  const workers = workersFor(request.assumptions.paths, availableParallelism());
+  if (workers === 1) return simulate(riskSubject(request.base, request.controls), request.assumptions);
+  const pool = nodeWorkerPool(workers);
+  try {
+    return (await simulateInParallel(pool, request)).summary;
+  } finally {
+    pool.terminate();
+  }
 }
 
 /**

@@ -246,13 +246,19 @@ export const modelInputSchema = modelInputObject.superRefine((input, context) =>
   for (const issue of crossFieldIssues(input)) context.addIssue({code: "custom", ...issue});
 });
 
-/** Rules across fields, which a field's own schema cannot see. */
-function crossFieldIssues(input: z.output<typeof modelInputObject>): CrossFieldIssue[] {
+/**
+ * Rules across fields, which a field's own schema cannot see. With `validBase`, a validated
+ * input whose fields `input` shares where it can (a variant, every field of which has passed
+ * its own schema): every label is then a real one, and the facilities' rules, which read only
+ * the start and the facilities, hold as they held for the base when both are the base's own.
+ */
+function crossFieldIssues(input: z.output<typeof modelInputObject>, validBase?: ModelInput): CrossFieldIssue[] {
   const issues: CrossFieldIssue[] = [];
   // Zod runs these even when a field failed (its issues do not abort), so they compare
   // quarters only once every label involved is a real one.
-  if (!allQuarterLabels(input)) return issues;
-  input.facilities.forEach((f, i) => {
+  if (!validBase && !allQuarterLabels(input)) return issues;
+  const facilitiesChecked = validBase !== undefined && input.start === validBase.start && input.facilities === validBase.facilities;
+  if (!facilitiesChecked) input.facilities.forEach((f, i) => {
     if (quarterOffset(input.start, f.maturity) < 0) {
       issues.push({path: ["facilities", i, "maturity"], message: `matures (${f.maturity}) before the projection starts (${input.start})`});
     }
@@ -445,6 +451,20 @@ function withinBounds(p: unknown, {min, max}: {min: number; max: number}): boole
   return true;
 }
 
+/**
+ * Drawn values of a path (a simulation's growth or reference rate, handed to a batch as a
+ * typed array) checked against the schema's bounds for that path: an issue for the first
+ * value out of range, or none.
+ */
+export function pathValueIssues(field: "growth" | "baseRate", values: ArrayLike<number>): InputIssue[] {
+  const {min, max} = field === "growth" ? GROWTH_BOUNDS : RATE_BOUNDS;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (!(Number.isFinite(x) && x >= min && x <= max)) return [{field: `${field}[${i}]`, message: `is ${x}, outside ${min} to ${max}`}];
+  }
+  return [];
+}
+
 function quickPathCheck(change: PathChange): boolean {
   if (typeof change !== "object" || change === null) return false;
   for (const key in change) if (key !== "growth" && key !== "baseRate" && key !== "marketShut") return false;
@@ -467,22 +487,51 @@ function quickPathCheck(change: PathChange): boolean {
  * sensitivity grid of 1,600 variants would otherwise spend most of its time in the schema.
  * Anything unexpected, or any error, goes to `parseModelInput`, which words the error.
  */
-export function parseVariant(base: ModelInput, draft: unknown): ModelInput {
+export function parseVariant(base: ModelInput, draft: unknown, parsed?: ParsedFields): ModelInput {
   if (!isValidatedInput(base) || typeof draft !== "object" || draft === null || isValidatedInput(draft)) return parseModelInput(draft);
   const shape = modelInputObject.shape;
   const fields = draft as Record<string, unknown>;
-  for (const key of Object.keys(fields)) if (!Object.hasOwn(shape, key)) return parseModelInput(draft);
+  for (const key in fields) if (!Object.hasOwn(shape, key)) return parseModelInput(draft);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(shape) as Array<keyof typeof shape>) {
+  for (const key of SHAPE_KEYS) {
     const value = fields[key];
     if (value === base[key]) { out[key] = value; continue; }
-    const result = shape[key].safeParse(value);
-    if (!result.success) return parseModelInput(draft);
-    out[key] = result.data;
+    const field = parsed ? parsed.get(key, value) : parseField(key, value);
+    if (field === INVALID) return parseModelInput(draft);
+    out[key] = field;
   }
   const input = out as ModelInput;
-  if (crossFieldIssues(input).length) return parseModelInput(draft);
+  if (crossFieldIssues(input, base).length) return parseModelInput(draft);
   const frozen = deepFreeze(input);
   validated.add(frozen);
   return frozen;
+}
+
+const SHAPE_KEYS = Object.keys(modelInputObject.shape) as Array<keyof typeof modelInputObject.shape>;
+const INVALID: unique symbol = Symbol("invalid");
+
+function parseField(key: keyof typeof modelInputObject.shape, value: unknown): unknown {
+  const result = modelInputObject.shape[key].safeParse(value);
+  return result.success ? deepFreeze(result.data) : INVALID;
+}
+
+/**
+ * Fields parsed for variants of one base, by their JSON: a grid's 1,600 cells hold a few
+ * dozen distinct values of the fields its two inputs move, and each is parsed (and frozen)
+ * once. The value parsed from equal JSON is the same value, so the variants are those
+ * `parseVariant` gives without it.
+ */
+export class ParsedFields {
+  private readonly byField = new Map<string, Map<string, unknown>>();
+
+  get(key: keyof typeof modelInputObject.shape, value: unknown): unknown {
+    // A number (a reference rate, a minimum cash) parses faster than it is written.
+    if (typeof value !== "object" || value === null) return parseField(key, value);
+    let known = this.byField.get(key);
+    if (!known) this.byField.set(key, known = new Map());
+    const text = JSON.stringify(value);
+    let field = known.get(text);
+    if (field === undefined) known.set(text, field = parseField(key, value));
+    return field;
+  }
 }

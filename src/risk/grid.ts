@@ -1,7 +1,9 @@
 import {INPUTS, type Controls} from "../scenario/inputs-table.js";
 import {projectionScale, relativeDisagreement} from "./check.js";
-import {everPonzi, OUTCOMES, quartersUntilCannotPay, type OutcomeKey} from "../readings/outcomes.js";
-import {projectExact, projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
+import {OUTCOMES, type OutcomeKey} from "../readings/outcomes.js";
+import {ParsedFields} from "../model/index.js";
+import {projectLanes} from "../model/batch.js";
+import {inputFor, projectExact, projectFast, withControl, type ControlKey, type RiskSubject} from "./subject.js";
 
 export interface GridAxis {
   readonly key: ControlKey;
@@ -38,18 +40,37 @@ export function gridAxis(key: ControlKey, from: number, to: number, steps: numbe
   return {key, values: Array.from({length: steps}, (_, i) => lo + ((hi - lo) * i) / (steps - 1))};
 }
 
-/** Every pair of the two axes' values projected on the fast path, the other controls held. */
+/**
+ * Every pair of the two axes' values projected on the batched float path (`projectLanes`),
+ * the other controls held. One thread; `gridInParallel` (parallel.ts) splits it among workers.
+ */
 export function sensitivityGrid(subject: RiskSubject, x: GridAxis, y: GridAxis, outcome: OutcomeKey): SensitivityGrid {
+  checkAxes(x, y);
+  return {x, y, outcome, cells: gridCells(subject, x, y, outcome, 0, x.values.length * y.values.length)};
+}
+
+export function checkAxes(x: GridAxis, y: GridAxis): void {
   if (x.key === y.key) throw new RangeError(`a grid needs two different inputs (both are ${x.key})`);
-  const measure = OUTCOMES[outcome].of;
-  const cells: GridCell[] = [];
-  for (const yv of y.values) {
-    for (const xv of x.values) {
-      const p = projectFast(subject, controlsAt(subject.controls, x.key, xv, y.key, yv));
-      cells.push({x: xv, y: yv, value: measure(p), ponzi: everPonzi(p), cannotPay: quartersUntilCannotPay(p) !== null});
-    }
-  }
-  return {x, y, outcome, cells};
+}
+
+/**
+ * Cells `from` to `to` of the grid (row by row: y outer, x inner), as lanes of one batch. A
+ * cell's figures depend on its two inputs only, never on which cells share its batch, so the
+ * grid is the same however its cells are split among workers.
+ */
+export function gridCells(subject: RiskSubject, x: GridAxis, y: GridAxis, outcome: OutcomeKey, from: number, to: number): GridCell[] {
+  const nx = x.values.length;
+  const parsed = new ParsedFields();
+  const points: Array<{x: number; y: number}> = [];
+  for (let k = from; k < to; k++) points.push({x: x.values[k % nx]!, y: y.values[Math.floor(k / nx)]!});
+  const inputs = points.map((p) => inputFor(subject, controlsAt(subject.controls, x.key, p.x, y.key, p.y), parsed));
+  const reading = OUTCOMES[outcome];
+  const lanes = projectLanes(inputs, {record: reading.lines});
+  return points.map((p, l) => ({
+    x: p.x, y: p.y, value: reading.ofLane(lanes, l),
+    ponzi: OUTCOMES.quartersInPonzi.ofLane(lanes, l)! > 0,
+    cannotPay: OUTCOMES.quartersUntilCannotPay.ofLane(lanes, l) !== null
+  }));
 }
 
 function controlsAt(controls: Controls, xKey: ControlKey, x: number, yKey: ControlKey, y: number): Controls {

@@ -1,6 +1,7 @@
 import {randomLcg, randomNormal} from "d3-random";
 import {readProjection} from "../readings/projection.js";
 import {addQuarters, parseModelInput, project, floatArithmetic, withPaths, type ModelInput, type ModelInputDraft, type QuarterLabel} from "../model/index.js";
+import {projectLanes, PONZI} from "../model/batch.js";
 import {pathValue} from "../model/rates.js";
 import {applyControls} from "../scenario/controls.js";
 import {INPUTS} from "../scenario/inputs-table.js";
@@ -80,69 +81,115 @@ export function pathSeed(seed: number, index: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The model input of path `index`: the template with its drawn growth, rate and market paths. */
-export function pathInput(setup: MonteCarloSetup, index: number): ModelInput {
-  const {assumptions: a, template} = setup;
+/**
+ * Path `index`'s draws, written at `at` (its first quarter) in the three arrays: each
+ * quarter's growth (the scenario's plus a normal draw, held to the growth input's range),
+ * the reference rate (a walk from the reader's change, held to the rate input's range) and
+ * 1 where the path's debt markets are shut. Its random streams depend on the run's seed and
+ * the path's index only, so a path is the same however the paths are split among workers.
+ */
+export function drawPath(setup: MonteCarloSetup, index: number, growth: Float64Array, rates: Float64Array, shut: Uint8Array, at: number): void {
+  const a = setup.assumptions;
   const normal = randomNormal.source(randomLcg(pathSeed(a.seed, index)))(0, 1);
   const uniform = randomLcg(pathSeed(a.seed ^ 0x5bd1e995, index));
   const {min, max} = INPUTS.rateChangeBp;
   const lowest = INPUTS.growthPct.min / 100, highest = INPUTS.growthPct.max / 100;
-  const growth: number[] = [];
-  const rates: number[] = [];
-  const shut: Array<{from: QuarterLabel; to: QuarterLabel}> = [];
   let rate = setup.rateChange;
   let open = true;
-  let shutFrom = -1;
   for (let q = 0; q < a.quarters; q++) {
     // A draw stays within the range a reader could set growth to: no path compounds beyond it.
-    growth.push(Math.min(highest, Math.max(lowest, setup.growth[q]! + (a.growthSdPct / 100) * normal())));
+    growth[at + q] = Math.min(highest, Math.max(lowest, setup.growth[q]! + (a.growthSdPct / 100) * normal()));
     rate = Math.min(max / 10000, Math.max(min / 10000, rate + (a.rateSdBp / 10000) * normal()));
-    rates.push(rate);
+    rates[at + q] = rate;
     const draw = uniform();
-    if (open && draw < a.shutProbability) { open = false; shutFrom = q; }
-    else if (!open && draw < a.reopenProbability) { open = true; shut.push({from: setup.quarterLabels[shutFrom]!, to: setup.quarterLabels[q - 1]!}); }
+    if (open && draw < a.shutProbability) open = false;
+    else if (!open && draw < a.reopenProbability) open = true;
+    shut[at + q] = open ? 0 : 1;
   }
-  if (!open) shut.push({from: setup.quarterLabels[shutFrom]!, to: setup.quarterLabels[a.quarters - 1]!});
-  return withPaths(template, {growth, baseRate: rates, marketShut: [...template.refinancing.marketShut, ...shut]});
 }
 
-/** Running totals of the paths run so far; plain typed arrays, so a worker can send them. */
+/** The model input of path `index`: the template with its drawn growth, rate and market-shut windows. */
+export function pathInput(setup: MonteCarloSetup, index: number): ModelInput {
+  const {assumptions: a, template} = setup;
+  const growth = new Float64Array(a.quarters), rates = new Float64Array(a.quarters), shutFlags = new Uint8Array(a.quarters);
+  drawPath(setup, index, growth, rates, shutFlags, 0);
+  const shut: Array<{from: QuarterLabel; to: QuarterLabel}> = [];
+  for (let q = 0; q < a.quarters; q++) {
+    if (!shutFlags[q]) continue;
+    const from = q;
+    while (q + 1 < a.quarters && shutFlags[q + 1]) q++;
+    shut.push({from: setup.quarterLabels[from]!, to: setup.quarterLabels[q]!});
+  }
+  return withPaths(template, {growth: Array.from(growth), baseRate: Array.from(rates), marketShut: [...template.refinancing.marketShut, ...shut]});
+}
+
+/**
+ * Running totals of the paths run so far, of a run or of a worker's share of it (paths
+ * `first` to `first + width`); plain typed arrays, so a worker can send them.
+ */
 export interface MonteCarloTally {
   done: number;
+  readonly first: number;
+  readonly width: number;
   /** Per quarter: paths that have been unable to pay in that quarter or before. */
   readonly cannotPayBy: Float64Array;
   /** Per quarter: paths in Ponzi finance that quarter. */
   readonly ponzi: Float64Array;
-  /** Quarter-major, so that a quarter's values are one run to sort: cash[q × paths + path]. */
+  /** Quarter-major, so that a quarter's values are one run to sort: cash[q × width + (path − first)]. */
   readonly cash: Float64Array;
   readonly debt: Float64Array;
 }
 
-export function newTally(setup: MonteCarloSetup): MonteCarloTally {
-  const {paths, quarters} = setup.assumptions;
+export function newTally(setup: MonteCarloSetup, first = 0, width = setup.assumptions.paths): MonteCarloTally {
+  const {quarters} = setup.assumptions;
   return {
-    done: 0,
+    done: 0, first, width,
     cannotPayBy: new Float64Array(quarters), ponzi: new Float64Array(quarters),
-    cash: new Float64Array(paths * quarters), debt: new Float64Array(paths * quarters)
+    cash: new Float64Array(width * quarters), debt: new Float64Array(width * quarters)
   };
 }
 
-/** Runs paths [from, to) on the float path into the tally. */
-export function runPaths(setup: MonteCarloSetup, tally: MonteCarloTally, from: number, to: number): void {
-  const paths = setup.assumptions.paths;
-  for (let i = from; i < to; i++) {
-    const quarters = project(pathInput(setup, i), floatArithmetic).quarters;
-    let defaulted = false;
-    for (let t = 0; t < quarters.length; t++) {
-      const q = quarters[t]!;
-      defaulted ||= q.cannotPay;
-      if (defaulted) tally.cannotPayBy[t]! += 1;
-      if (q.regime === "ponzi") tally.ponzi[t]! += 1;
-      tally.cash[t * paths + i] = q.ledger.closingCash;
-      tally.debt[t * paths + i] = q.ledger.closingDebt;
-    }
-    tally.done++;
+/**
+ * A worker's tally into the run's: its counts added (whole numbers, so in any order the same
+ * sums) and its paths' figures put in their places.
+ */
+export function mergeTally(into: MonteCarloTally, part: MonteCarloTally): void {
+  const quarters = into.cannotPayBy.length;
+  for (let t = 0; t < quarters; t++) {
+    into.cannotPayBy[t]! += part.cannotPayBy[t]!;
+    into.ponzi[t]! += part.ponzi[t]!;
+    const at = t * into.width + (part.first - into.first);
+    into.cash.set(part.cash.subarray(t * part.width, t * part.width + part.done), at);
+    into.debt.set(part.debt.subarray(t * part.width, t * part.width + part.done), at);
   }
+  into.done += part.done;
+}
+
+/**
+ * Runs paths [from, to) into the tally, in lockstep on the batched float path (`projectLanes`),
+ * each lane a path: the template's terms shared, the drawn paths each lane's own.
+ */
+export function runPaths(setup: MonteCarloSetup, tally: MonteCarloTally, from: number, to: number): void {
+  const {quarters: Q} = setup.assumptions;
+  const {first, width} = tally;
+  const n = to - from;
+  if (n <= 0) return;
+  const growth = new Float64Array(n * Q), baseRate = new Float64Array(n * Q), marketShut = new Uint8Array(n * Q);
+  for (let k = 0; k < n; k++) drawPath(setup, from + k, growth, baseRate, marketShut, k * Q);
+  const lanes = projectLanes(new Array<ModelInput>(n).fill(setup.template), {record: {ledger: ["closingCash", "closingDebt"]}, draws: {growth, baseRate, marketShut}});
+  const cash = lanes.ledger.closingCash!, debt = lanes.ledger.closingDebt!;
+  for (let k = 0; k < n; k++) {
+    const i = from + k;
+    const defaultedFrom = lanes.firstDefault[k]!;
+    for (let t = 0; t < Q; t++) {
+      const at = t * n + k;
+      if (defaultedFrom !== -1 && t >= defaultedFrom) tally.cannotPayBy[t]! += 1;
+      if (lanes.regime[at] === PONZI) tally.ponzi[t]! += 1;
+      tally.cash[t * width + i - first] = cash[at]!;
+      tally.debt[t * width + i - first] = debt[at]!;
+    }
+  }
+  tally.done += n;
 }
 
 export interface Band {
@@ -225,7 +272,7 @@ function selectRanks(values: Float64Array, ranks: readonly number[], from: numbe
 const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
 export function summarise(setup: MonteCarloSetup, tally: MonteCarloTally): MonteCarloSummary {
-  const {paths} = setup.assumptions;
+  const paths = tally.width;
   const n = tally.done;
   if (n === 0) throw new RangeError("no path has run");
   const bands = (values: Float64Array): Band[] => setup.quarterLabels.map((quarter, t) => {

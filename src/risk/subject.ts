@@ -1,4 +1,4 @@
-import {floatArithmetic, parseModelInput, parseVariant, project, type ModelInput, type ModelInputDraft, type Projection} from "../model/index.js";
+import {floatArithmetic, parseModelInput, parseVariant, project, type ParsedFields, type ModelInput, type ModelInputDraft, type Projection} from "../model/index.js";
 import {applyControls, type Controls} from "../scenario/controls.js";
 import {INPUTS} from "../scenario/inputs-table.js";
 import {readProjection} from "../readings/projection.js";
@@ -26,9 +26,10 @@ export function riskSubject(base: ModelInputDraft, controls: Controls): RiskSubj
   return {base: parseModelInput(base), controls};
 }
 
-export function inputFor(subject: RiskSubject, controls: Controls = subject.controls): ModelInput {
+/** The subject's input with `controls` laid on; `parsed` keeps the fields parsed for earlier variants (a grid's cells). */
+export function inputFor(subject: RiskSubject, controls: Controls = subject.controls, parsed?: ParsedFields): ModelInput {
   const base = parseModelInput(subject.base);
-  return parseVariant(base, applyControls(base, controls));
+  return parseVariant(base, applyControls(base, controls), parsed);
 }
 
 /** The fast path: float64, for grids, tornadoes, goal seeks and Monte Carlo paths. */

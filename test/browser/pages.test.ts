@@ -410,7 +410,10 @@ describe("the risk page", () => {
       requestAnimationFrame(tick);
     }));
     expect(Math.max(...gaps)).toBeLessThan(250);
-    await page.waitForFunction(() => /^10,000 paths shown \(\d+ ms, in a Web Worker\): the full run\.$/.test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), null, {timeout: 120_000});
+    // One worker a core (navigator.hardwareConcurrency), up to a worker for each 500 paths.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const where = cores > 1 ? `in ${Math.min(cores, 20)} Web Workers` : "in a Web Worker";
+    await page.waitForFunction((where) => new RegExp(`^10,000 paths shown \\(\\d+ ms, ${where}\\): the full run\\.$`).test(document.querySelector(".simulation-panel .status")?.textContent ?? ""), where, {timeout: 120_000});
     await settled(page);
     expect(await page.locator(".simulation-panel progress").evaluate((p: HTMLProgressElement) => p.value)).toBe(1);
     expect(await page.locator(".simulation-note").innerText()).toMatch(/^10,000 paths of 28 quarters .* seed 20261125/);

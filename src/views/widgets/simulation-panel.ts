@@ -1,13 +1,13 @@
 import type {MonteCarloSummary} from "../../risk/monte-carlo.js";
-import {runSimulation, type SimulationMessage, type SimulationRequest} from "../../risk/simulation-protocol.js";
+import {inPagePort, simulateInParallel, webWorkerPort, workersFor, WorkerPool, type SimulationRequest, type WorkerPort} from "../../risk/parallel.js";
 
 /** A finished simulation, as the panel's value. */
 export interface SimulationResult {
   readonly summary: MonteCarloSummary;
   readonly check: {readonly checked: number; readonly maxRelativeDisagreement: number};
   readonly ms: number;
-  /** Where it ran: the worker, or the page itself where workers are not allowed (a file opened from disk). */
-  readonly ranIn: "worker" | "page";
+  /** How many Web Workers it ran in; 0: the page itself, where workers are not allowed (a file opened from disk). */
+  readonly workers: number;
   /** The small run the panel starts by itself, or the run the reader asked for. */
   readonly run: "first look" | "full";
   /** The paths the full run draws (the reader's choice). */
@@ -27,9 +27,9 @@ export function firstLookRequest(full: SimulationRequest, paths = FIRST_LOOK_PAT
   return {...full, assumptions: {...full.assumptions, paths}, decimalChecks: Math.min(full.decimalChecks, FIRST_LOOK_CHECKS)};
 }
 
-/** What the panel says of a finished run: which run is shown, and how to get the full one. */
-export function shownText(result: Pick<SimulationResult, "summary" | "ms" | "ranIn" | "run" | "fullPaths">): string {
-  const where = result.ranIn === "worker" ? "in a Web Worker" : "on the page: this copy cannot start workers";
+/** What the panel says of a finished run: which run is shown, where it ran, and how to get the full one. */
+export function shownText(result: Pick<SimulationResult, "summary" | "ms" | "workers" | "run" | "fullPaths">): string {
+  const where = result.workers === 0 ? "on the page: this copy cannot start workers" : result.workers === 1 ? "in a Web Worker" : `in ${result.workers} Web Workers`;
   const shown = `${count(result.summary.paths)} paths shown (${Math.round(result.ms)} ms, ${where})`;
   return result.run === "first look" ? `${shown}: a first look; run ${count(result.fullPaths)} for the full picture.` : `${shown}: the full run.`;
 }
@@ -71,37 +71,39 @@ export function simulationPanel(createWorker: () => Worker, request: () => Simul
     cancel.disabled = false;
     progress.value = 0;
     status.textContent = kind === "first look" ? `Starting a first look of ${count(body.assumptions.paths)} paths…` : "Starting…";
-    const handle = (message: SimulationMessage, ranIn: SimulationResult["ranIn"]) => {
-      if (message.kind === "progress") {
-        progress.value = message.done / message.total;
-        status.textContent = `${count(message.done)} of ${count(message.total)} paths`;
-      } else if (message.kind === "error") {
-        stop?.();
-        finish(`The simulation stopped: ${message.message}`);
-      } else {
-        stop?.();
-        progress.value = 1;
-        const result: SimulationResult = {summary: message.summary, check: message.check, ms: message.ms, ranIn, run: kind, fullPaths};
-        finish(shownText(result));
-        panel.value = result;
-        resolveFirst(result);
-        panel.dispatchEvent(new Event("input", {bubbles: true}));
-      }
-    };
-    let worker: Worker | null = null;
-    try { worker = createWorker(); } catch { worker = null; }
-    if (worker) {
-      const w = worker;
-      stop = () => w.terminate();
-      w.onmessage = (event: MessageEvent<SimulationMessage>) => handle(event.data, "worker");
-      w.onerror = (event) => { event.preventDefault(); stop?.(); finish(`The worker failed: ${event.message || "it could not start"}`); };
-      w.postMessage(body);
-    } else {
+    // A fresh pool a run: cancel (or a new run) terminates its workers, so a long run stops at once.
+    let ports: WorkerPort[] = [];
+    let workers: number;
+    try {
+      for (let k = 0; k < workersFor(body.assumptions.paths, navigator.hardwareConcurrency); k++) ports.push(webWorkerPort(createWorker()));
+      workers = ports.length;
+    } catch {
       // No worker (a page opened from disk cannot start one): run here, a chunk at a time.
-      let cancelled = false;
-      stop = () => { cancelled = true; };
-      void runSimulation(body, (message) => handle(message, "page"), () => cancelled);
+      for (const port of ports) port.terminate();
+      ports = [inPagePort()];
+      workers = 0;
     }
+    const pool = new WorkerPool(ports);
+    let stopped = false;
+    stop = () => { stopped = true; pool.terminate(); };
+    simulateInParallel(pool, body, (done, total) => {
+      if (stopped) return;
+      progress.value = done / total;
+      status.textContent = `${count(done)} of ${count(total)} paths`;
+    }).then((outcome) => {
+      if (stopped) return;
+      stop?.();
+      progress.value = 1;
+      const result: SimulationResult = {...outcome, workers, run: kind, fullPaths};
+      finish(shownText(result));
+      panel.value = result;
+      resolveFirst(result);
+      panel.dispatchEvent(new Event("input", {bubbles: true}));
+    }, (error: Error) => {
+      if (stopped) return;
+      stop?.();
+      finish(/worker failed/.test(error.message) ? `The ${error.message}` : `The simulation stopped: ${error.message}`);
+    });
   };
 
   run.onclick = () => {

@@ -1,0 +1,189 @@
+import {floatArithmetic} from "./arithmetic.js";
+import {SharedLoans, startingState, type DebtService, type FacilityRows} from "./batch-debt.js";
+import {compileLanes, shapeOf, type LaneDraws, type LaneProgram} from "./batch-lanes.js";
+import {emptyLaneProjections, FACILITY_LINES, LEDGER_LINES, METRIC_LINES, PONZI, REGIMES, type BatchRecording, type LaneProjections, type LedgerLine, type MetricLine} from "./batch-lines.js";
+import {parseModelInput, pathValueIssues, withPaths, ModelInputError, type ModelInput} from "./inputs.js";
+import {bookEarnings, closeQuarter, holdMinimumCash, metricsOf, prepay, sweepCash, type QuarterLedger, type QuarterMetrics} from "./batch-quarter.js";
+import {project, type Projection} from "./project.js";
+import {addQuarters} from "./quarter.js";
+
+export type {LaneDraws};
+
+/**
+ * Many projections in lockstep, quarter by quarter, over typed arrays: one lane per input
+ * (a grid's cell, a simulated path). The float path, batched: each lane's figures are what
+ * `project(input, floatArithmetic)` gives for it, step for step in the same order of
+ * operations (a property test holds every ledger line to 1e-9 of its own; in practice they
+ * are the same numbers). The lanes share what they can (see batch-lanes.ts).
+ *
+ * What is not vectorised: maintenance covenants (their tests, cures, waivers and
+ * accelerations change a facility's terms from the metrics, lane by lane). A lane whose
+ * input has a covenant is projected alone, with the single float projection, and its
+ * figures recorded the same way (`projectedAlone` marks it). Events (refinancings, maturities
+ * while markets are shut) are not recorded; the first quarter a lane cannot pay and its first
+ * covenant breach are.
+ */
+export function projectLanes(rawInputs: readonly unknown[], options: {readonly record?: BatchRecording; readonly draws?: LaneDraws} = {}): LaneProjections {
+  const inputs = rawInputs.map((raw) => parseModelInput(raw));
+  const draws = options.draws ?? {};
+  checkDraws(inputs, draws);
+  const lanes = inputs.length;
+  const stride = inputs.reduce((most, input) => Math.max(most, input.quarters), 0);
+  const facilityCount = inputs.reduce((most, i) => Math.max(most, i.facilities.length + (i.revolver ? 1 : 0) + (i.newBorrowing.limit > 0 ? 1 : 0)), 0);
+  const out = emptyLaneProjections(lanes, stride, facilityCount, options.record ?? {});
+  const shapes = new Map<string, number[]>();
+  let previous: ModelInput | null = null, previousGroup: number[] | null = null, previousAlone = false;
+  inputs.forEach((input, l) => {
+    out.quarters[l] = input.quarters;
+    // A lane with the previous lane's facilities, start and horizon has its shape (most of a grid's).
+    const likePrevious = previous !== null && input.facilities === previous.facilities && input.start === previous.start && input.quarters === previous.quarters
+      && input.revolver === previous.revolver && input.newBorrowing === previous.newBorrowing;
+    const alone = likePrevious ? previousAlone : projectedAlone(input);
+    previous = input;
+    previousAlone = alone;
+    if (alone) {
+      out.projectedAlone[l] = 1;
+      recordProjection(out, l, project(withDraws(input, draws, l), floatArithmetic));
+      return;
+    }
+    let group = likePrevious ? previousGroup : null;
+    if (!group) {
+      const shape = shapeOf(input);
+      group = shapes.get(shape) ?? [];
+      shapes.set(shape, group);
+    }
+    group.push(l);
+    previousGroup = group;
+  });
+  for (const group of shapes.values()) {
+    runLanes(compileLanes(group.map((l) => inputs[l]!), Int32Array.from(group), draws), out);
+  }
+  return out;
+}
+
+/** Whether a lane needs the single projection: its covenants change its terms lane by lane. */
+export function projectedAlone(input: ModelInput): boolean {
+  return input.facilities.some((f) => f.covenants.length > 0);
+}
+
+function checkDraws(inputs: readonly ModelInput[], draws: LaneDraws): void {
+  if (!draws.growth && !draws.baseRate && !draws.marketShut) return;
+  const quarters = inputs[0]?.quarters ?? 0;
+  if (inputs.some((input) => input.quarters !== quarters)) throw new RangeError("lanes with drawn paths must all run the same number of quarters");
+  const size = inputs.length * quarters;
+  for (const [name, values] of Object.entries(draws) as Array<[string, ArrayLike<number> | undefined]>) {
+    if (values && values.length < size) throw new RangeError(`the drawn ${name} holds ${values.length} values, not one a quarter for each of ${inputs.length} lanes (${size})`);
+  }
+  // The same bounds as the schema's, so a drawn path is one a model input could hold.
+  for (const field of ["growth", "baseRate"] as const) {
+    const values = draws[field];
+    const issues = values ? pathValueIssues(field, values.subarray(0, size)) : [];
+    if (issues.length) throw new ModelInputError(issues);
+  }
+}
+
+/** A lane's input with its drawn paths, for the single projection. */
+function withDraws(input: ModelInput, draws: LaneDraws, lane: number): ModelInput {
+  if (!draws.growth && !draws.baseRate && !draws.marketShut) return input;
+  const Q = input.quarters;
+  const slice = (values: Float64Array | undefined) => (values ? Array.from(values.subarray(lane * Q, lane * Q + Q)) : undefined);
+  const shut: Array<{from: string; to: string}> = [];
+  const flags = draws.marketShut?.subarray(lane * Q, lane * Q + Q);
+  for (let q = 0; flags && q < Q; q++) {
+    if (!flags[q]) continue;
+    const from = q;
+    while (q + 1 < Q && flags[q + 1]) q++;
+    shut.push({from: addQuarters(input.start, from), to: addQuarters(input.start, q)});
+  }
+  const growth = slice(draws.growth), baseRate = slice(draws.baseRate);
+  return withPaths(input, {
+    ...(growth ? {growth} : {}),
+    ...(baseRate ? {baseRate} : {}),
+    ...(shut.length ? {marketShut: [...input.refinancing.marketShut, ...shut]} : {})
+  });
+}
+
+/**
+ * The quarter loop over one program's lanes (`project`'s steps, in its order): operations;
+ * each facility's quarter; the ledger and its debt service; earnings and taxes; minimum
+ * cash, prepayments and the sweep; metrics and Minsky's regime. Each step runs over every
+ * lane before the next.
+ */
+function runLanes(p: LaneProgram, out: LaneProjections): void {
+  const n = p.lanes, Q = p.quarters, N = out.lanes, global = p.global;
+  const state = p.facilities.map(startingState);
+  const lines = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, new Float64Array(n)])) as Record<K, Float64Array>;
+  const L: QuarterLedger = lines(LEDGER_LINES);
+  const M: QuarterMetrics = lines(METRIC_LINES);
+  const rows: FacilityRows[] | null = out.facilities ? p.facilities.map(() => lines(FACILITY_LINES)) : null;
+  const sums: DebtService = {interest: L.interest, pikInterest: L.pikInterest, fees: L.fees, principalDue: L.principalDue, refinanced: L.refinanced, scheduledDraws: L.scheduledDraws};
+  const beforeFinancing = new Float64Array(n);
+  const cash = p.openingCash.slice();
+  const openingDebt = new Float64Array(n);
+  for (const s of state) for (let l = 0; l < n; l++) openingDebt[l] = openingDebt[l]! + s.balance[l]!;
+  const anyPrepayments = p.facilities.some((f) => f.prepayments.values.some((v) => !Number.isNaN(v)));
+  const anySweep = p.sweepShare.some((share) => share !== 0);
+  const loans = new SharedLoans(p, anySweep, rows !== null);
+  const recordedLedger = (Object.keys(out.ledger) as LedgerLine[]).map((line) => [L[line], out.ledger[line]!] as const);
+  const recordedMetrics = (Object.keys(out.metrics) as MetricLine[]).map((line) => [M[line], out.metrics[line]!] as const);
+  const {closingCash, closingDebt, operatingCashFlow, interest, principalDue, maintenanceCapex} = L;
+
+  for (let q = 0; q < Q; q++) {
+    for (const line of [L.interest, L.pikInterest, L.fees, L.principalDue, L.refinanced, L.scheduledDraws, L.prepayment, L.prepaymentPremium, L.sweepRepayment]) line.fill(0);
+    for (let f = 0; f < state.length; f++) loans.step(f, state[f]!, q, sums, rows ? rows[f]! : null);
+    bookEarnings(p, L, q, cash, openingDebt, beforeFinancing);
+    holdMinimumCash(p, state, L, rows, q);
+    if (anyPrepayments) prepay(p, state, L, rows, q);
+    if (anySweep) sweepCash(p, state, L, rows);
+    closeQuarter(p, state, L, loans);
+    if (recordedMetrics.length) metricsOf(p, L, M, beforeFinancing);
+    const base = q * N;
+    for (let l = 0; l < n; l++) {
+      const g = global[l]!, i = base + g;
+      if (closingCash[l]! < 0) {
+        out.cannotPay[i] = 1;
+        if (out.firstDefault[g] === -1) out.firstDefault[g] = q;
+      }
+      const ocf = operatingCashFlow[l]!, owed = interest[l]!, due = principalDue[l]!, maintenance = maintenanceCapex[l]!;
+      const regime = minskyRegime(ocf, owed, due);
+      out.regime[i] = regime;
+      out.regimeAfterMaintenance[i] = maintenance === 0 ? regime : minskyRegime(ocf - maintenance, owed, due);
+    }
+    for (const [from, to] of recordedLedger) for (let l = 0; l < n; l++) to[base + global[l]!] = from[l]!;
+    for (const [from, to] of recordedMetrics) for (let l = 0; l < n; l++) to[base + global[l]!] = from[l]!;
+    if (rows) {
+      rows.forEach((row, f) => {
+        const recorded = out.facilities![f]!;
+        for (const line of FACILITY_LINES) for (let l = 0; l < n; l++) recorded[line][base + global[l]!] = row[line][l]!;
+      });
+    }
+    cash.set(closingCash);
+    openingDebt.set(closingDebt);
+  }
+}
+
+/** `minskyRegime`, as a code into REGIMES. */
+function minskyRegime(operatingCashFlow: number, interest: number, principalDue: number): number {
+  if (operatingCashFlow < interest) return PONZI;
+  if (operatingCashFlow < interest + principalDue) return 1;
+  return 0;
+}
+
+/** A single projection's figures into lane l (a lane projected alone). */
+function recordProjection(out: LaneProjections, l: number, projection: Projection<number>): void {
+  const N = out.lanes;
+  projection.quarters.forEach(({ledger, metrics, regime, regimeAfterMaintenance, cannotPay}, q) => {
+    const i = q * N + l;
+    for (const line of Object.keys(out.ledger) as LedgerLine[]) out.ledger[line]![i] = ledger[line];
+    for (const line of Object.keys(out.metrics) as MetricLine[]) out.metrics[line]![i] = metrics[line] ?? NaN;
+    out.facilities?.forEach((rows, f) => {
+      const row = ledger.facilities[f];
+      if (row) for (const line of FACILITY_LINES) rows[line][i] = row[line];
+    });
+    out.cannotPay[i] = cannotPay ? 1 : 0;
+    out.regime[i] = REGIMES.indexOf(regime);
+    out.regimeAfterMaintenance[i] = REGIMES.indexOf(regimeAfterMaintenance);
+  });
+  out.firstDefault[l] = projection.quarters.findIndex((q) => q.cannotPay);
+  out.firstBreach[l] = projection.firstBreachQuarter === null ? -1 : projection.quarters.findIndex((q) => q.ledger.quarter === projection.firstBreachQuarter);
+}

@@ -1,0 +1,191 @@
+import type {ModelInputDraft} from "../model/index.js";
+import type {OutcomeKey} from "../readings/outcomes.js";
+import type {Controls} from "../scenario/controls.js";
+import {checkAxes, type GridAxis, type SensitivityGrid} from "./grid.js";
+import {mergeTally, monteCarloSetup, newTally, summarise, type MonteCarloAssumptions, type MonteCarloSummary} from "./monte-carlo.js";
+import {riskSubject, type RiskSubject} from "./subject.js";
+import {answer, CHUNK, type RiskReply, type RiskRequest} from "./worker-protocol.js";
+
+/**
+ * The grid and the Monte Carlo split among workers: in a page as many Web Workers as
+ * `navigator.hardwareConcurrency`, in the CLI as many worker threads as Node's
+ * `availableParallelism()`. Each worker takes a contiguous share (cells row by row, paths by
+ * index) and the shares are put back in order. A cell's figures depend on its two inputs
+ * only and a path's on the seed and its index only, and the counts merged are whole numbers:
+ * the result is the same whatever the number of workers (test/risk/parallel.test.ts).
+ */
+
+/** A worker as the coordinator sees it: a Web Worker, a Node worker thread, or the same code in-process. */
+export interface WorkerPort {
+  post(request: RiskRequest): void;
+  /** Replies, in the order the worker sends them. */
+  onReply(handler: (reply: RiskReply) => void): void;
+  /** The worker could not start or died. */
+  onFailure(handler: (message: string) => void): void;
+  terminate(): void;
+}
+
+/**
+ * Workers for a run of `paths` paths: one a core, but no more than there are chunks of paths
+ * to share, since each worker costs its start.
+ */
+export function workersFor(paths: number, cores: number): number {
+  return Math.max(1, Math.min(Math.floor(cores) || 1, Math.ceil(paths / CHUNK)));
+}
+
+/** [from, to) shares of `total` items for `parts` workers, in order, their sizes differing by one at most; no empty share. */
+export function splitRange(total: number, parts: number): Array<readonly [number, number]> {
+  const count = Math.max(1, Math.min(Math.floor(parts), total));
+  return Array.from({length: total > 0 ? count : 0}, (_, k) => [Math.floor((k * total) / count), Math.floor(((k + 1) * total) / count)] as const);
+}
+
+type Pending = {readonly resolve: (reply: RiskReply) => void; readonly reject: (error: Error) => void; readonly progress?: (done: number) => void};
+type Body = RiskRequest extends infer R ? (R extends RiskRequest ? Omit<R, "id"> : never) : never;
+
+/** Workers that answer requests by id; a pool may serve many runs. */
+export class WorkerPool {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: string | null = null;
+
+  constructor(private readonly ports: readonly WorkerPort[]) {
+    if (ports.length === 0) throw new RangeError("a pool needs at least one worker");
+    for (const port of ports) {
+      port.onReply((reply) => this.receive(reply));
+      port.onFailure((message) => this.fail(message));
+    }
+  }
+
+  get size(): number {
+    return this.ports.length;
+  }
+
+  /** Asks worker `index`; progress replies go to `progress`, the answer (or an error) settles the promise. */
+  ask(index: number, body: Body, progress?: (done: number) => void): Promise<RiskReply> {
+    if (this.failure !== null) return Promise.reject(new Error(this.failure));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {resolve, reject, ...(progress ? {progress} : {})});
+      this.ports[index]!.post({...body, id} as RiskRequest);
+    });
+  }
+
+  /** Stops every worker at once; what was asked is rejected. */
+  terminate(): void {
+    for (const port of this.ports) port.terminate();
+    this.fail("cancelled");
+  }
+
+  private receive(reply: RiskReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    if (reply.kind === "progress") { waiting.progress?.(reply.done); return; }
+    this.pending.delete(reply.id);
+    if (reply.kind === "error") waiting.reject(new Error(reply.message));
+    else waiting.resolve(reply);
+  }
+
+  private fail(message: string): void {
+    this.failure ??= message;
+    for (const waiting of this.pending.values()) waiting.reject(new Error(message));
+    this.pending.clear();
+  }
+}
+
+/** The grid's cells split among the pool's workers, row by row, and put back in order. */
+export async function gridInParallel(pool: WorkerPool, subject: RiskSubject, x: GridAxis, y: GridAxis, outcome: OutcomeKey): Promise<SensitivityGrid> {
+  checkAxes(x, y);
+  const {base, controls} = subject;
+  const shares = splitRange(x.values.length * y.values.length, pool.size);
+  const replies = await Promise.all(shares.map(([from, to], w) => pool.ask(w, {kind: "cells", base, controls, x, y, outcome, from, to})));
+  return {x, y, outcome, cells: replies.flatMap((reply) => (reply.kind === "cells" ? reply.cells : []))};
+}
+
+/** What a page or the CLI asks of a simulation. */
+export interface SimulationRequest {
+  readonly base: ModelInputDraft;
+  readonly controls: Controls;
+  readonly assumptions: MonteCarloAssumptions;
+  /** Paths reprojected in decimal at the end, to check the float path. */
+  readonly decimalChecks: number;
+}
+
+export interface SimulationResult {
+  readonly summary: MonteCarloSummary;
+  readonly check: {readonly checked: number; readonly maxRelativeDisagreement: number};
+  readonly ms: number;
+}
+
+/** The paths rechecked in decimal: `count` spread evenly over the run. */
+export function checkedPaths(total: number, count: number): number[] {
+  const n = Math.min(count, total);
+  return Array.from({length: n}, (_, k) => Math.floor((k * total) / n));
+}
+
+/**
+ * The simulation's paths split among the pool's workers; `progress` hears the paths done
+ * so far. Each worker rechecks in decimal the checked paths in its share.
+ */
+export async function simulateInParallel(pool: WorkerPool, request: SimulationRequest, progress?: (done: number, total: number) => void): Promise<SimulationResult> {
+  const started = performance.now();
+  const {base, controls, assumptions} = request;
+  const setup = monteCarloSetup(riskSubject(base, controls), assumptions);
+  const total = assumptions.paths;
+  const checks = checkedPaths(total, request.decimalChecks);
+  const done = new Array<number>(pool.size).fill(0);
+  const replies = await Promise.all(splitRange(total, pool.size).map(([from, to], w) => pool.ask(
+    w,
+    {kind: "paths", base, controls, assumptions, from, to, checks: checks.filter((i) => i >= from && i < to)},
+    (count) => { done[w] = count; progress?.(done.reduce((a, b) => a + b, 0), total); }
+  )));
+  const tally = newTally(setup);
+  let checked = 0, worst = 0;
+  for (const reply of replies) {
+    if (reply.kind !== "paths") continue;
+    mergeTally(tally, reply.tally);
+    checked += reply.check.checked;
+    worst = Math.max(worst, reply.check.maxRelativeDisagreement);
+  }
+  return {summary: summarise(setup, tally), check: {checked, maxRelativeDisagreement: worst}, ms: performance.now() - started};
+}
+
+/**
+ * A worker that is the page itself, where none can start (a report opened from disk): it
+ * answers after the current task, yielding to the page between chunks of paths.
+ */
+export function inPagePort(): WorkerPort {
+  let handler: (reply: RiskReply) => void = () => undefined;
+  let stopped = false;
+  const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return {
+    post: (request) => { void yieldToPage().then(() => answer(request, (reply) => { if (!stopped) handler(reply); }, yieldToPage, () => stopped)); },
+    onReply: (h) => { handler = h; },
+    onFailure: () => undefined,
+    terminate: () => { stopped = true; }
+  };
+}
+
+/** A Web Worker as a port: what the page hands the pool. */
+export function webWorkerPort(worker: Worker): WorkerPort {
+  return {
+    post: (request) => worker.postMessage(request),
+    onReply: (handler) => { worker.onmessage = (event: MessageEvent<RiskReply>) => handler(event.data); },
+    onFailure: (handler) => { worker.onerror = (event) => { event.preventDefault(); handler(`the worker failed: ${event.message || "it could not start"}`); }; },
+    terminate: () => worker.terminate()
+  };
+}
+
+/**
+ * The page's pool: as many Web Workers as the machine has cores, or the page itself where
+ * none can start.
+ */
+export function pagePool(createWorker: () => Worker, count = navigator.hardwareConcurrency || 1): WorkerPool {
+  const ports: WorkerPort[] = [];
+  try {
+    for (let k = 0; k < count; k++) ports.push(webWorkerPort(createWorker()));
+  } catch {
+    for (const port of ports) port.terminate();
+    return new WorkerPool([inPagePort()]);
+  }
+  return new WorkerPool(ports);
+}

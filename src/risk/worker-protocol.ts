@@ -1,0 +1,50 @@
+import type {ModelInputDraft} from "../model/index.js";
+import type {OutcomeKey} from "../readings/outcomes.js";
+import type {Controls} from "../scenario/controls.js";
+import {gridCells, type GridAxis, type GridCell} from "./grid.js";
+import {checkPaths, monteCarloSetup, newTally, runPaths, type MonteCarloAssumptions, type MonteCarloTally} from "./monte-carlo.js";
+import {riskSubject} from "./subject.js";
+
+/**
+ * What a risk worker is asked and what it answers: a share of a grid's cells, or a share of a
+ * simulation's paths. The same code answers in a Web Worker (risk.worker.ts), in a Node
+ * worker thread (cli/risk-worker.ts) and in the page itself where no worker can start.
+ */
+export type RiskRequest =
+  | {readonly kind: "cells"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly x: GridAxis; readonly y: GridAxis; readonly outcome: OutcomeKey; readonly from: number; readonly to: number}
+  | {readonly kind: "paths"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly assumptions: MonteCarloAssumptions; readonly from: number; readonly to: number; readonly checks: readonly number[]};
+
+export type RiskReply =
+  | {readonly kind: "cells"; readonly id: number; readonly cells: GridCell[]}
+  | {readonly kind: "progress"; readonly id: number; readonly done: number}
+  | {readonly kind: "paths"; readonly id: number; readonly tally: MonteCarloTally; readonly check: {readonly checked: number; readonly maxRelativeDisagreement: number}}
+  | {readonly kind: "error"; readonly id: number; readonly message: string};
+
+/** Paths per chunk: progress moves several times a second, and a batch this wide runs at full speed. */
+export const CHUNK = 500;
+
+/**
+ * Answers one request, posting progress between chunks of paths. `pause` runs between
+ * chunks: nothing in a worker, a yield to the page where it runs there (so the page stays
+ * responsive and a cancel can land); `cancelled` is read after it.
+ */
+export async function answer(request: RiskRequest, post: (reply: RiskReply) => void, pause: () => Promise<void> | void = () => undefined, cancelled: () => boolean = () => false): Promise<void> {
+  try {
+    const subject = riskSubject(request.base, request.controls);
+    if (request.kind === "cells") {
+      post({kind: "cells", id: request.id, cells: gridCells(subject, request.x, request.y, request.outcome, request.from, request.to)});
+      return;
+    }
+    const setup = monteCarloSetup(subject, request.assumptions);
+    const tally = newTally(setup, request.from, request.to - request.from);
+    for (let from = request.from; from < request.to; from += CHUNK) {
+      runPaths(setup, tally, from, Math.min(request.to, from + CHUNK));
+      post({kind: "progress", id: request.id, done: tally.done});
+      await pause();
+      if (cancelled()) return;
+    }
+    post({kind: "paths", id: request.id, tally, check: checkPaths(setup, request.checks)});
+  } catch (error) {
+    post({kind: "error", id: request.id, message: error instanceof Error ? error.message : String(error)});
+  }
+}

@@ -1,0 +1,108 @@
+import {afterAll, describe, expect, it} from "vitest";
+import {benchCompany} from "../../bench/company.js";
+import {nodeWorkerPool} from "../../cli/risk-workers.js";
+import {controlsOf} from "../../src/scenario/controls.js";
+import {gridAxis, sensitivityGrid} from "../../src/risk/grid.js";
+import {drawPath, MONTE_CARLO_DEFAULTS, monteCarloSetup, simulate} from "../../src/risk/monte-carlo.js";
+import {checkedPaths, gridInParallel, inPagePort, simulateInParallel, splitRange, WorkerPool, type WorkerPort} from "../../src/risk/parallel.js";
+import {riskSubject} from "../../src/risk/subject.js";
+
+const subject = riskSubject(benchCompany, controlsOf(benchCompany));
+const request = {base: benchCompany, controls: subject.controls, assumptions: {...MONTE_CARLO_DEFAULTS, paths: 1_300, quarters: 16, shutProbability: 0.2}, decimalChecks: 6};
+const x = gridAxis("rateChangeBp", -300, 600, 9);
+const y = gridAxis("growthPct", -10, 20, 7);
+
+describe("splitting work among workers", () => {
+  it("gives each worker a contiguous share, in order, the sizes differing by one at most", () => {
+    // 10 paths for 3 workers: 0–2, 3–5, 6–9.
+    expect(splitRange(10, 3)).toEqual([[0, 3], [3, 6], [6, 10]]);
+    expect(splitRange(1_600, 2)).toEqual([[0, 800], [800, 1_600]]);
+    // More workers than items: one item each, no empty share.
+    expect(splitRange(2, 4)).toEqual([[0, 1], [1, 2]]);
+    expect(splitRange(0, 4)).toEqual([]);
+  });
+
+  it("rechecks in decimal paths spread over the whole run, whoever runs them", () => {
+    expect(checkedPaths(1_000, 4)).toEqual([0, 250, 500, 750]);
+    expect(checkedPaths(3, 20)).toEqual([0, 1, 2]);
+  });
+
+  it("draws a path from the seed and its index only: the same wherever it runs and however many paths the run has", () => {
+    const draws = (paths: number, seed: number, index: number) => {
+      const setup = monteCarloSetup(subject, {...request.assumptions, paths, seed});
+      const growth = new Float64Array(16), rates = new Float64Array(16), shut = new Uint8Array(16);
+      drawPath(setup, index, growth, rates, shut, 0);
+      return [growth, rates, shut];
+    };
+    expect(draws(1_300, 7, 651)).toEqual(draws(652, 7, 651));
+    expect(draws(1_300, 7, 651)).not.toEqual(draws(1_300, 8, 651));
+    expect(draws(1_300, 7, 651)).not.toEqual(draws(1_300, 7, 650));
+  });
+});
+
+describe("the Monte Carlo on workers", () => {
+  const oneThread = simulate(subject, request.assumptions);
+
+  it("is the same on 1 worker thread and on 3, and the same as on one thread in the process", async () => {
+    const pools = [nodeWorkerPool(1), nodeWorkerPool(3)];
+    try {
+      const [one, three] = await Promise.all(pools.map((pool) => simulateInParallel(pool, request)));
+      expect(one!.summary).toEqual(oneThread);
+      expect(three!.summary).toEqual(oneThread);
+      // The decimal rechecks too: the same 6 paths, whichever worker holds them.
+      expect(three!.check).toEqual(one!.check);
+      expect(one!.check.checked).toBe(6);
+      expect(one!.check.maxRelativeDisagreement).toBeLessThanOrEqual(1e-9);
+    } finally {
+      for (const pool of pools) pool.terminate();
+    }
+  });
+
+  it("is the same on the page's own port, split any way, and reports progress up to every path", async () => {
+    const seen: number[] = [];
+    const result = await simulateInParallel(new WorkerPool([inPagePort(), inPagePort(), inPagePort(), inPagePort()]), request, (done) => seen.push(done));
+    expect(result.summary).toEqual(oneThread);
+    expect(seen.at(-1)).toBe(1_300);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+});
+
+describe("the grid on workers", () => {
+  const oneThread = sensitivityGrid(subject, x, y, "quartersUntilCannotPay");
+  const pools = [nodeWorkerPool(1), nodeWorkerPool(3)];
+  afterAll(() => { for (const pool of pools) pool.terminate(); });
+
+  it("is the same on 1 worker thread and on 3, cell for cell, as on one thread in the process", async () => {
+    const [one, three] = await Promise.all(pools.map((pool) => gridInParallel(pool, subject, x, y, "quartersUntilCannotPay")));
+    expect(one).toEqual(oneThread);
+    expect(three).toEqual(oneThread);
+    expect(three!.cells).toHaveLength(63);
+  });
+
+  it("refuses the same input twice before asking any worker", async () => {
+    await expect(gridInParallel(pools[0]!, subject, x, x, "cashAtEnd")).rejects.toThrow(/two different inputs/);
+  });
+});
+
+describe("a pool whose workers fail or are stopped", () => {
+  const silent = (): WorkerPort & {fail: (message: string) => void} => {
+    let failure: (message: string) => void = () => undefined;
+    return {post: () => undefined, onReply: () => undefined, onFailure: (handler) => { failure = handler; }, terminate: () => undefined, fail: (message) => failure(message)};
+  };
+
+  it("rejects what was asked with the failure, and everything asked after", async () => {
+    const port = silent();
+    const pool = new WorkerPool([port]);
+    const asked = gridInParallel(pool, subject, x, y, "cashAtEnd");
+    port.fail("the worker failed: it could not start");
+    await expect(asked).rejects.toThrow(/could not start/);
+    await expect(gridInParallel(pool, subject, x, y, "cashAtEnd")).rejects.toThrow(/could not start/);
+  });
+
+  it("rejects what was asked as cancelled when it is terminated", async () => {
+    const pool = new WorkerPool([silent()]);
+    const asked = simulateInParallel(pool, request);
+    pool.terminate();
+    await expect(asked).rejects.toThrow(/cancelled/);
+  });
+});
