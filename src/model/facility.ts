@@ -61,6 +61,21 @@ export interface FacilityState<N> extends FacilityInfo {
    */
   averageFactorRate?: N | null;
   averageFactor?: N | null;
+  /**
+   * The rate borne last quarter and what it was made from. The same terms on the same base
+   * rate bear the same rate, and most quarters repeat the last one's (a fixed rate, a base
+   * rate past its path's last value): the quarter then reuses it, and its share for a
+   * quarter, rather than make both again. Updated in place.
+   */
+  lastRate?: QuarterRate<N>;
+}
+
+/** A facility's rate in one quarter and the terms and base rate it was made from (no terms yet: none made). */
+export interface QuarterRate<N> {
+  terms: PreparedRate<N> | null;
+  baseRate: N | null;
+  annual: N;
+  perQuarter: N;
 }
 
 export interface PreparedCovenant<N> {
@@ -142,7 +157,7 @@ export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
   pikShare?: N; hedge?: PreparedHedge<N> | null; covenants?: PreparedCovenant<N>[];
   discount?: {discountPerQuarter: N | undefined; discountLast: N | undefined; discountLastQuarter: number | undefined};
   prepayments?: ReadonlyMap<number, N> | null; prepaymentPremium?: N;
-} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "prepayments" | "prepaymentPremium" | "prepaymentCost" | "pendingFee" | "averageFactorRate" | "averageFactor"> {
+} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "prepayments" | "prepaymentPremium" | "prepaymentCost" | "pendingFee" | "averageFactorRate" | "averageFactor" | "lastRate"> {
   const premium = f.prepaymentPremium ?? ar.zero;
   return {
     pikShare: f.pikShare ?? ar.zero,
@@ -156,7 +171,8 @@ export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
     prepaymentCost: ar.add(ar.one, premium),
     pendingFee: ar.zero,
     averageFactorRate: null,
-    averageFactor: null
+    averageFactor: null,
+    lastRate: {terms: null, baseRate: null, annual: ar.zero, perQuarter: ar.zero}
   };
 }
 
