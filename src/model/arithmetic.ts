@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import {inversePower} from "./decimal-power.js";
 
 /**
  * The arithmetic seam. The model is written once, over an `Arithmetic<N>`, and runs on
@@ -74,7 +75,7 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   div: (a, b) => (a.isZero() ? decimalZero : a.dividedBy(b)),
   // × 0.25 is exact and several times cheaper than ÷ 4 in decimal.js.
   perQuarter: (annual) => (annual.isZero() ? decimalZero : annual.times(decimalQuarter)),
-  annuityDenominator: (rate, periods) => decimalOne.minus(decimalOne.plus(rate).pow(-periods)),
+  annuityDenominator: (rate, periods) => decimalOne.minus(inverseCompound(rate, periods)),
   neg: (a) => a.negated(),
   min: (a, b) => (a.lte(b) ? a : b),
   max: (a, b) => (a.gte(b) ? a : b),
@@ -86,6 +87,13 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   isNegative: (a) => a.isNegative() && !a.isZero(),
   toNumber: (a) => a.toNumber()
 };
+
+/** (1 + rate)^−periods, as decimal.js's `pow` gives it (`inversePower`, which is quicker, for a whole number of periods). */
+function inverseCompound(rate: Decimal, periods: number): Decimal {
+  const base = decimalOne.plus(rate);
+  if (base.eq(decimalOne) || !Number.isSafeInteger(periods) || periods < 1) return base.pow(-periods);
+  return inversePower(Money, base, periods, Money.precision);
+}
 
 export const floatArithmetic: Arithmetic<number> = {
   name: "float",
