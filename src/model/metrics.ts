@@ -50,7 +50,8 @@ export function ratioOrNull<N>(ar: Arithmetic<N>, numerator: N, denominator: N, 
 
 /** `cent` is CENT_IN_MILLIONS in the projection's arithmetic, made once by the caller. */
 export function solvencyMetrics<N>(ar: Arithmetic<N>, m: MetricInputs<N>, cent: N): SolvencyMetrics<N> {
-  const annualisedEbitda = ar.add(ar.add(m.ebitda, m.ebitda), ar.add(m.ebitda, m.ebitda));
+  const twiceEbitda = ar.add(m.ebitda, m.ebitda);
+  const annualisedEbitda = ar.add(twiceEbitda, twiceEbitda);
   const debtService = ar.add(ar.add(m.interest, m.fees), m.principalDue);
   const liquidity = ar.max(ar.zero, ar.add(m.closingCash, m.undrawnRevolver));
   const interestCoverageEbitda = ratioOrNull(ar, m.ebitda, m.interest, cent);
