@@ -7,21 +7,27 @@ import type Decimal from "decimal.js";
  *
  * decimal.js rounds a quotient correctly: it carries the long division past the
  * precision and notes whether anything is left. Here the quotient is worked out exactly
- * with BigInt and rounded half to even at the same precision. The one case in which the
- * two could round differently is a quotient exactly halfway between two figures (where
- * decimal.js can take a trailing zero word of its normalised dividend for a remainder):
- * that case is left to decimal.js. test/model/decimal-bigint.test.ts checks both steps
- * against decimal.js on random figures.
+ * with BigInt and rounded to the nearest figure at the same precision. The one case in
+ * which the two could round differently is a quotient exactly halfway between two figures
+ * (where decimal.js can take a trailing zero word of its normalised dividend for a
+ * remainder): that case is left to decimal.js. test/model/decimal-bigint.test.ts checks
+ * both steps against decimal.js on random figures.
  */
 
-/** A decimal.js constructor at the ledger's precision (the `Money` clone). */
-export type DecimalConstructor<D extends Decimal> = (new (value: string) => D) & {readonly precision: number};
+/** A decimal.js constructor with its precision and rounding (the ledger's `Money` clone). */
+export type DecimalConstructor<D extends Decimal> = (new (value: string) => D) & {readonly precision: number; readonly rounding: number};
 
-/** a / b, rounded as decimal.js rounds it (half to even, for the ledger). */
+/**
+ * Whether rounding to nearest, which is what is done here, gives decimal.js's figure: for
+ * its five "half" modes it does, ties apart (the ledger's is half to even).
+ */
+const roundsToNearest = (Money: DecimalConstructor<Decimal>) => Money.rounding >= 4 && Money.rounding <= 8;
+
+/** a / b, rounded as decimal.js rounds it. */
 export function quotient<D extends Decimal>(Money: DecimalConstructor<D>, a: D, b: D): D {
-  // A divisor of one word (below 10^7: a count of quarters, a life) is decimal.js's quick
-  // case; zero and non-finite figures are its own to answer.
-  if (!a.d || !b.d || b.d.length < 2 || a.isZero()) return a.dividedBy(b) as D;
+  // A divisor of one word (seven digits or fewer, such as a count of quarters or an
+  // asset's life) is decimal.js's quick case; zero and non-finite figures its own to answer.
+  if (!a.d || !b.d || b.d.length < 2 || a.isZero() || !roundsToNearest(Money)) return a.dividedBy(b) as D;
   return rounded(Money, exactOf(a), exactOf(b), Money.precision) ?? (a.dividedBy(b) as D);
 }
 
@@ -32,6 +38,7 @@ export function quotient<D extends Decimal>(Money: DecimalConstructor<D>, a: D, 
  * the same cuts run here on BigInt; then the same correctly rounded reciprocal.
  */
 export function inversePower<D extends Decimal>(Money: DecimalConstructor<D>, base: D, periods: number): D {
+  if (!roundsToNearest(Money)) return base.pow(-periods) as D;
   const power = integerPower(exactOf(base), periods, Math.ceil(Money.precision / WORD_DIGITS + 4));
   return rounded(Money, ONE, power, Money.precision) ?? (new Money("1").dividedBy(new Money(`${power.significand}e${power.exponent}`)) as D);
 }

@@ -76,4 +76,10 @@ describe("a division in the ledger's decimals", () => {
       expect(quotient(Money, a, b).toString()).toBe(a.dividedBy(b).toString());
     }), {numRuns: 20_000});
   });
+
+  it("leaves the division to decimal.js where the rounding is not to the nearest figure", () => {
+    const Down = Money.clone({rounding: Money.ROUND_DOWN});
+    // 1 / 1.0000001 = 0.9999999000000099999990000000|9999…: cut after 28 digits, not rounded up.
+    expect(quotient(Down, new Down("1"), new Down("1.0000001")).toString()).toBe("0.999999900000009999999");
+  });
 });
