@@ -21,18 +21,26 @@ export function median(values: readonly number[]): number {
 
 /**
  * The time of `b` over the time of `a`, timed in alternation so that whatever else the
- * machine does slows both alike: the median of the per-round ratios.
+ * machine does slows both alike: the median of the per-round ratios. Each takes its turn
+ * to go first (running right after the other is not the same as running first: a few
+ * per cent either way).
  */
 export function interleavedRatio(a: () => unknown, b: () => unknown, batch: number, rounds = 61): number {
   for (let i = 0; i < 20 * batch; i++) { a(); b(); }
+  const timed = (run: () => unknown) => {
+    const started = performance.now();
+    for (let i = 0; i < batch; i++) run();
+    return performance.now() - started;
+  };
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    let t = performance.now();
-    for (let i = 0; i < batch; i++) a();
-    const ta = performance.now() - t;
-    t = performance.now();
-    for (let i = 0; i < batch; i++) b();
-    ratios.push((performance.now() - t) / ta);
+    if (r % 2 === 0) {
+      const ta = timed(a);
+      ratios.push(timed(b) / ta);
+    } else {
+      const tb = timed(b);
+      ratios.push(tb / timed(a));
+    }
   }
   return median(ratios);
 }

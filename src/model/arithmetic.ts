@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import {inversePower, quotient} from "./decimal-bigint.js";
 
 /**
  * The arithmetic seam. The model is written once, over an `Arithmetic<N>`, and runs on
@@ -71,10 +72,10 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   add: (a, b) => (b.isZero() ? a : a.isZero() ? b : a.plus(b)),
   sub: (a, b) => (b.isZero() ? a : a.minus(b)),
   mul: (a, b) => (a.isZero() || b.isZero() ? decimalZero : a.times(b)),
-  div: (a, b) => (a.isZero() ? decimalZero : a.dividedBy(b)),
+  div: (a, b) => (a.isZero() ? decimalZero : quotient(Money, a, b)),
   // × 0.25 is exact and several times cheaper than ÷ 4 in decimal.js.
   perQuarter: (annual) => (annual.isZero() ? decimalZero : annual.times(decimalQuarter)),
-  annuityDenominator: (rate, periods) => decimalOne.minus(decimalOne.plus(rate).pow(-periods)),
+  annuityDenominator: (rate, periods) => decimalOne.minus(inverseCompound(rate, periods)),
   neg: (a) => a.negated(),
   min: (a, b) => (a.lte(b) ? a : b),
   max: (a, b) => (a.gte(b) ? a : b),
@@ -86,6 +87,13 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   isNegative: (a) => a.isNegative() && !a.isZero(),
   toNumber: (a) => a.toNumber()
 };
+
+/** (1 + rate)^−periods, as decimal.js's `pow` gives it (`inversePower`, which is quicker, for a whole number of periods). */
+function inverseCompound(rate: Decimal, periods: number): Decimal {
+  const base = decimalOne.plus(rate);
+  if (base.eq(decimalOne) || !Number.isSafeInteger(periods) || periods < 1) return base.pow(-periods);
+  return inversePower(Money, base, periods);
+}
 
 export const floatArithmetic: Arithmetic<number> = {
   name: "float",

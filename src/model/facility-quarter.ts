@@ -1,9 +1,9 @@
 import {arithmeticConstant, type Arithmetic} from "./arithmetic.js";
 import type {ProjectionEvent} from "./events.js";
-import {annuityPayment, scheduledPrincipal, type FacilityState} from "./facility.js";
+import {annuityPayment, scheduledPrincipal, type FacilityState, type QuarterRate} from "./facility.js";
 import type {ModelInput} from "./inputs.js";
 import type {QuarterLabel} from "./quarter.js";
-import {annualRateFor, hedgedAnnualRate} from "./rates.js";
+import {annualRateFor, hedgedAnnualRate, type PreparedRate} from "./rates.js";
 import {rollAtMaturity, type RefinancingTerms} from "./refinance.js";
 
 /**
@@ -55,11 +55,12 @@ type InterestConvention = ModelInput["interestConvention"];
 
 /** One facility through one quarter, before the quarter's end adds to it. Updates the facility's state. */
 function stepFacility<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number, baseRate: N, terms: RefinancingTerms<N>, open: boolean, convention: InterestConvention, quarter: QuarterLabel, events: ProjectionEvent[]): FacilityRow<N> {
-  if (isRetired(ar, f, offset)) return facilityRow(ar, f.balance, ar.zero, hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, ar.zero), amortiseDiscount(ar, f, offset));
+  if (isRetired(ar, f, offset)) return facilityRow(ar, f.balance, ar.zero, quarterRate(ar, f, baseRate, offset, ar.zero).annual, amortiseDiscount(ar, f, offset));
   const draw = drawScheduled(ar, f, offset);
   const balance = ar.add(f.balance, draw);
-  const row = facilityRow(ar, f.balance, draw, quarterRate(ar, f, baseRate, offset, balance), amortiseDiscount(ar, f, offset));
-  accrueInterestAndPrincipal(ar, f, row, offset, balance, convention);
+  const rate = quarterRate(ar, f, baseRate, offset, balance);
+  const row = facilityRow(ar, f.balance, draw, rate.annual, amortiseDiscount(ar, f, offset));
+  accrueInterestAndPrincipal(ar, f, row, offset, balance, rate.perQuarter, convention);
   row.fees = chargeFees(ar, f, draw);
   if (offset === f.maturity) refinanceAtMaturity(ar, f, row, offset, terms, open, quarter, events);
   f.balance = ar.add(ar.add(ar.sub(balance, row.principalDue), row.refinanced), row.pikInterest);
@@ -92,19 +93,38 @@ function drawScheduled<N>(ar: Arithmetic<N>, f: FacilityState<N>, offset: number
   return draw;
 }
 
-/** The annual rate the facility bears this quarter, on its balance after the quarter's draws. */
-function quarterRate<N>(ar: Arithmetic<N>, f: FacilityState<N>, baseRate: N, offset: number, balance: N): N {
-  return f.hedge ? hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, balance) : annualRateFor(ar, f.rate, baseRate);
+/**
+ * The annual rate the facility bears this quarter, on its balance after the quarter's draws,
+ * and its share for the quarter: last quarter's, where it is made from the same terms and
+ * base rate (a hedged rate turns on the balance too, so only its share is reused).
+ */
+function quarterRate<N>(ar: Arithmetic<N>, f: FacilityState<N>, baseRate: N, offset: number, balance: N): QuarterRate<N> {
+  const last = f.lastRate as QuarterRate<N>;
+  if (f.hedge) {
+    const annual = hedgedAnnualRate(ar, f.rate, baseRate, f.hedge, offset, balance);
+    if (last.terms !== null && last.annual === annual) return last;
+    return madeRate(ar, last, f.rate, null, annual);
+  }
+  if (last.terms === f.rate && (f.rate.type === "fixed" || last.baseRate === baseRate)) return last;
+  return madeRate(ar, last, f.rate, baseRate, annualRateFor(ar, f.rate, baseRate));
+}
+
+function madeRate<N>(ar: Arithmetic<N>, rate: QuarterRate<N>, terms: PreparedRate<N>, baseRate: N | null, annual: N): QuarterRate<N> {
+  rate.terms = terms;
+  rate.baseRate = baseRate;
+  rate.annual = annual;
+  rate.perQuarter = ar.perQuarter(annual);
+  return rate;
 }
 
 /**
- * Interest at the row's rate on the balance after the quarter's draws, the part of it paid
- * in kind, and the principal falling due (`scheduledPrincipal`). The two are worked out
- * together: an annuity's principal is what its level payment leaves after interest, and
- * interest on the average balance turns on the principal repaid.
+ * Interest at the row's rate (`periodRate`, its share for the quarter) on the balance after
+ * the quarter's draws, the part of it paid in kind, and the principal falling due
+ * (`scheduledPrincipal`). The two are worked out together: an annuity's principal is what
+ * its level payment leaves after interest, and interest on the average balance turns on
+ * the principal repaid.
  */
-function accrueInterestAndPrincipal<N>(ar: Arithmetic<N>, f: FacilityState<N>, row: FacilityRow<N>, offset: number, balance: N, convention: InterestConvention): void {
-  const periodRate = ar.perQuarter(row.annualRate);
+function accrueInterestAndPrincipal<N>(ar: Arithmetic<N>, f: FacilityState<N>, row: FacilityRow<N>, offset: number, balance: N, periodRate: N, convention: InterestConvention): void {
   // In the maturity quarter all interest is paid in cash.
   const pikShare = offset >= f.maturity || !f.pikShare ? ar.zero : f.pikShare;
   if (convention === "endOfPeriod") {

@@ -61,6 +61,21 @@ export interface FacilityState<N> extends FacilityInfo {
    */
   averageFactorRate?: N | null;
   averageFactor?: N | null;
+  /**
+   * The rate borne last quarter and what it was made from. The same terms on the same base
+   * rate bear the same rate, and most quarters repeat the last one's (a fixed rate, a base
+   * rate past its path's last value): the quarter then reuses it, and its share for a
+   * quarter, rather than make both again. Updated in place.
+   */
+  lastRate?: QuarterRate<N>;
+}
+
+/** A facility's rate in one quarter and the terms and base rate it was made from (no terms yet: none made). */
+export interface QuarterRate<N> {
+  terms: PreparedRate<N> | null;
+  baseRate: N | null;
+  annual: N;
+  perQuarter: N;
 }
 
 export interface PreparedCovenant<N> {
@@ -84,7 +99,7 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
   const draws = amountsByQuarter(ar, input.draws, start);
   let undrawn = ar.zero;
   for (const amount of draws.values()) undrawn = ar.add(undrawn, amount);
-  return {
+  return facilityStateOf<N>(ar, {
     id: input.id,
     name: input.name,
     kind: "term",
@@ -96,29 +111,26 @@ export function facilityState<N>(ar: Arithmetic<N>, input: FacilityInput, start:
     undrawn,
     upfrontFeeRate: ar.of(input.upfrontFeeRate),
     commitmentFeePerQuarter: ar.perQuarter(ar.of(input.commitmentFeeRate)),
-    refinanceable: input.refinanceable,
-    // In the order of `scheduleFeatures`, which the revolver and new borrowing use too:
-    // one shape for every facility state keeps the quarter loop's reads monomorphic.
-    ...scheduleFeatures<N>(ar, {
-      pikShare: ar.of(input.pikShare),
-      hedge: input.hedge
-        ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
-        : null,
-      discount: discountSchedule(ar, ar.of(input.discount), quarterOffset(start, input.maturity)),
-      prepayments: input.prepayments.length ? amountsByQuarter(ar, input.prepayments, start) : null,
-      prepaymentPremium: ar.of(input.prepaymentPremium),
-      covenants: input.covenants.map((c) => ({
-        kind: c.kind,
-        threshold: ar.of(c.threshold),
-        breachBound: breachBound(ar, c.kind, ar.of(c.threshold)),
-        consequence: c.consequence.type === "waiver"
-          ? {type: "waiver" as const, fee: ar.of(c.consequence.fee), spreadStepUp: ar.of(c.consequence.spreadStepUp)}
-          : c.consequence.type === "equityCure" ? {type: "equityCure" as const, limit: ar.of(c.consequence.limit)} : {type: "accelerate" as const},
-        stepped: false,
-        cured: ar.zero
-      }))
-    })
-  };
+    refinanceable: input.refinanceable
+  }, {
+    pikShare: ar.of(input.pikShare),
+    hedge: input.hedge
+      ? {type: input.hedge.type, notional: ar.of(input.hedge.notional), rate: ar.of(input.hedge.type === "swap" ? input.hedge.fixedRate : input.hedge.strike), until: quarterOffset(start, input.hedge.until)}
+      : null,
+    discount: discountSchedule(ar, ar.of(input.discount), quarterOffset(start, input.maturity)),
+    prepayments: input.prepayments.length ? amountsByQuarter(ar, input.prepayments, start) : null,
+    prepaymentPremium: ar.of(input.prepaymentPremium),
+    covenants: input.covenants.map((c) => ({
+      kind: c.kind,
+      threshold: ar.of(c.threshold),
+      breachBound: breachBound(ar, c.kind, ar.of(c.threshold)),
+      consequence: c.consequence.type === "waiver"
+        ? {type: "waiver" as const, fee: ar.of(c.consequence.fee), spreadStepUp: ar.of(c.consequence.spreadStepUp)}
+        : c.consequence.type === "equityCure" ? {type: "equityCure" as const, limit: ar.of(c.consequence.limit)} : {type: "accelerate" as const},
+      stepped: false,
+      cured: ar.zero
+    }))
+  });
 }
 
 /**
@@ -137,14 +149,34 @@ const CENT = arithmeticConstant(CENT_IN_MILLIONS);
 const RATIO_MARGIN = arithmeticConstant(1e-9);
 const LEAST_RATIO_MARGIN = arithmeticConstant(1e-12);
 
-/** The debt-schedule fields of a facility state, always all of them and in this order. */
-export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
+/** A facility's terms as its kind has them, before the debt-schedule features. */
+export type FacilityTerms<N> = Pick<FacilityState<N>, "id" | "name" | "kind" | "balance" | "rate" | "amortisation" | "maturity" | "draws" | "undrawn" | "upfrontFeeRate" | "commitmentFeePerQuarter" | "refinanceable">;
+
+/**
+ * A facility state: its terms and the debt-schedule fields, always all of them, in one
+ * object literal. Every facility state (term, revolver, new borrowing) is made here, so all
+ * have one shape and the quarter loop's reads stay monomorphic; field by field, because a
+ * spread of the features cost more than the rest of making the state.
+ */
+export function facilityStateOf<N>(ar: Arithmetic<N>, t: FacilityTerms<N>, f: {
   pikShare?: N; hedge?: PreparedHedge<N> | null; covenants?: PreparedCovenant<N>[];
   discount?: {discountPerQuarter: N | undefined; discountLast: N | undefined; discountLastQuarter: number | undefined};
   prepayments?: ReadonlyMap<number, N> | null; prepaymentPremium?: N;
-} = {}): Pick<FacilityState<N>, "pikShare" | "hedge" | "discountPerQuarter" | "discountLast" | "discountLastQuarter" | "covenants" | "prepayments" | "prepaymentPremium" | "prepaymentCost" | "pendingFee" | "averageFactorRate" | "averageFactor"> {
+} = {}): FacilityState<N> {
   const premium = f.prepaymentPremium ?? ar.zero;
   return {
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    balance: t.balance,
+    rate: t.rate,
+    amortisation: t.amortisation,
+    maturity: t.maturity,
+    draws: t.draws,
+    undrawn: t.undrawn,
+    upfrontFeeRate: t.upfrontFeeRate,
+    commitmentFeePerQuarter: t.commitmentFeePerQuarter,
+    refinanceable: t.refinanceable,
     pikShare: f.pikShare ?? ar.zero,
     hedge: f.hedge ?? null,
     discountPerQuarter: f.discount?.discountPerQuarter,
@@ -156,7 +188,8 @@ export function scheduleFeatures<N>(ar: Arithmetic<N>, f: {
     prepaymentCost: ar.add(ar.one, premium),
     pendingFee: ar.zero,
     averageFactorRate: null,
-    averageFactor: null
+    averageFactor: null,
+    lastRate: {terms: null, baseRate: null, annual: ar.zero, perQuarter: ar.zero}
   };
 }
 

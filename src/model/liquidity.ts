@@ -1,7 +1,7 @@
 import type {Arithmetic} from "./arithmetic.js";
 import type {FacilityState} from "./facility.js";
 import type {ModelInput} from "./inputs.js";
-import {scheduleFeatures} from "./facility.js";
+import {facilityStateOf} from "./facility.js";
 import {prepareRate} from "./rates.js";
 import {quarterOffset} from "./quarter.js";
 
@@ -12,7 +12,7 @@ import {quarterOffset} from "./quarter.js";
 export function revolverState<N>(ar: Arithmetic<N>, input: ModelInput): FacilityState<N> | null {
   const r = input.revolver;
   if (!r) return null;
-  return {
+  return facilityStateOf(ar, {
     id: "revolver",
     name: r.name,
     kind: "revolver",
@@ -24,9 +24,8 @@ export function revolverState<N>(ar: Arithmetic<N>, input: ModelInput): Facility
     undrawn: ar.of(r.capacity - r.drawn),
     upfrontFeeRate: ar.zero,
     commitmentFeePerQuarter: ar.perQuarter(ar.of(r.commitmentFeeRate)),
-    refinanceable: false,
-    ...scheduleFeatures(ar)
-  };
+    refinanceable: false
+  });
 }
 
 /**
@@ -38,7 +37,7 @@ export function revolverState<N>(ar: Arithmetic<N>, input: ModelInput): Facility
 export function newBorrowingState<N>(ar: Arithmetic<N>, input: ModelInput): FacilityState<N> | null {
   const nb = input.newBorrowing;
   if (nb.limit <= 0) return null;
-  return {
+  return facilityStateOf(ar, {
     id: "new-borrowing",
     name: "New borrowing",
     kind: "newBorrowing",
@@ -50,9 +49,8 @@ export function newBorrowingState<N>(ar: Arithmetic<N>, input: ModelInput): Faci
     undrawn: ar.of(nb.limit),
     upfrontFeeRate: ar.of(nb.feeRate),
     commitmentFeePerQuarter: ar.zero,
-    refinanceable: true,
-    ...scheduleFeatures(ar)
-  };
+    refinanceable: true
+  });
 }
 
 export interface LiquidityActions<N> {

@@ -50,16 +50,21 @@ export function ratioOrNull<N>(ar: Arithmetic<N>, numerator: N, denominator: N, 
 
 /** `cent` is CENT_IN_MILLIONS in the projection's arithmetic, made once by the caller. */
 export function solvencyMetrics<N>(ar: Arithmetic<N>, m: MetricInputs<N>, cent: N): SolvencyMetrics<N> {
-  const annualisedEbitda = ar.add(ar.add(m.ebitda, m.ebitda), ar.add(m.ebitda, m.ebitda));
+  const twiceEbitda = ar.add(m.ebitda, m.ebitda);
+  const annualisedEbitda = ar.add(twiceEbitda, twiceEbitda);
   const debtService = ar.add(ar.add(m.interest, m.fees), m.principalDue);
   const liquidity = ar.max(ar.zero, ar.add(m.closingCash, m.undrawnRevolver));
+  const interestCoverageEbitda = ratioOrNull(ar, m.ebitda, m.interest, cent);
+  const netLeverage = ratioOrNull(ar, ar.sub(m.closingDebt, m.closingCash), annualisedEbitda, cent);
   return {
-    interestCoverageEbitda: ratioOrNull(ar, m.ebitda, m.interest, cent),
+    interestCoverageEbitda,
     interestCoverageEbit: ratioOrNull(ar, m.ebit, m.interest, cent),
-    netLeverage: ratioOrNull(ar, ar.sub(m.closingDebt, m.closingCash), annualisedEbitda, cent),
+    netLeverage,
     dscr: ratioOrNull(ar, m.operatingCashFlow, debtService, cent),
-    runwayQuarters: ratioOrNull(ar, liquidity, ar.neg(m.cashFlowBeforeFinancing), cent),
-    fixedChargeCoverage: ratioOrNull(ar, m.ebitda, ar.add(m.interest, m.leasePayments), cent),
-    netLeverageWithLeases: ratioOrNull(ar, ar.sub(ar.add(m.closingDebt, m.leaseLiability), m.closingCash), annualisedEbitda, cent)
+    runwayQuarters: ar.isNegative(m.cashFlowBeforeFinancing) ? ratioOrNull(ar, liquidity, ar.neg(m.cashFlowBeforeFinancing), cent) : null,
+    // Without leases the two lease readings are the two above, figure for figure: a
+    // division is the dearest decimal step, and these two were a third of a quarter's.
+    fixedChargeCoverage: ar.isZero(m.leasePayments) ? interestCoverageEbitda : ratioOrNull(ar, m.ebitda, ar.add(m.interest, m.leasePayments), cent),
+    netLeverageWithLeases: ar.isZero(m.leaseLiability) ? netLeverage : ratioOrNull(ar, ar.sub(ar.add(m.closingDebt, m.leaseLiability), m.closingCash), annualisedEbitda, cent)
   };
 }

@@ -100,7 +100,11 @@ export function operatingModel<N>(ar: Arithmetic<N>, input: ModelInput): (offset
     capexHistory.push(capex);
     depreciableCapex = ar.add(depreciableCapex, capex);
 
-    return {...stream, operatingCosts, ebitda, depreciation, ebit: ar.sub(ebitda, depreciation), capex, maintenanceCapex};
+    // Field by field: a spread of the revenue quarter here cost as much as all the quarter's arithmetic.
+    return {
+      revenue, bookings: stream.bookings, backlog: stream.backlog, largestCustomerRevenue: stream.largestCustomerRevenue, badDebt,
+      operatingCosts, ebitda, depreciation, ebit: ar.sub(ebitda, depreciation), capex, maintenanceCapex
+    };
   };
 }
 

@@ -198,7 +198,7 @@ export function project<N>(rawInput: ModelInput | unknown, ar: Arithmetic<N>): P
     closeDebt(ar, ledger);
     // 6. Covenants: minimum liquidity first, as an equity cure changes the quarter's cash;
     // the ratios on the quarter's metrics, their consequences biting from the next quarter.
-    breaches.length = 0;
+    if (breaches.length) breaches.length = 0;
     cureLiquidity(ar, ledger, covenants, revolver, cent, breaches);
     const cannotPay = ar.isNegative(ledger.closingCash);
     if (cannotPay) {
@@ -328,13 +328,14 @@ function fundMinimumCash<N>(ar: Arithmetic<N>, ledger: LedgerRow<N>, t: QuarterE
     newBorrowingTenor: t.newBorrowingTenor, newBorrowingPerQuarter: t.newBorrowingPerQuarter, marketOpen: ledger.marketOpen, cent
   });
   ledger.fees = ar.add(ledger.fees, actions.newBorrowingFee);
-  const revolverRow = ledger.facilities[t.revolverIndex];
+  // Read only where there is a row: an index of −1 is a property name to JavaScript, and a slow read.
+  const revolverRow = t.revolverIndex < 0 ? undefined : ledger.facilities[t.revolverIndex];
   if (revolverRow) {
     revolverRow.drawn = ar.add(revolverRow.drawn, actions.revolverDraw);
     revolverRow.repaid = ar.add(revolverRow.repaid, actions.revolverRepayment);
     revolverRow.closing = (t.revolver as FacilityState<N>).balance;
   }
-  const newBorrowingRow = ledger.facilities[t.newBorrowingIndex];
+  const newBorrowingRow = t.newBorrowingIndex < 0 ? undefined : ledger.facilities[t.newBorrowingIndex];
   if (newBorrowingRow) {
     newBorrowingRow.drawn = ar.add(newBorrowingRow.drawn, actions.newBorrowing);
     newBorrowingRow.fees = ar.add(newBorrowingRow.fees, actions.newBorrowingFee);
