@@ -6,23 +6,28 @@ import {chromiumPath} from "../scripts/chromium.js";
 import {serve} from "../scripts/serve.js";
 
 /**
- * input_to_paint_p95_ms: in Chromium, from an input event on a slider of the story page
- * to the next painted frame once every chart has redrawn (each marks it with a standard
- * performance mark), p95 over up to 60 moves of different sliders after 10 warm-up moves;
- * a move to the value a slider already has is skipped, and the count of samples is
- * reported beside the figure.
+ * In Chromium, on the story page with its live risk on, from an input event on a slider to
+ * the next painted frame:
+ * - input_to_paint_p95_ms: once every main chart has redrawn (each marks it with a standard
+ *   performance mark, "solvency:chart-updated");
+ * - live_risk_input_to_paint_p95_ms: once the live risk's heatmap and fan show the grid and
+ *   the paths for these inputs ("solvency:live-risk-updated", marked when both have redrawn).
+ * Both from the same moves: up to 60 moves of different sliders after 10 warm-up moves, each
+ * made once the live risk of the move before has painted (a reader's separate moves, not a
+ * drag); a move to the value a slider already has is skipped, and the count of samples is
+ * reported beside the figures.
  *
  * "The next painted frame": a rAF loop records each frame's start and, by a message posted
  * from its rAF callback, when that frame's rendering is over. The frame that shows the
- * charts is the first whose rendering ends after the last chart's mark; the sample ends
- * at the start of the frame after it, when that one is on screen. (Until 2026-11-25 the
- * loop checked for the marks before awaiting each frame, and so counted one frame more
- * than it should whenever the charts redrew inside a frame's callbacks, as they do.)
+ * charts is the first whose rendering ends after the last mark; the sample ends at the
+ * start of the frame after it, when that one is on screen. (Until 2026-11-25 the loop
+ * checked for the marks before awaiting each frame, and so counted one frame more than it
+ * should whenever the charts redrew inside a frame's callbacks.)
  */
 const MEASURE = `(async () => {
   const numbers = [...document.querySelectorAll(".controls input[type=number]")];
-  const charts = document.querySelectorAll(".chart").length;
-  const marks = () => performance.getEntriesByName("solvency:chart-updated");
+  const mainCharts = document.querySelectorAll(".chart").length - document.querySelectorAll(".live-risk .chart").length;
+  const marks = (name) => performance.getEntriesByName(name);
   const frames = [];
   let running = true;
   const loop = (start) => {
@@ -36,7 +41,12 @@ const MEASURE = `(async () => {
   };
   requestAnimationFrame(loop);
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const times = [];
+  // The start of the frame after the one whose rendering ended after \`last\`, or null.
+  const paintedAfter = (last) => {
+    const shown = frames.findIndex((f) => f.renderedBy > last && f.renderedBy !== Infinity);
+    return shown >= 0 && frames[shown + 1] ? frames[shown + 1].start : null;
+  };
+  const main = [], live = [];
   let seed = 7;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   // The first 10 moves warm the JIT up and are not counted; 60 are measured after them.
@@ -45,25 +55,32 @@ const MEASURE = `(async () => {
     const min = Number(input.min), max = Number(input.max), step = Number(input.step) || 1;
     const value = Math.min(max, Math.max(min, min + Math.round((random() * (max - min)) / step) * step));
     if (Number(input.value) === value) continue;
-    const before = marks().length;
+    const before = marks("solvency:chart-updated").length;
     await nextFrame();
     const started = performance.now();
     input.value = String(value);
     input.dispatchEvent(new Event("input", {bubbles: true}));
-    let painted = null;
-    while (performance.now() - started < 2000) {
+    let mainPainted = null, livePainted = null;
+    while (performance.now() - started < 5000 && livePainted === null) {
       await nextFrame();
-      const all = marks();
-      if (all.length - before < charts) continue;
-      const last = all[all.length - 1].startTime;
-      const shown = frames.findIndex((f) => f.renderedBy > last && f.renderedBy !== Infinity);
-      if (shown >= 0 && frames[shown + 1]) { painted = frames[shown + 1].start; break; }
+      const all = marks("solvency:chart-updated");
+      if (mainPainted === null && all.length - before >= mainCharts) mainPainted = paintedAfter(all[all.length - 1].startTime);
+      const lives = marks("solvency:live-risk-updated").filter((m) => m.startTime > started);
+      if (mainPainted !== null && lives.length) livePainted = paintedAfter(lives[lives.length - 1].startTime);
     }
-    if (painted !== null && move >= 10) times.push(painted - started);
+    if (move >= 10) {
+      if (mainPainted !== null) main.push(mainPainted - started);
+      if (livePainted !== null) live.push(livePainted - started);
+    }
   }
   running = false;
-  return times;
+  return {main, live};
 })()`;
+
+const percentile = (samples: number[], q: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)] ?? NaN;
+};
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 if (!existsSync(`${root}dist/index.html`)) execFileSync("npm", ["run", "build"], {cwd: root, stdio: "ignore"});
@@ -73,12 +90,16 @@ try {
   const page = await browser.newPage({viewport: {width: 1300, height: 1000}});
   await page.goto(`${origin}/index.html`, {waitUntil: "networkidle"});
   await page.waitForFunction(() => performance.getEntriesByName("solvency:chart-updated").length >= 5);
+  // Both live-risk charts drawn for the first inputs: the workers have started.
+  await page.waitForFunction(() => performance.getEntriesByName("solvency:live-risk-updated").length >= 1, null, {timeout: 60_000});
+  // Scrolled as a reader watching the live risk: it in view, the inputs (sticky) beside it.
+  await page.evaluate(() => document.querySelector(".live-risk")!.scrollIntoView({block: "center"}));
   // A string, not a function: tsx would add helpers to a function that the page lacks.
-  const samples = (await page.evaluate(MEASURE)) as number[];
-  samples.sort((a, b) => a - b);
-  const p95 = samples[Math.min(samples.length - 1, Math.ceil(samples.length * 0.95) - 1)] ?? NaN;
-  const p50 = samples[Math.floor(samples.length / 2)] ?? NaN;
-  process.stdout.write(JSON.stringify({input_to_paint_p95_ms: p95, input_to_paint_p50_ms: p50, input_to_paint_samples: samples.length}));
+  const {main, live} = (await page.evaluate(MEASURE)) as {main: number[]; live: number[]};
+  process.stdout.write(JSON.stringify({
+    input_to_paint_p95_ms: percentile(main, 0.95), input_to_paint_p50_ms: percentile(main, 0.5), input_to_paint_samples: main.length,
+    live_risk_input_to_paint_p95_ms: percentile(live, 0.95), live_risk_input_to_paint_p50_ms: percentile(live, 0.5), live_risk_samples: live.length
+  }));
 } finally {
   await browser.close();
   server.close();

@@ -1,11 +1,12 @@
 // A risk worker thread (src/risk/worker-protocol.ts): a share of a grid's cells or of a
 // simulation's paths, for the CLI and the benchmark.
 import {parentPort} from "node:worker_threads";
-import {answer, type RiskReply, type RiskRequest} from "../src/risk/worker-protocol.js";
+import {workerSide, type RiskMessage, type RiskReply} from "../src/risk/worker-protocol.js";
 
 const port = parentPort!;
 const post = (reply: RiskReply) => {
   if (reply.kind === "paths") port.postMessage(reply, [reply.tally.cash.buffer as ArrayBuffer, reply.tally.debt.buffer as ArrayBuffer]);
   else port.postMessage(reply);
 };
-port.on("message", (request: RiskRequest) => void answer(request, post));
+const receive = workerSide(post);
+port.on("message", (message: RiskMessage) => receive(message));

@@ -30,8 +30,17 @@ export function formatMillions(value: Decimal): string {
 
 /** A plain number with the given decimals (at most `digits`, at least `minDigits`), thousands separated: "−1,234.5". */
 export function formatNumber(value: number, digits = 1, minDigits = 0): string {
-  const shown = Math.abs(value).toLocaleString("en-US", {minimumFractionDigits: minDigits, maximumFractionDigits: digits});
-  return signed(shown, value < 0);
+  return signed(numberFormat(digits, minDigits).format(Math.abs(value)), value < 0);
+}
+
+// One formatter per pair of decimals, made once: `toLocaleString` makes a new one on every
+// call, and a live heatmap formats hundreds of cells an input.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(digits: number, minDigits: number): Intl.NumberFormat {
+  const key = `${digits}/${minDigits}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, format = new Intl.NumberFormat("en-US", {minimumFractionDigits: minDigits, maximumFractionDigits: digits}));
+  return format;
 }
 
 /** A plain number of USD millions in a sentence: "USD 1,234.5 m", "USD −12 m". */

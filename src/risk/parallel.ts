@@ -4,7 +4,7 @@ import type {Controls} from "../scenario/controls.js";
 import {checkAxes, type GridAxis, type SensitivityGrid} from "./grid.js";
 import {mergeTally, monteCarloSetup, newTally, summarise, type MonteCarloAssumptions, type MonteCarloSummary} from "./monte-carlo.js";
 import {riskSubject, type RiskSubject} from "./subject.js";
-import {answer, CHUNK, type RiskReply, type RiskRequest} from "./worker-protocol.js";
+import {answer, CHUNK, type RiskMessage, type RiskReply, type RiskRequest} from "./worker-protocol.js";
 
 /**
  * The grid and the Monte Carlo split among workers: in a page as many Web Workers as
@@ -17,7 +17,7 @@ import {answer, CHUNK, type RiskReply, type RiskRequest} from "./worker-protocol
 
 /** A worker as the coordinator sees it: a Web Worker, a Node worker thread, or the same code in-process. */
 export interface WorkerPort {
-  post(request: RiskRequest): void;
+  post(message: RiskMessage): void;
   /** Replies, in the order the worker sends them. */
   onReply(handler: (reply: RiskReply) => void): void;
   /** The worker could not start or died. */
@@ -37,6 +37,14 @@ export function workersFor(paths: number, cores: number): number {
 export function splitRange(total: number, parts: number): Array<readonly [number, number]> {
   const count = Math.max(1, Math.min(Math.floor(parts), total));
   return Array.from({length: total > 0 ? count : 0}, (_, k) => [Math.floor((k * total) / count), Math.floor(((k + 1) * total) / count)] as const);
+}
+
+/** A request given up because a newer one replaced it: not a failure, nothing to show. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled: a newer request replaced it");
+    this.name = "CancelledError";
+  }
 }
 
 type Pending = {readonly resolve: (reply: RiskReply) => void; readonly reject: (error: Error) => void; readonly progress?: (done: number) => void};
@@ -60,13 +68,27 @@ export class WorkerPool {
     return this.ports.length;
   }
 
-  /** Asks worker `index`; progress replies go to `progress`, the answer (or an error) settles the promise. */
-  ask(index: number, body: Body, progress?: (done: number) => void): Promise<RiskReply> {
+  /**
+   * Asks worker `index`; progress replies go to `progress`, the answer (or an error) settles
+   * the promise. When `signal` aborts, the promise is rejected with a `CancelledError` at
+   * once and the worker is told, so that it stops at its next chunk (the request is sent
+   * as cancellable).
+   */
+  ask(index: number, body: Body, progress?: (done: number) => void, signal?: AbortSignal): Promise<RiskReply> {
     if (this.failure !== null) return Promise.reject(new Error(this.failure));
+    if (signal?.aborted) return Promise.reject(new CancelledError());
     const id = this.nextId++;
+    const port = this.ports[index]!;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, {resolve, reject, ...(progress ? {progress} : {})});
-      this.ports[index]!.post({...body, id} as RiskRequest);
+      const onAbort = () => {
+        if (!this.pending.delete(id)) return;
+        port.post({kind: "cancel", id});
+        reject(new CancelledError());
+      };
+      const settle = <T>(then: (value: T) => void) => (value: T) => { signal?.removeEventListener("abort", onAbort); then(value); };
+      this.pending.set(id, {resolve: settle(resolve), reject: settle(reject), ...(progress ? {progress} : {})});
+      signal?.addEventListener("abort", onAbort, {once: true});
+      port.post({...body, id, ...(signal ? {cancellable: true} : {})} as RiskRequest);
     });
   }
 
@@ -93,11 +115,11 @@ export class WorkerPool {
 }
 
 /** The grid's cells split among the pool's workers, row by row, and put back in order. */
-export async function gridInParallel(pool: WorkerPool, subject: RiskSubject, x: GridAxis, y: GridAxis, outcome: OutcomeKey): Promise<SensitivityGrid> {
+export async function gridInParallel(pool: WorkerPool, subject: RiskSubject, x: GridAxis, y: GridAxis, outcome: OutcomeKey, signal?: AbortSignal): Promise<SensitivityGrid> {
   checkAxes(x, y);
   const {base, controls} = subject;
   const shares = splitRange(x.values.length * y.values.length, pool.size);
-  const replies = await Promise.all(shares.map(([from, to], w) => pool.ask(w, {kind: "cells", base, controls, x, y, outcome, from, to})));
+  const replies = await Promise.all(shares.map(([from, to], w) => pool.ask(w, {kind: "cells", base, controls, x, y, outcome, from, to}, undefined, signal)));
   return {x, y, outcome, cells: replies.flatMap((reply) => (reply.kind === "cells" ? reply.cells : []))};
 }
 
@@ -126,18 +148,21 @@ export function checkedPaths(total: number, count: number): number[] {
  * The simulation's paths split among the pool's workers; `progress` hears the paths done
  * so far. Each worker rechecks in decimal the checked paths in its share.
  */
-export async function simulateInParallel(pool: WorkerPool, request: SimulationRequest, progress?: (done: number, total: number) => void): Promise<SimulationResult> {
+export async function simulateInParallel(pool: WorkerPool, request: SimulationRequest, progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<SimulationResult> {
   const started = performance.now();
   const {base, controls, assumptions} = request;
-  const setup = monteCarloSetup(riskSubject(base, controls), assumptions);
   const total = assumptions.paths;
   const checks = checkedPaths(total, request.decimalChecks);
   const done = new Array<number>(pool.size).fill(0);
   const replies = await Promise.all(splitRange(total, pool.size).map(([from, to], w) => pool.ask(
     w,
     {kind: "paths", base, controls, assumptions, from, to, checks: checks.filter((i) => i >= from && i < to)},
-    (count) => { done[w] = count; progress?.(done.reduce((a, b) => a + b, 0), total); }
+    (count) => { done[w] = count; progress?.(done.reduce((a, b) => a + b, 0), total); },
+    signal
   )));
+  // Made once the workers have answered, not before asking them: on the story page this
+  // function is called from the input's handler, whose frame should only post.
+  const setup = monteCarloSetup(riskSubject(base, controls), assumptions);
   const tally = newTally(setup);
   let checked = 0, worst = 0;
   for (const reply of replies) {
@@ -156,9 +181,23 @@ export async function simulateInParallel(pool: WorkerPool, request: SimulationRe
 export function inPagePort(): WorkerPort {
   let handler: (reply: RiskReply) => void = () => undefined;
   let stopped = false;
+  // Requests not yet answered, and those of them cancelled.
+  const running = new Set<number>();
+  const cancelled = new Set<number>();
   const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   return {
-    post: (request) => { void yieldToPage().then(() => answer(request, (reply) => { if (!stopped) handler(reply); }, yieldToPage, () => stopped)); },
+    post: (message) => {
+      if (message.kind === "cancel") {
+        if (running.has(message.id)) cancelled.add(message.id);
+        return;
+      }
+      running.add(message.id);
+      const over = () => stopped || cancelled.has(message.id);
+      void yieldToPage().then(() => answer(message, (reply) => { if (!stopped) handler(reply); }, yieldToPage, over)).finally(() => {
+        running.delete(message.id);
+        cancelled.delete(message.id);
+      });
+    },
     onReply: (h) => { handler = h; },
     onFailure: () => undefined,
     terminate: () => { stopped = true; }

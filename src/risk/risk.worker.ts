@@ -1,7 +1,7 @@
 // The risk tools' module Web Worker: a share of a grid's cells or of a simulation's paths
-// (worker-protocol.ts), so the page stays responsive and every core works. Cancel is the page
-// terminating the worker.
-import {answer, type RiskReply, type RiskRequest} from "./worker-protocol.js";
+// (worker-protocol.ts), so the page stays responsive and every core works. A long run is
+// cancelled by the page terminating the worker, the story page's live runs by a cancel message.
+import {workerSide, type RiskMessage, type RiskReply} from "./worker-protocol.js";
 
 const post = (reply: RiskReply) => {
   // A share of paths hands its figures over rather than copying them.
@@ -9,6 +9,5 @@ const post = (reply: RiskReply) => {
   else self.postMessage(reply);
 };
 
-self.onmessage = (event: MessageEvent<RiskRequest>) => {
-  void answer(event.data, post);
-};
+const receive = workerSide(post);
+self.onmessage = (event: MessageEvent<RiskMessage>) => receive(event.data);

@@ -11,8 +11,16 @@ import {riskSubject} from "./subject.js";
  * worker thread (cli/risk-worker.ts) and in the page itself where no worker can start.
  */
 export type RiskRequest =
-  | {readonly kind: "cells"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly x: GridAxis; readonly y: GridAxis; readonly outcome: OutcomeKey; readonly from: number; readonly to: number}
-  | {readonly kind: "paths"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly assumptions: MonteCarloAssumptions; readonly from: number; readonly to: number; readonly checks: readonly number[]};
+  | {readonly kind: "cells"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly x: GridAxis; readonly y: GridAxis; readonly outcome: OutcomeKey; readonly from: number; readonly to: number; readonly cancellable?: boolean}
+  | {readonly kind: "paths"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly assumptions: MonteCarloAssumptions; readonly from: number; readonly to: number; readonly checks: readonly number[]; readonly cancellable?: boolean};
+
+/**
+ * What a worker is sent: a request, or word that request `id` is no longer wanted (the
+ * reader moved an input again). A cancellable request yields to the worker's messages
+ * between chunks of paths, so the word lands; the others run straight through, since a
+ * yield costs a timer's clamp each time.
+ */
+export type RiskMessage = RiskRequest | {readonly kind: "cancel"; readonly id: number};
 
 export type RiskReply =
   | {readonly kind: "cells"; readonly id: number; readonly cells: GridCell[]}
@@ -30,6 +38,8 @@ export const CHUNK = 500;
  */
 export async function answer(request: RiskRequest, post: (reply: RiskReply) => void, pause: () => Promise<void> | void = () => undefined, cancelled: () => boolean = () => false): Promise<void> {
   try {
+    // Cancelled while it waited its turn behind the request before it.
+    if (cancelled()) return;
     const subject = riskSubject(request.base, request.controls);
     if (request.kind === "cells") {
       post({kind: "cells", id: request.id, cells: gridCells(subject, request.x, request.y, request.outcome, request.from, request.to)});
@@ -47,4 +57,30 @@ export async function answer(request: RiskRequest, post: (reply: RiskReply) => v
   } catch (error) {
     post({kind: "error", id: request.id, message: error instanceof Error ? error.message : String(error)});
   }
+}
+
+/**
+ * A worker's side of the protocol, for a Web Worker and a Node worker thread alike: each
+ * message a request to answer or a cancel to note. A cancelled request stops at its next
+ * chunk and posts nothing more; the coordinator has already let it go.
+ */
+export function workerSide(post: (reply: RiskReply) => void): (message: RiskMessage) => void {
+  // Requests being answered, and those of them cancelled (a cancel for a request already
+  // answered is dropped).
+  const running = new Set<number>();
+  const cancelled = new Set<number>();
+  // A timer, not a microtask: the worker's pending messages (a cancel, say) are read first.
+  const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return (message) => {
+    if (message.kind === "cancel") {
+      if (running.has(message.id)) cancelled.add(message.id);
+      return;
+    }
+    running.add(message.id);
+    const stop = () => cancelled.has(message.id);
+    void answer(message, post, message.cancellable ? yieldToMessages : undefined, stop).finally(() => {
+      running.delete(message.id);
+      cancelled.delete(message.id);
+    });
+  };
 }

@@ -57,7 +57,7 @@ async function open(path: string): Promise<Watched> {
   await page.goto(`${origin}/${path}`, {waitUntil: "networkidle"});
   // The page is ready when its data has loaded and its inputs and charts are drawn.
   if (path === "index.html" || path === "model.html") await page.waitForSelector(".controls input[type=number]");
-  if (path === "index.html") await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length === 5);
+  if (path === "index.html") await page.waitForFunction(() => document.querySelectorAll(".chart:not(.live-risk .chart) svg.marks").length === 5);
   await settled(page);
   return {page, errors, outside};
 }
@@ -66,7 +66,7 @@ const BAD_TEXT = /\bNaN\b|\bInfinity\b|\bundefined\b/;
 
 /** What the charts and the summary show, to tell whether an input changed anything. */
 async function drawn(page: Page): Promise<string> {
-  return page.evaluate(() => [...document.querySelectorAll(".chart svg, .summary")].map((e) => e.innerHTML).join("\n"));
+  return page.evaluate(() => [...document.querySelectorAll(".chart:not(.live-risk .chart) svg, .summary")].map((e) => e.innerHTML).join("\n"));
 }
 
 /**
@@ -99,7 +99,7 @@ async function setSlider(page: Page, index: number, value: number): Promise<void
     number.dispatchEvent(new Event("input", {bubbles: true}));
   }, {index, value});
   await page.waitForFunction(
-    (marks) => performance.getEntriesByName("solvency:chart-updated").length >= marks + document.querySelectorAll(".chart").length,
+    (marks) => performance.getEntriesByName("solvency:chart-updated").length >= marks + document.querySelectorAll(".chart:not(.live-risk .chart)").length,
     marks, {timeout: 30_000}
   );
   await settled(page);
@@ -130,7 +130,7 @@ async function setChoice(page: Page, labelPrefix: string, index: number): Promis
     radio.dispatchEvent(new Event("input", {bubbles: true}));
   }, {labelPrefix, index});
   await page.waitForFunction(
-    (marks) => performance.getEntriesByName("solvency:chart-updated").length >= marks + document.querySelectorAll(".chart").length,
+    (marks) => performance.getEntriesByName("solvency:chart-updated").length >= marks + document.querySelectorAll(".chart:not(.live-risk .chart)").length,
     marks, {timeout: 30_000}
   );
   await settled(page);
@@ -154,8 +154,8 @@ describe("every page", () => {
 describe("the story page", () => {
   it("draws five charts with their marks", async () => {
     const {page} = await open("index.html");
-    expect(await page.locator(".chart svg.marks").count()).toBe(5);
-    expect(await page.locator(".chart svg .mark-line path, .chart svg .mark-rect path").count()).toBeGreaterThan(0);
+    expect(await page.locator(".chart:not(.live-risk .chart) svg.marks").count()).toBe(5);
+    expect(await page.locator(".chart:not(.live-risk .chart) svg .mark-line path, .chart svg .mark-rect path").count()).toBeGreaterThan(0);
     await page.context().close();
   });
 
@@ -340,11 +340,11 @@ describe("take it to a spreadsheet", () => {
 describe("a live chart", () => {
   it("keeps its view when an input moves: the same element redraws with new data", async () => {
     const {page} = await open("index.html");
-    await page.evaluate(() => { (document.querySelector(".chart svg.marks") as any).__seen = true; });
+    await page.evaluate(() => { (document.querySelector(".chart:not(.live-risk .chart) svg.marks") as any).__seen = true; });
     const before = await drawn(page);
     await setSlider(page, await sliderIndex(page, RATE), 500);
     expect(await drawn(page)).not.toBe(before);
-    expect(await page.evaluate(() => (document.querySelector(".chart svg.marks") as any).__seen === true)).toBe(true);
+    expect(await page.evaluate(() => (document.querySelector(".chart:not(.live-risk .chart) svg.marks") as any).__seen === true)).toBe(true);
     await page.context().close();
   });
 
@@ -357,8 +357,8 @@ describe("a live chart", () => {
     // The marks, the summary and the axes' labels. (Not the axes' aria-labels, which vega
     // itself does not refresh on a data change, however the data are changed.)
     const marks = (p: Page) => p.evaluate(() => [
-      ...[...document.querySelectorAll(".chart svg .role-mark, .summary")].map((e) => e.outerHTML),
-      [...document.querySelectorAll(".chart svg .role-axis-label text")].map((t) => t.textContent).sort().join(",")
+      ...[...document.querySelectorAll(".chart:not(.live-risk .chart) svg .role-mark, .summary")].map((e) => e.outerHTML),
+      [...document.querySelectorAll(".chart:not(.live-risk .chart) svg .role-axis-label text")].map((t) => t.textContent).sort().join(",")
     ]);
     const moved = await marks(page);
     const fresh = await open(`index.html${await page.evaluate(() => location.search)}`);
@@ -374,14 +374,14 @@ describe("the risk page", () => {
   it("answers the threshold questions and draws the heatmap and the tornado", async () => {
     const {page, errors} = await open("risk.html");
     // The heatmap and the tornado drawn, and the Monte Carlo's three charts from its first look.
-    await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length >= 5 && document.querySelectorAll(".chart.chart-empty").length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(".chart:not(.live-risk .chart) svg.marks").length >= 5 && document.querySelectorAll(".chart.chart-empty").length === 0);
     const text = await page.locator("main").innerText();
     expect(text).toMatch(/Below what revenue growth/);
     // The debate's questions are answered in sentences, not "At -5.862 (…; to within 0.001)".
     expect(text).toMatch(/Growth a quarter at first must be at least −\d+\.\d\d % a quarter for interest coverage to stay at or above 1\.00× every quarter/);
     expect(text).not.toMatch(/to within/);
     expect(text).toMatch(/rechecked in decimal: largest disagreement/);
-    expect(await page.locator(".chart svg .mark-rect path").count()).toBeGreaterThan(400);
+    expect(await page.locator(".chart:not(.live-risk .chart) svg .mark-rect path").count()).toBeGreaterThan(400);
     expect(text).not.toMatch(BAD_TEXT);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -394,7 +394,7 @@ describe("the risk page", () => {
     expect(await page.locator(".simulation-note").innerText()).toMatch(/^A first look: 500 paths \(Run draws 10,000\) of 28 quarters .* seed 20261125/);
     expect(await page.locator(".simulation-panel button.run").innerText()).toBe("Run 10,000 paths");
     // The two fans' bands are drawn.
-    expect(await page.locator(".chart svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator(".chart:not(.live-risk .chart) svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -418,7 +418,7 @@ describe("the risk page", () => {
     expect(await page.locator(".simulation-panel progress").evaluate((p: HTMLProgressElement) => p.value)).toBe(1);
     expect(await page.locator(".simulation-note").innerText()).toMatch(/^10,000 paths of 28 quarters .* seed 20261125/);
     expect(await page.locator(".simulation-note").innerText()).toMatch(/20 paths rechecked in decimal/);
-    expect(await page.locator(".chart svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator(".chart:not(.live-risk .chart) svg .mark-area path").count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator("main").innerText()).not.toMatch(BAD_TEXT);
     expect(errors).toEqual([]);
     await page.context().close();

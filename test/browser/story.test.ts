@@ -48,7 +48,7 @@ async function open(viewport: {width: number; height: number}, search = ""): Pro
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${origin}/index.html${search}`, {waitUntil: "networkidle"});
   await page.waitForSelector(".verdict .card");
-  await page.waitForFunction(() => document.querySelectorAll(".chart svg.marks").length === 5);
+  await page.waitForFunction(() => document.querySelectorAll(".chart:not(.live-risk .chart) svg.marks").length === 5);
   await page.waitForFunction(() => (document.querySelector(".summary")?.textContent ?? "").includes("First quarter"));
   return {page, errors};
 }
@@ -60,7 +60,7 @@ const box = (page: Page, selector: string) => page.locator(selector).first().eva
 });
 
 /** What the charts draw: their marks, to tell whether a move changed them. */
-const marks = (page: Page) => page.evaluate(() => [...document.querySelectorAll(".chart svg .role-mark")].map((e) => e.outerHTML).join("\n"));
+const marks = (page: Page) => page.evaluate(() => [...document.querySelectorAll(".chart:not(.live-risk .chart) svg .role-mark")].map((e) => e.outerHTML).join("\n"));
 
 /** Types into an input's box as a person would, and waits for the charts to settle. */
 async function typeInto(page: Page, key: string, text: string): Promise<void> {
@@ -114,15 +114,15 @@ describe("the story page, at 1280 × 800", () => {
     expect(await page.locator(".controls-more").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await page.locator(".controls-more > summary").innerText()).toMatch(/^More inputs/);
     // Scrolled down to the fourth chart: the panel is still in view, beside it.
-    await page.locator(".chart").nth(3).scrollIntoViewIfNeeded();
+    await page.locator(".chart:not(.live-risk .chart)").nth(3).scrollIntoViewIfNeeded();
     const inView = await page.locator(".inputs-panel").evaluate((e) => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; });
     expect(inView.top).toBeGreaterThanOrEqual(0);
     expect(inView.top).toBeLessThan(200);
     expect(await page.locator(".inputs-panel").evaluate((e) => getComputedStyle(e).position)).toBe("sticky");
     // The growth input and the cash chart fit in one screen together.
-    await page.locator(".chart").nth(1).scrollIntoViewIfNeeded();
+    await page.locator(".chart:not(.live-risk .chart)").nth(1).scrollIntoViewIfNeeded();
     const growth = await page.locator("form.control[data-key=growthPct]").evaluate((e) => e.getBoundingClientRect().bottom);
-    const cash = await page.locator(".chart").nth(1).evaluate((e) => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; });
+    const cash = await page.locator(".chart:not(.live-risk .chart)").nth(1).evaluate((e) => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; });
     expect(growth).toBeLessThanOrEqual(800);
     expect(cash.top).toBeGreaterThanOrEqual(0);
     expect(cash.bottom).toBeLessThanOrEqual(800);
@@ -176,7 +176,7 @@ describe("the story page, at 1280 × 800", () => {
 
   it("draws the base case faint once an input moves, and Reset puts every input and chart back", async () => {
     const {page} = await open(LAPTOP);
-    const faint = () => page.locator(".chart svg .mark-line path[stroke-dasharray='4,3']").count();
+    const faint = () => page.locator(".chart:not(.live-risk .chart) svg .mark-line path[stroke-dasharray='4,3']").count();
     const before = await marks(page);
     const start = await page.locator(".controls input[type=number]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     expect(await faint()).toBe(0);

@@ -4,7 +4,8 @@ import {nodeWorkerPool} from "../../cli/risk-workers.js";
 import {controlsOf} from "../../src/scenario/controls.js";
 import {gridAxis, sensitivityGrid} from "../../src/risk/grid.js";
 import {drawPath, MONTE_CARLO_DEFAULTS, monteCarloSetup, simulate} from "../../src/risk/monte-carlo.js";
-import {checkedPaths, gridInParallel, inPagePort, simulateInParallel, splitRange, WorkerPool, type WorkerPort} from "../../src/risk/parallel.js";
+import {CancelledError, checkedPaths, gridInParallel, inPagePort, simulateInParallel, splitRange, WorkerPool, type WorkerPort} from "../../src/risk/parallel.js";
+import {workerSide, type RiskReply} from "../../src/risk/worker-protocol.js";
 import {riskSubject} from "../../src/risk/subject.js";
 
 const subject = riskSubject(benchCompany, controlsOf(benchCompany));
@@ -104,5 +105,45 @@ describe("a pool whose workers fail or are stopped", () => {
     const asked = simulateInParallel(pool, request);
     pool.terminate();
     await expect(asked).rejects.toThrow(/cancelled/);
+  });
+});
+
+describe("cancelling a request that a newer one replaced", () => {
+  it("rejects it as cancelled at once, tells the worker, and leaves the pool serving the next request as before", async () => {
+    const pool = nodeWorkerPool(2);
+    try {
+      const controller = new AbortController();
+      const replaced = simulateInParallel(pool, request, undefined, controller.signal);
+      controller.abort();
+      await expect(replaced).rejects.toBeInstanceOf(CancelledError);
+      const next = await simulateInParallel(pool, request, undefined, new AbortController().signal);
+      expect(next.summary).toEqual(simulate(subject, request.assumptions));
+    } finally {
+      pool.terminate();
+    }
+  });
+
+  it("stops a worker's cancellable request at its next chunk: nothing more is posted for it", async () => {
+    const posted: RiskReply[] = [];
+    const receive = workerSide((reply) => posted.push(reply));
+    // 1,300 paths in chunks of 500: three chunks, with a yield to the worker's messages between them.
+    receive({kind: "paths", id: 7, base: benchCompany, controls: subject.controls, assumptions: request.assumptions, from: 0, to: 1_300, checks: [], cancellable: true});
+    receive({kind: "cancel", id: 7});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(posted.map((reply) => reply.kind)).toEqual(["progress"]);
+    // Not cancelled: it runs to its answer.
+    receive({kind: "paths", id: 8, base: benchCompany, controls: subject.controls, assumptions: request.assumptions, from: 0, to: 1_300, checks: [], cancellable: true});
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(posted.filter((reply) => reply.id === 8).map((reply) => reply.kind)).toEqual(["progress", "progress", "progress", "paths"]);
+  });
+
+  it("drops a cancel for a request already answered", async () => {
+    const posted: RiskReply[] = [];
+    const receive = workerSide((reply) => posted.push(reply));
+    receive({kind: "cells", id: 1, base: benchCompany, controls: subject.controls, x, y, outcome: "cashAtEnd", from: 0, to: 4, cancellable: true});
+    receive({kind: "cancel", id: 1});
+    receive({kind: "cells", id: 2, base: benchCompany, controls: subject.controls, x, y, outcome: "cashAtEnd", from: 0, to: 4, cancellable: true});
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(posted.map((reply) => [reply.kind, reply.id])).toEqual([["cells", 1], ["cells", 2]]);
   });
 });

@@ -71,10 +71,11 @@ const markerKey = {
   legend: {title: null, orient: "bottom", labelLimit: 0}
 };
 
-export function heatmapChart(labels: HeatmapLabels): TopLevelSpec {
+/** `height`: the plot's, in CSS pixels (the story page's live heatmap is smaller than the Risk page's). */
+export function heatmapChart(labels: HeatmapLabels, height = 360): TopLevelSpec {
   const x = {field: F.x, type: "quantitative", title: labels.x, scale: {zero: false, nice: false}} as const;
   const y = {field: F.y, type: "quantitative", title: labels.y, scale: {zero: false, nice: false}} as const;
-  const framed = frame(360);
+  const framed = frame(height);
   return {
     ...framed,
     // Vega's legend layout, which vega-lite passes through but does not type (hence the cast below).

@@ -3,6 +3,8 @@ import {OUTCOMES, quartersIn} from "../../readings/outcomes.js";
 import {formatNumber, usdMillions} from "../../readings/format.js";
 import {ModelInputError, type ModelInputDraft, type Projection} from "../../model/index.js";
 import {readProjection} from "../../readings/projection.js";
+import {projectFast, riskSubject, type RiskSubject} from "../../risk/subject.js";
+import type {Controls} from "../../scenario/controls.js";
 
 /**
  * A projection for the page, or the reason there is none. Bad input never reaches a
@@ -19,6 +21,32 @@ export function pageProjection(draft: ModelInputDraft): PageProjection {
     if (error instanceof ModelInputError) return {ok: false, message: `These inputs cannot be projected: ${error.message}`};
     throw error;
   }
+}
+
+/** What a page paints first: the projection as numbers, or the reason there is none. */
+export type PaintedProjection =
+  | {readonly ok: true; readonly numbers: Projection<number>}
+  | {readonly ok: false; readonly message: string};
+
+/**
+ * The paint path: the same model on the float path, from a base validated once (`painter`),
+ * so that a moved input is projected and drawn within one frame. The exact decimal
+ * projection takes longer than a frame on the full base case (about 10 ms in Node, several
+ * times that on a busy phone); the story page runs it once the reader pauses and shows its
+ * figures in place of these where they differ (they agree to 1e-9 relative: the float/decimal
+ * property tests).
+ */
+export function painter(base: ModelInputDraft): (controls: Controls) => PaintedProjection {
+  let subject: RiskSubject | null = null;
+  return (controls) => {
+    try {
+      subject ??= riskSubject(base, controls);
+      return {ok: true, numbers: projectFast(subject, controls)};
+    } catch (error) {
+      if (error instanceof ModelInputError) return {ok: false, message: `These inputs cannot be projected: ${error.message}`};
+      throw error;
+    }
+  };
 }
 
 /** One sentence on the outcome, for the story page. */

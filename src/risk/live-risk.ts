@@ -1,0 +1,66 @@
+import type {ModelInputDraft} from "../model/index.js";
+import type {OutcomeKey} from "../readings/outcomes.js";
+import type {Controls} from "../scenario/controls.js";
+import {INPUTS} from "../scenario/inputs-table.js";
+import {gridAxis, type SensitivityGrid} from "./grid.js";
+import {MONTE_CARLO_DEFAULTS, MONTE_CARLO_LIMITS, type MonteCarloAssumptions} from "./monte-carlo.js";
+import {gridInParallel, simulateInParallel, type SimulationResult, type WorkerPool} from "./parallel.js";
+import type {ControlKey} from "./subject.js";
+
+/**
+ * The risk around the story page's inputs, recomputed as they move: a small sensitivity grid
+ * (growth at first against the rate change) and a Monte Carlo of a few thousand paths, both on
+ * the batched float path in the page's workers. What it draws and how many are choices of
+ * this notebook, not figures from a filing; the Risk page lets a reader change them.
+ */
+export interface LiveRiskPlan {
+  readonly x: ControlKey;
+  readonly y: ControlKey;
+  /** Values a side: each axis runs over its slider's whole range. */
+  readonly xSteps: number;
+  readonly ySteps: number;
+  readonly outcome: OutcomeKey;
+  readonly assumptions: MonteCarloAssumptions;
+  /** Paths reprojected in decimal, to show the float path's disagreement with the ledger. */
+  readonly decimalChecks: number;
+}
+
+/**
+ * The rate axis in steps of 75 bp (−300 to 600: 13 values) and growth in steps of 7 points
+ * (−30 % to 40 %: 11 values), 143 cells; 2,000 paths with the Risk page's assumptions. No
+ * path is rechecked in decimal here, which would cost as much as the paths themselves (the
+ * Risk page rechecks its runs). Together they cost about as much as seventy single float
+ * projections of the base case; `live_risk_input_to_paint_p95_ms` in `npm run bench` is the
+ * time a reader waits for them.
+ */
+export const LIVE_RISK: LiveRiskPlan = {
+  x: "rateChangeBp", y: "growthPct", xSteps: 13, ySteps: 11,
+  outcome: "lowestCoverage",
+  assumptions: {...MONTE_CARLO_DEFAULTS, paths: 2_000},
+  decimalChecks: 0
+};
+
+export interface LiveRiskResult {
+  readonly controls: Controls;
+  readonly grid: SensitivityGrid;
+  readonly simulation: SimulationResult;
+  /** From the request to both answers, in milliseconds. */
+  readonly ms: number;
+}
+
+/**
+ * One live run: the grid and the paths asked of the pool's workers at once (each worker does
+ * its share of cells, then its share of paths). `signal` cancels both.
+ */
+export async function liveRiskRun(pool: WorkerPool, base: ModelInputDraft, controls: Controls, signal?: AbortSignal, plan: LiveRiskPlan = LIVE_RISK): Promise<LiveRiskResult> {
+  const started = performance.now();
+  const axis = (key: ControlKey, steps: number) => gridAxis(key, INPUTS[key].min, INPUTS[key].max, steps);
+  // The paths run over the projection's own horizon, so that the fan spans the cash chart's quarters.
+  const assumptions = {...plan.assumptions, quarters: Math.min(MONTE_CARLO_LIMITS.quarters.max, base.quarters ?? plan.assumptions.quarters)};
+  const [grid, simulation] = await Promise.all([
+    // The workers parse the base themselves: the page's thread only posts it.
+    gridInParallel(pool, {base, controls}, axis(plan.x, plan.xSteps), axis(plan.y, plan.ySteps), plan.outcome, signal),
+    simulateInParallel(pool, {base, controls, assumptions, decimalChecks: plan.decimalChecks}, undefined, signal)
+  ]);
+  return {controls, grid, simulation, ms: performance.now() - started};
+}

@@ -1,0 +1,105 @@
+import type {ModelInputDraft} from "../../model/index.js";
+import {OUTCOMES} from "../../readings/outcomes.js";
+import {formatNumber} from "../../readings/format.js";
+import type {Controls} from "../../scenario/controls.js";
+import {INPUTS} from "../../scenario/inputs-table.js";
+import {latestRun} from "../../risk/latest-run.js";
+import {LIVE_RISK, liveRiskRun, type LiveRiskPlan, type LiveRiskResult} from "../../risk/live-risk.js";
+import {CancelledError, inPagePort, WorkerPool} from "../../risk/parallel.js";
+import {fanChart, fanRows} from "../charts/fan.js";
+import {heatmapChart, heatmapRows} from "../charts/heatmap.js";
+import {liveChart} from "./live-chart.js";
+
+/** Marks the frame in which both live-risk charts show the newest inputs (the benchmark reads it). */
+export const LIVE_RISK_MARK = "solvency:live-risk-updated";
+const CHART_MARK = "solvency:live-risk-chart-updated";
+
+export interface LiveRiskView {
+  readonly element: HTMLElement;
+  /** The inputs have moved: what runs for older inputs is cancelled, and these are drawn when done. */
+  request(controls: Controls): void;
+  stop(): void;
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** What the status line says of a finished run. */
+export function liveRiskStatus(result: Pick<LiveRiskResult, "grid" | "simulation" | "ms">, workers: number): string {
+  const s = result.simulation.summary;
+  const cannotPay = s.probabilityCannotPayBy.at(-1) ?? 0;
+  const where = workers === 0 ? "on the page (this copy cannot start workers)" : workers === 1 ? "in a Web Worker" : `in ${workers} Web Workers`;
+  return `${formatNumber(100 * cannotPay, 1, 1)} % of ${count(s.paths)} simulated paths cannot pay by ${s.quarters.at(-1)}. ` +
+    `${count(result.grid.cells.length)} grid cells and ${count(s.paths)} paths on the fast (floating-point) path, ${Math.round(result.ms)} ms ${where}` +
+    (result.simulation.check.checked > 0
+      ? `; ${result.simulation.check.checked} paths rechecked in decimal, largest disagreement ${result.simulation.check.maxRelativeDisagreement.toExponential(1)} of the projection's scale.`
+      : ".");
+}
+
+/**
+ * The story page's live risk, beside its charts: the heatmap of growth against the rate and
+ * the fan of closing cash, recomputed in the page's workers whenever the inputs move. The
+ * newest inputs win (`latestRun`): a run for older ones is cancelled in its workers, and
+ * its answer, if it still comes, is dropped. Where no worker can start (a report opened from
+ * disk), the page computes it itself, between frames.
+ */
+export function liveRiskView(createPool: () => WorkerPool, base: ModelInputDraft, plan: LiveRiskPlan = LIVE_RISK): LiveRiskView {
+  const outcome = OUTCOMES[plan.outcome];
+  const heatmap = liveChart(heatmapChart({x: INPUTS[plan.x].label, y: INPUTS[plan.y].label, outcome: outcome.label, unit: outcome.unit}, 220), [], {mark: CHART_MARK});
+  const fan = liveChart(fanChart("Closing cash"), [], {mark: CHART_MARK});
+  const element = Object.assign(document.createElement("section"), {className: "live-risk"});
+  element.setAttribute("aria-label", "Risk around these inputs");
+  const heading = Object.assign(document.createElement("h3"), {textContent: "Risk around these inputs"});
+  const status = Object.assign(document.createElement("p"), {className: "live-risk-status", textContent: "Computing…"});
+  status.setAttribute("role", "status");
+  const charts = Object.assign(document.createElement("div"), {className: "live-risk-charts"});
+  charts.append(heatmap.element, fan.element);
+  const a = plan.assumptions;
+  const note = Object.assign(document.createElement("p"), {className: "assumption", textContent:
+    `Assumed (this notebook's choices, not filed figures): the heatmap runs each of the two inputs over its slider's whole range, the other inputs as set; ` +
+    `each path's growth is the inputs' plus a normal draw of ${a.growthSdPct} pp a quarter, the reference rate walks by normal steps of ${a.rateSdBp} bp, ` +
+    `and debt markets shut with a chance of ${a.shutProbability} a quarter and reopen with ${a.reopenProbability}; seed ${a.seed}. ` +
+    `The Risk page changes any of these.`});
+  element.append(heading, status, charts, note);
+
+  let pool = createPool();
+  let workers = pool.size;
+  let onPage = false;
+  const runner = latestRun<Controls, LiveRiskResult>({
+    run: (controls, signal) => liveRiskRun(pool, base, controls, signal, plan),
+    started: () => { element.classList.add("updating"); },
+    shown: (result) => {
+      element.classList.remove("updating");
+      status.textContent = liveRiskStatus(result, onPage ? 0 : workers);
+      void Promise.all([
+        heatmap.update(heatmapRows(result.grid, result.controls)),
+        fan.update(fanRows(result.simulation.summary, "cash"))
+      ]).then(() => performance.mark(LIVE_RISK_MARK));
+    },
+    failed: (error, controls) => {
+      if (error instanceof CancelledError) return;
+      // The workers could not start or died: the page computes it from now on, once.
+      if (!onPage) {
+        onPage = true;
+        pool.terminate();
+        pool = new WorkerPool([inPagePort()]);
+        runner.request(controls);
+        return;
+      }
+      element.classList.remove("updating");
+      status.textContent = `The live risk cannot be computed for these inputs: ${error instanceof Error ? error.message : String(error)}.`;
+      status.classList.add("warning");
+    }
+  });
+
+  return {
+    element,
+    request(controls) {
+      status.classList.remove("warning");
+      runner.request(controls);
+    },
+    stop() {
+      runner.stop();
+      pool.terminate();
+    }
+  };
+}
