@@ -72,6 +72,11 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
     });
     view = result.view;
     viewWidth = w;
+    // Its height as drawn, held while it is off screen (style.css): measured once it is laid
+    // out whole, so that a chart skipped off screen takes exactly the room it will need.
+    element.classList.remove("skips-offscreen");
+    element.style.containIntrinsicHeight = `auto ${Math.ceil(element.getBoundingClientRect().height)}px`;
+    element.classList.add("skips-offscreen");
     tuples = view.data(DATA_NAME) as Row[];
     given = current.map((row) => Object.keys(row));
     // vega-embed's menu opens from a summary holding only an icon: name it.
