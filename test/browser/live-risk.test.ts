@@ -56,7 +56,7 @@ describe("the live risk on the story page", () => {
     expect(order.indexOf("live-risk")).toBe(order.indexOf("chart") + 2);
     expect(await page.locator(".live-risk .chart svg.marks").count()).toBe(2);
     const status = await page.locator(".live-risk-status").innerText();
-    expect(status).toMatch(/ % of 2,000 simulated paths cannot pay by \d{4}Q[1-4]\. 143 grid cells and 2,000 paths on the fast \(floating-point\) path, \d+ ms in (a Web Worker|\d Web Workers)/);
+    expect(status).toMatch(/ % of 2,000 simulated paths cannot pay by \d{4}Q[1-4]\. In (every one|none|\d+) of the grid.s 143 cells [^.]*\. 143 grid cells and 2,000 paths on the fast \(floating-point\) path, \d+ ms in (a Web Worker|\d Web Workers)/);
     // Its assumptions are named as the notebook's, beside it.
     expect(await page.locator(".live-risk .assumption").innerText()).toMatch(/^Assumed \(this notebook's choices, not filed figures\)/);
     expect(messages).toEqual([]);

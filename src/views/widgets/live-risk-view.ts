@@ -28,7 +28,13 @@ export function liveRiskStatus(result: Pick<LiveRiskResult, "grid" | "simulation
   const s = result.simulation.summary;
   const cannotPay = s.probabilityCannotPayBy.at(-1) ?? 0;
   const where = workers === 0 ? "on the page (this copy cannot start workers)" : workers === 1 ? "in a Web Worker" : `in ${workers} Web Workers`;
-  return `${formatNumber(100 * cannotPay, 1, 1)} % of ${count(s.paths)} simulated paths cannot pay by ${s.quarters.at(-1)}. ` +
+  const cells = result.grid.cells;
+  const short = cells.filter((c) => c.cannotPay).length;
+  // An outline bounds the cells that cannot pay; where all or none do, there is no line to draw, so the words say it.
+  const grid = short === cells.length ? `In every one of the grid's ${count(cells.length)} cells it cannot pay in some quarter. `
+    : short === 0 ? `In none of the grid's ${count(cells.length)} cells does it fail to pay. `
+    : `In ${count(short)} of the grid's ${count(cells.length)} cells it cannot pay in some quarter (inside the solid outline). `;
+  return `${formatNumber(100 * cannotPay, 1, 1)} % of ${count(s.paths)} simulated paths cannot pay by ${s.quarters.at(-1)}. ${grid}` +
     `${count(result.grid.cells.length)} grid cells and ${count(s.paths)} paths on the fast (floating-point) path, ${Math.round(result.ms)} ms ${where}` +
     (result.simulation.check.checked > 0
       ? `; ${result.simulation.check.checked} paths rechecked in decimal, largest disagreement ${result.simulation.check.maxRelativeDisagreement.toExponential(1)} of the projection's scale.`
