@@ -56,7 +56,8 @@ export class WorkerPool {
   private nextId = 1;
   private failure: string | null = null;
 
-  constructor(private readonly ports: readonly WorkerPort[]) {
+  /** `onPage`: its one port is the page itself (`inPagePort`), where no worker could start. */
+  constructor(private readonly ports: readonly WorkerPort[], readonly options: {readonly onPage?: boolean} = {}) {
     if (ports.length === 0) throw new RangeError("a pool needs at least one worker");
     for (const port of ports) {
       port.onReply((reply) => this.receive(reply));
@@ -66,6 +67,11 @@ export class WorkerPool {
 
   get size(): number {
     return this.ports.length;
+  }
+
+  /** Web Workers or threads answering, 0 where the page answers itself. */
+  get workers(): number {
+    return this.options.onPage ? 0 : this.ports.length;
   }
 
   /**
@@ -224,7 +230,7 @@ export function pagePool(createWorker: () => Worker, count = navigator.hardwareC
     for (let k = 0; k < count; k++) ports.push(webWorkerPort(createWorker()));
   } catch {
     for (const port of ports) port.terminate();
-    return new WorkerPool([inPagePort()]);
+    return new WorkerPool([inPagePort()], {onPage: true});
   }
   return new WorkerPool(ports);
 }

@@ -1,5 +1,5 @@
 import type {Server} from "node:http";
-import {fileURLToPath} from "node:url";
+import {fileURLToPath, pathToFileURL} from "node:url";
 import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chromiumPath} from "../../scripts/chromium.js";
@@ -121,6 +121,17 @@ describe("the live risk on the story page", () => {
     for (const figure of Object.values(exact)) expect(painted.text).toContain(figure);
     expect(await page.locator(".arithmetic-note").innerText()).toBe("These figures are the exact decimal ledger's.");
     await page.context().close();
+  });
+
+  it("runs on the page itself in the one-file report opened from disk, where no worker can start, and says so", async () => {
+    const context = await browser.newContext();
+    await context.setOffline(true);
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(`${DIST}solvency-notebook.html`).href);
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length >= 1, LIVE_MARK, {timeout: 60_000});
+    expect(await page.locator(".live-risk-status").innerText()).toMatch(/ms on the page \(this copy cannot start workers\)\.$/);
+    expect(await page.locator(".live-risk .chart svg.marks").count()).toBe(2);
+    await context.close();
   });
 
   it("stacks its two charts on a phone, each the column's width", async () => {

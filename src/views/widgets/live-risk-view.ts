@@ -68,14 +68,13 @@ export function liveRiskView(createPool: () => WorkerPool, base: ModelInputDraft
   element.append(heading, status, charts, note);
 
   let pool = createPool();
-  let workers = pool.size;
-  let onPage = false;
   const runner = latestRun<Controls, LiveRiskResult>({
     run: (controls, signal) => liveRiskRun(pool, base, controls, signal, plan),
-    started: () => { element.classList.add("updating"); },
+    // Busy while a run for the newest inputs computes: the charts show the one before.
+    started: () => { element.setAttribute("aria-busy", "true"); },
     shown: (result) => {
-      element.classList.remove("updating");
-      status.textContent = liveRiskStatus(result, onPage ? 0 : workers);
+      element.removeAttribute("aria-busy");
+      status.textContent = liveRiskStatus(result, pool.workers);
       void Promise.all([
         heatmap.update(heatmapRows(result.grid, result.controls)),
         fan.update(fanRows(result.simulation.summary, "cash"))
@@ -84,14 +83,13 @@ export function liveRiskView(createPool: () => WorkerPool, base: ModelInputDraft
     failed: (error, controls) => {
       if (error instanceof CancelledError) return;
       // The workers could not start or died: the page computes it from now on, once.
-      if (!onPage) {
-        onPage = true;
+      if (pool.workers > 0) {
         pool.terminate();
-        pool = new WorkerPool([inPagePort()]);
+        pool = new WorkerPool([inPagePort()], {onPage: true});
         runner.request(controls);
         return;
       }
-      element.classList.remove("updating");
+      element.removeAttribute("aria-busy");
       status.textContent = `The live risk cannot be computed for these inputs: ${error instanceof Error ? error.message : String(error)}.`;
       status.classList.add("warning");
     }
