@@ -1,12 +1,10 @@
 import {mkdirSync, readdirSync, readFileSync} from "node:fs";
-import type {Server} from "node:http";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import {chromium, type Browser, type Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromiumPath} from "../../scripts/chromium.js";
 import {FULL_REPORT_SENTENCE, ONE_FILE_REPORTS, scenarioReports} from "../../scripts/one-file-report.js";
-import {serve} from "../../scripts/serve.js";
 import {companyTables} from "../../data-loaders/dataset.js";
+import {DIST, browserSession} from "./person.js";
 
 /**
  * How the built pages lie on a desk's screen and a phone's, as a person would see them:
@@ -15,34 +13,18 @@ import {companyTables} from "../../data-loaders/dataset.js";
  * shows, every input has a name, and a one-file report links to no missing file. Each page
  * is also saved as a screenshot under screenshots/ (git-ignored) for a person to look at.
  */
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const SHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
 const SCENARIOS = readdirSync(new URL("../../scenarios/", import.meta.url)).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => f.replace(".json", ""));
 const PAGES = ["index.html", "model.html", "risk.html", "claims.html", "data.html", "docs.html", "scenarios/index.html", ...SCENARIOS.map((s) => `scenarios/${s}.html`)];
 const DESK = {width: 1280, height: 800};
 const PHONE = {width: 390, height: 844};
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-
-beforeAll(async () => {
-  ({server, origin} = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = browserSession();
 
 /** Opens a built page at a screen size and waits until its cells have run and its charts are drawn. */
 async function open(path: string, viewport: {width: number; height: number}): Promise<Page> {
-  const page = await browser.newPage({viewport});
-  await page.goto(`${origin}/${path}`, {waitUntil: "networkidle"});
+  const page = await session.browser.newPage({viewport});
+  await page.goto(`${session.origin}/${path}`, {waitUntil: "networkidle"});
   await ready(page);
   return page;
 }
@@ -253,7 +235,7 @@ describe("a one-file report copied on its own", () => {
 
   for (const report of ["solvency-notebook.html", "scenario-rates-up-300bp.html", "scenario-base.html"]) {
     it(`${report}: as written, every address in it is in the page, data, or a cited source, and it says where the full report lives`, async () => {
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       const html = readFileSync(`${DIST}${report}`, "utf8");
       const found = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, "text/html");
@@ -272,7 +254,7 @@ describe("a one-file report copied on its own", () => {
     });
 
     it(`${report}: opened from disk with the network off, no link its cells make leads to a missing file`, async () => {
-      const context = await browser.newContext();
+      const context = await session.browser.newContext();
       await context.setOffline(true);
       const page = await context.newPage();
       await page.goto(pathToFileURL(`${DIST}${report}`).href);
