@@ -4,6 +4,7 @@ import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {FULL_REPORT_SENTENCE, ONE_FILE_REPORTS, scenarioReports} from "../../scripts/one-file-report.js";
 import {companyTables} from "../../data-loaders/dataset.js";
+import {GOAL_QUESTIONS} from "../../src/risk/goal-seek.js";
 import {DIST, browserSession} from "./person.js";
 
 /**
@@ -152,6 +153,50 @@ describe("wide tables", () => {
     // 1280 less the sidebar and the margins: far wider than the 640-px reading column.
     expect(box).toBeCloseTo(column, 0);
     expect(box).toBeGreaterThan(850);
+    await page.close();
+  });
+});
+
+describe("the risk page's questions and answers (the goal-seek table)", () => {
+  /** Each row's question and answer cells, as laid out. */
+  const laidOut = (page: Page) => questionsTable(page).locator("tbody tr").evaluateAll((rows) => rows.map((row) => {
+    const [question, answer] = [...row.children].map((cell) => {
+      const r = cell.getBoundingClientRect();
+      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width};
+    });
+    return {question: question!, answer: answer!, questionWeight: Number(getComputedStyle(row.children[0]!).fontWeight)};
+  }));
+  const questionsTable = (page: Page) => page.locator("table.records", {has: page.locator("thead th", {hasText: /^Question$/})});
+
+  it("on a phone, shows each question as a bold line above its answer, and the answer at the column's width", async () => {
+    const page = await open("risk.html", PHONE);
+    const rows = await laidOut(page);
+    expect(rows).toHaveLength(GOAL_QUESTIONS.length);
+    for (const {question, answer, questionWeight} of rows) {
+      // 390 px less the page's margins leaves a column of about 326 px, and 80 % of the screen
+      // is 312 px. Side by side, the answer had 151 px and ran to 10 to 15 lines of two words.
+      expect(answer.width).toBeGreaterThanOrEqual(0.8 * PHONE.width);
+      expect(question.bottom).toBeLessThanOrEqual(answer.top + 0.5);
+      expect(question.left).toBeCloseTo(answer.left, 0);
+      expect(questionWeight).toBeGreaterThanOrEqual(600);
+    }
+    // Still a table to a screen reader: each question heads its row, the headings are there.
+    const table = questionsTable(page);
+    expect(await table.getByRole("rowheader").count()).toBe(GOAL_QUESTIONS.length);
+    expect(await table.getByRole("cell").count()).toBe(GOAL_QUESTIONS.length);
+    expect(await table.getByRole("columnheader").allInnerTexts()).toEqual(["Question", "Answer"]);
+    await page.close();
+  });
+
+  it("at a desk, is still a table: each answer beside its question, under the headings", async () => {
+    const page = await open("risk.html", DESK);
+    const rows = await laidOut(page);
+    expect(rows).toHaveLength(GOAL_QUESTIONS.length);
+    for (const {question, answer} of rows) {
+      expect(answer.left).toBeGreaterThanOrEqual(question.right - 0.5);
+      expect(answer.top).toBeCloseTo(question.top, 0);
+    }
+    expect(await questionsTable(page).locator("thead").isVisible()).toBe(true);
     await page.close();
   });
 });
