@@ -1,12 +1,8 @@
 import {mkdirSync, readdirSync} from "node:fs";
-import type {Server} from "node:http";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import {chromium, type Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromiumPath} from "../../scripts/chromium.js";
-import {serve} from "../../scripts/serve.js";
 import {
-  CHROMIUM_FLAGS, WIDTHS, chartTextOutside, firstPaint, literalTemplates, screenshot, seriousAccessibilityViolations, sidewaysScroll, watchedPage, type Watched
+  DIST, WIDTHS, browserSession, chartTextOutside, firstPaint, literalTemplates, screenshot, seriousAccessibilityViolations, sidewaysScroll, watchedPage, type Watched
 } from "./person.js";
 
 /**
@@ -18,7 +14,6 @@ import {
  *
  * One browser for the file, one page per page and width, each checked once it has drawn.
  */
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const SHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
 const scenarioNames = readdirSync(new URL("../../scenarios/", import.meta.url)).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => f.replace(".json", ""));
 
@@ -26,23 +21,12 @@ const scenarioNames = readdirSync(new URL("../../scenarios/", import.meta.url)).
 const SERVED = ["index.html", "model.html", "risk.html", "claims.html", "data.html", "docs.html", "scenarios/index.html", ...scenarioNames.map((n) => `scenarios/${n}.html`)];
 const FROM_DISK = ["solvency-notebook.html", "scenario-rates-up-300bp.html"];
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const session = browserSession();
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, {recursive: true});
-  ({server, origin} = await serve(DIST));
-  browser = await chromium.launch({executablePath: chromiumPath(), args: CHROMIUM_FLAGS});
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+beforeAll(() => { mkdirSync(SHOTS, {recursive: true}); });
 
 const pages = [
-  ...SERVED.map((path) => ({name: path, url: () => `${origin}/${path}`})),
+  ...SERVED.map((path) => ({name: path, url: () => `${session.origin}/${path}`})),
   ...FROM_DISK.map((file) => ({name: `${file} (one file, from disk)`, url: () => pathToFileURL(`${DIST}${file}`).href}))
 ];
 
@@ -52,7 +36,7 @@ for (const {name, url} of pages) {
       let watched: Watched;
 
       beforeAll(async () => {
-        watched = await watchedPage(browser, size);
+        watched = await watchedPage(session.browser, size);
         // Network idle: the page's modules and data have arrived, so its cells are running.
         await watched.page.goto(url(), {waitUntil: "networkidle"});
         await firstPaint(watched.page);

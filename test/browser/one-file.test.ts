@@ -1,18 +1,18 @@
 import {readFileSync, statSync} from "node:fs";
 import ExcelJS from "exceljs";
-import {fileURLToPath, pathToFileURL} from "node:url";
-import {chromium, type Browser} from "playwright-core";
+import {pathToFileURL} from "node:url";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromiumPath} from "../../scripts/chromium.js";
 import {ONE_FILE_REPORTS, scenarioReports} from "../../scripts/one-file-report.js";
+import {DIST, launchChromium} from "./person.js";
 
-// `npm run build` (run before the tests) writes the one-file reports beside the site.
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+// `npm run build` (run before the tests) writes the one-file reports beside the site; they
+// are opened from disk, so this file launches a browser but serves nothing.
 const REPORT = `${DIST}${ONE_FILE_REPORTS[0].out}`;
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]});
+  browser = await launchChromium();
 });
 afterAll(async () => { await browser?.close(); });
 

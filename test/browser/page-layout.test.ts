@@ -1,12 +1,11 @@
 import {mkdirSync, readdirSync, readFileSync} from "node:fs";
-import type {Server} from "node:http";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import {chromium, type Browser, type Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromiumPath} from "../../scripts/chromium.js";
 import {FULL_REPORT_SENTENCE, ONE_FILE_REPORTS, scenarioReports} from "../../scripts/one-file-report.js";
-import {serve} from "../../scripts/serve.js";
 import {companyTables} from "../../data-loaders/dataset.js";
+import {GOAL_QUESTIONS} from "../../src/risk/goal-seek.js";
+import {DIST, browserSession} from "./person.js";
 
 /**
  * How the built pages lie on a desk's screen and a phone's, as a person would see them:
@@ -15,34 +14,18 @@ import {companyTables} from "../../data-loaders/dataset.js";
  * shows, every input has a name, and a one-file report links to no missing file. Each page
  * is also saved as a screenshot under screenshots/ (git-ignored) for a person to look at.
  */
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const SHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
 const SCENARIOS = readdirSync(new URL("../../scenarios/", import.meta.url)).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => f.replace(".json", ""));
 const PAGES = ["index.html", "model.html", "risk.html", "claims.html", "data.html", "docs.html", "scenarios/index.html", ...SCENARIOS.map((s) => `scenarios/${s}.html`)];
 const DESK = {width: 1280, height: 800};
 const PHONE = {width: 390, height: 844};
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-
-beforeAll(async () => {
-  ({server, origin} = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = browserSession();
 
 /** Opens a built page at a screen size and waits until its cells have run and its charts are drawn. */
 async function open(path: string, viewport: {width: number; height: number}): Promise<Page> {
-  const page = await browser.newPage({viewport});
-  await page.goto(`${origin}/${path}`, {waitUntil: "networkidle"});
+  const page = await session.browser.newPage({viewport});
+  await page.goto(`${session.origin}/${path}`, {waitUntil: "networkidle"});
   await ready(page);
   return page;
 }
@@ -174,6 +157,50 @@ describe("wide tables", () => {
   });
 });
 
+describe("the risk page's questions and answers (the goal-seek table)", () => {
+  /** Each row's question and answer cells, as laid out. */
+  const laidOut = (page: Page) => questionsTable(page).locator("tbody tr").evaluateAll((rows) => rows.map((row) => {
+    const [question, answer] = [...row.children].map((cell) => {
+      const r = cell.getBoundingClientRect();
+      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width};
+    });
+    return {question: question!, answer: answer!, questionWeight: Number(getComputedStyle(row.children[0]!).fontWeight)};
+  }));
+  const questionsTable = (page: Page) => page.locator("table.records", {has: page.locator("thead th", {hasText: /^Question$/})});
+
+  it("on a phone, shows each question as a bold line above its answer, and the answer at the column's width", async () => {
+    const page = await open("risk.html", PHONE);
+    const rows = await laidOut(page);
+    expect(rows).toHaveLength(GOAL_QUESTIONS.length);
+    for (const {question, answer, questionWeight} of rows) {
+      // 390 px less the page's margins leaves a column of about 326 px, and 80 % of the screen
+      // is 312 px. Side by side, the answer had 151 px and ran to 10 to 15 lines of two words.
+      expect(answer.width).toBeGreaterThanOrEqual(0.8 * PHONE.width);
+      expect(question.bottom).toBeLessThanOrEqual(answer.top + 0.5);
+      expect(question.left).toBeCloseTo(answer.left, 0);
+      expect(questionWeight).toBeGreaterThanOrEqual(600);
+    }
+    // Still a table to a screen reader: each question heads its row, the headings are there.
+    const table = questionsTable(page);
+    expect(await table.getByRole("rowheader").count()).toBe(GOAL_QUESTIONS.length);
+    expect(await table.getByRole("cell").count()).toBe(GOAL_QUESTIONS.length);
+    expect(await table.getByRole("columnheader").allInnerTexts()).toEqual(["Question", "Answer"]);
+    await page.close();
+  });
+
+  it("at a desk, is still a table: each answer beside its question, under the headings", async () => {
+    const page = await open("risk.html", DESK);
+    const rows = await laidOut(page);
+    expect(rows).toHaveLength(GOAL_QUESTIONS.length);
+    for (const {question, answer} of rows) {
+      expect(answer.left).toBeGreaterThanOrEqual(question.right - 0.5);
+      expect(answer.top).toBeCloseTo(question.top, 0);
+    }
+    expect(await questionsTable(page).locator("thead").isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe("what a page writes", () => {
   it("a scenario page names itself in its export command", async () => {
     const page = await open("scenarios/rates-up-300bp.html", DESK);
@@ -253,7 +280,7 @@ describe("a one-file report copied on its own", () => {
 
   for (const report of ["solvency-notebook.html", "scenario-rates-up-300bp.html", "scenario-base.html"]) {
     it(`${report}: as written, every address in it is in the page, data, or a cited source, and it says where the full report lives`, async () => {
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       const html = readFileSync(`${DIST}${report}`, "utf8");
       const found = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, "text/html");
@@ -272,7 +299,7 @@ describe("a one-file report copied on its own", () => {
     });
 
     it(`${report}: opened from disk with the network off, no link its cells make leads to a missing file`, async () => {
-      const context = await browser.newContext();
+      const context = await session.browser.newContext();
       await context.setOffline(true);
       const page = await context.newPage();
       await page.goto(pathToFileURL(`${DIST}${report}`).href);

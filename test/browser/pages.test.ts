@@ -1,10 +1,7 @@
 import {mkdirSync, readdirSync} from "node:fs";
-import type {Server} from "node:http";
 import {fileURLToPath} from "node:url";
-import {chromium, type Browser, type Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromiumPath} from "../../scripts/chromium.js";
-import {serve} from "../../scripts/serve.js";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import {baseInputs} from "../../cli/scenario-files.js";
 import {decimalArithmetic, project} from "../../src/model/index.js";
 import {applyControls} from "../../src/scenario/controls.js";
@@ -14,47 +11,27 @@ import {recalculate} from "../workbook/libreoffice.js";
 import {goalSeek} from "../../src/risk/goal-seek.js";
 import {describeGoal} from "../../src/risk/goal-sentence.js";
 import {riskSubject} from "../../src/risk/subject.js";
+import {browserSession, watchedPage} from "./person.js";
 
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 // Screenshots for a person to look at; git-ignored.
 const SCREENSHOTS = fileURLToPath(new URL("../../screenshots", import.meta.url));
-let browser: Browser;
-let server: Server;
-let origin: string;
+const session = browserSession();
 
-beforeAll(async () => {
-  ({server, origin} = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  });
-});
+/** Playwright's own window size, which these tests have always been run at. */
+const WINDOW = {width: 1280, height: 720};
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-interface Watched {
-  readonly page: Page;
-  readonly errors: string[];
-  readonly outside: string[];
-}
-
-/** Opens a page, recording console errors, page errors and any request outside our origin. */
-async function open(path: string): Promise<Watched> {
-  const context = await browser.newContext({acceptDownloads: true});
-  const page = await context.newPage();
-  const errors: string[] = [];
+/**
+ * Opens a page, recording what its console shows (see watchedPage: errors, warnings, page
+ * errors, failed responses) and any request outside our origin.
+ */
+async function open(path: string): Promise<{page: Page; errors: string[]; outside: string[]}> {
+  const {page, messages: errors} = await watchedPage(session.browser, WINDOW);
   const outside: string[] = [];
-  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("response", (response) => { if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`); });
   page.on("request", (request) => {
     const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) outside.push(url);
+    if (!url.startsWith(session.origin) && !url.startsWith("data:") && !url.startsWith("blob:")) outside.push(url);
   });
-  await page.goto(`${origin}/${path}`, {waitUntil: "networkidle"});
+  await page.goto(`${session.origin}/${path}`, {waitUntil: "networkidle"});
   // The page is ready when its data has loaded and its inputs and charts are drawn.
   if (path === "index.html" || path === "model.html") await page.waitForSelector(".controls input[type=number]");
   if (path === "index.html") await page.waitForFunction(() => document.querySelectorAll(".chart:not(.live-risk .chart) svg.marks").length === 5);
@@ -281,7 +258,7 @@ describe("the URL state", () => {
     const link = page.url();
     expect(link).toContain("rateChangeBp=200");
     const summary = await page.locator(".summary").innerText();
-    const reopened = await open(link.replace(`${origin}/`, ""));
+    const reopened = await open(link.replace(`${session.origin}/`, ""));
     expect(await reopened.page.locator(".summary").innerText()).toBe(summary);
     await page.context().close();
     await reopened.page.context().close();

@@ -1,13 +1,61 @@
 import {readFileSync} from "node:fs";
+import type {Server} from "node:http";
 import {createRequire} from "node:module";
-import type {Browser, Page} from "playwright-core";
+import {fileURLToPath} from "node:url";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll} from "vitest";
+import {chromiumPath} from "../../scripts/chromium.js";
+import {serve} from "../../scripts/serve.js";
 
 /**
  * What a person sees on a page, measured: the browser tests that "look like a person" ask
  * these questions of every page at a desktop's and a phone's width (see looks.test.ts).
  */
 
-export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+/** The built report, as `npm run build` (the tests' globalSetup) leaves it. */
+export const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+
+/** No sandbox (the tests run as root) and nothing that would reach outside or update itself. */
+const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/** Debian's Chromium (never a downloaded browser), launched as every browser test launches it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({executablePath: chromiumPath(), args: CHROMIUM_FLAGS});
+}
+
+/** What a test file's browser tests share: dist/ served on 127.0.0.1, and one browser. */
+export interface BrowserSession {
+  /** Where dist/ is served, e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  readonly origin: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Serves dist/ and launches Chromium before a test file's tests, and closes both after them.
+ * Call it once at the file's top level; read `origin` and `browser` in hooks and tests, where
+ * the session has started (read before, they throw rather than hand out nothing).
+ */
+export function browserSession(): BrowserSession {
+  let started: {server: Server; origin: string; browser: Browser} | undefined;
+  beforeAll(async () => {
+    const {server, origin} = await serve(DIST);
+    const browser = await launchChromium().catch((error: unknown) => { server.close(); throw error; });
+    started = {server, origin, browser};
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    started?.server.close();
+    started = undefined;
+  });
+  const session = () => {
+    if (!started) throw new Error("the browser session has not started: read it inside a test or a hook");
+    return started;
+  };
+  return {
+    get origin() { return session().origin; },
+    get browser() { return session().browser; }
+  };
+}
 
 /** A desktop window and a phone, as the issue tried them. */
 export const WIDTHS = [

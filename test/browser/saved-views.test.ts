@@ -1,44 +1,26 @@
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
-import type {Server} from "node:http";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromiumPath} from "../../scripts/chromium.js";
-import {serve} from "../../scripts/serve.js";
+import type {BrowserContext, Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import {baseInputs, readScenarios, SCENARIO_DIR} from "../../cli/scenario-files.js";
 import {resolveControls} from "../../src/scenario/scenario.js";
 import {addView, storedText, viewKey, VIEW_KEY_PREFIX} from "../../src/scenario/saved-views.js";
+import {browserSession} from "./person.js";
 
 /**
  * The story page's saved views, in the built report, as a reader uses them. The inputs are
  * set through the page's address (its URL state), so that these tests do not depend on how
  * the inputs form is laid out.
  */
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
 const {controls: baseControls} = baseInputs();
-let browser: Browser;
-let server: Server;
-let origin: string;
-
-beforeAll(async () => {
-  ({server, origin} = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = browserSession();
 
 /** A fresh browser profile (empty storage), recording console errors and page errors. */
 async function profile(viewport = {width: 1280, height: 800}): Promise<{context: BrowserContext; page: Page; errors: string[]}> {
-  const context = await browser.newContext({acceptDownloads: true, viewport});
+  const context = await session.browser.newContext({acceptDownloads: true, viewport});
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
@@ -48,7 +30,7 @@ async function profile(viewport = {width: 1280, height: 800}): Promise<{context:
 
 /** Opens the story page (with `search` as its address's query) and waits until it has drawn and settled. */
 async function openStory(page: Page, search = ""): Promise<void> {
-  await page.goto(`${origin}/index.html${search}`, {waitUntil: "networkidle"});
+  await page.goto(`${session.origin}/index.html${search}`, {waitUntil: "networkidle"});
   await ready(page);
 }
 

@@ -1,52 +1,35 @@
 import {mkdirSync} from "node:fs";
-import type {Server} from "node:http";
 import {fileURLToPath} from "node:url";
-import {chromium, type Browser, type Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromiumPath} from "../../scripts/chromium.js";
-import {serve} from "../../scripts/serve.js";
+import type {Page} from "playwright-core";
+import {beforeAll, describe, expect, it} from "vitest";
 import {baseInputs} from "../../cli/scenario-files.js";
 import {companyTables} from "../../data-loaders/dataset.js";
 import {readProjection} from "../../src/readings/projection.js";
 import {verdict} from "../../src/readings/verdict.js";
 import {INPUTS, PROMINENT_INPUTS} from "../../src/scenario/inputs-table.js";
 import {GLOSSARY} from "../../src/readings/glossary.js";
+import {browserSession} from "./person.js";
 
 /**
  * The story page as a person sees it: the answer in the first screen, the inputs beside the
  * charts on a laptop and above them on a phone, a typed value that is corrected out loud,
  * and Reset. Screenshots go to screenshots/ (git-ignored) for a person to look at.
  */
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const SHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
-let browser: Browser;
-let server: Server;
-let origin: string;
+const session = browserSession();
 
-beforeAll(async () => {
-  ({server, origin} = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-  });
-  mkdirSync(SHOTS, {recursive: true});
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+beforeAll(() => { mkdirSync(SHOTS, {recursive: true}); });
 
 const LAPTOP = {width: 1280, height: 800};
 const PHONE = {width: 390, height: 844};
 
 async function open(viewport: {width: number; height: number}, search = ""): Promise<{page: Page; errors: string[]}> {
-  const context = await browser.newContext({viewport});
+  const context = await session.browser.newContext({viewport});
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${origin}/index.html${search}`, {waitUntil: "networkidle"});
+  await page.goto(`${session.origin}/index.html${search}`, {waitUntil: "networkidle"});
   await page.waitForSelector(".verdict .card");
   await page.waitForFunction(() => document.querySelectorAll(".chart:not(.live-risk .chart) svg.marks").length === 5);
   await page.waitForFunction(() => (document.querySelector(".summary")?.textContent ?? "").includes("First quarter"));
@@ -92,7 +75,7 @@ describe("the story page, at 1280 × 800", () => {
     // And each link lands on a heading that is there.
     for (const href of new Set(expected.cards.map((c) => c.href))) {
       const target = await page.context().newPage();
-      await target.goto(new URL(href, `${origin}/index.html`).href, {waitUntil: "networkidle"});
+      await target.goto(new URL(href, `${session.origin}/index.html`).href, {waitUntil: "networkidle"});
       expect(await target.locator(`[id="${href.split("#")[1]}"]`).count(), href).toBe(1);
       await target.close();
     }

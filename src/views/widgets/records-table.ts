@@ -43,14 +43,26 @@ export function tableName(headings: readonly string[], caption?: string): string
   return `Table: ${shown}${headings.length > 3 ? ", …" : ""}`;
 }
 
-/** The records as a table (`recordsTableElement`) in its scroll box. */
-export function recordsTable<R>(rows: readonly R[], columns: readonly Column<R>[], caption?: string): HTMLDivElement {
-  return scrollBox(recordsTableElement(rows, columns, caption), tableName(columns.map((c) => c.label), caption));
+export interface TableOptions {
+  readonly caption?: string;
+  /**
+   * For a few rows of long text (a question and its answer): each row's first cell is its
+   * row header, and on a narrow screen (style.css, `table.records-stacked`) a row is shown as
+   * that header in bold with the other cells under it at the column's full width, instead of
+   * columns a few words wide. A desktop still shows a table.
+   */
+  readonly stackWhenNarrow?: boolean;
 }
 
-export function recordsTableElement<R>(rows: readonly R[], columns: readonly Column<R>[], caption?: string): HTMLTableElement {
+/** The records as a table (`recordsTableElement`) in its scroll box. */
+export function recordsTable<R>(rows: readonly R[], columns: readonly Column<R>[], options: TableOptions = {}): HTMLDivElement {
+  return scrollBox(recordsTableElement(rows, columns, options), tableName(columns.map((c) => c.label), options.caption));
+}
+
+export function recordsTableElement<R>(rows: readonly R[], columns: readonly Column<R>[], options: TableOptions = {}): HTMLTableElement {
+  const {caption, stackWhenNarrow = false} = options;
   const table = document.createElement("table");
-  table.className = "records";
+  table.className = stackWhenNarrow ? "records records-stacked" : "records";
   if (caption) table.createCaption().textContent = caption;
   const head = table.createTHead().insertRow();
   for (const column of columns) {
@@ -63,8 +75,8 @@ export function recordsTableElement<R>(rows: readonly R[], columns: readonly Col
   const body = table.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const column of columns) {
-      const cell = tr.insertCell();
+    for (const [i, column] of columns.entries()) {
+      const cell = stackWhenNarrow && i === 0 ? rowHeader(tr) : tr.insertCell();
       if (column.numeric) cell.className = "numeric";
       const href = safeHref(column.href?.(row));
       if (href) {
@@ -78,7 +90,28 @@ export function recordsTableElement<R>(rows: readonly R[], columns: readonly Col
       }
     }
   }
+  if (stackWhenNarrow) keepTableRoles(table);
   return table;
+}
+
+function rowHeader(tr: HTMLTableRowElement): HTMLTableCellElement {
+  const th = document.createElement("th");
+  th.scope = "row";
+  tr.append(th);
+  return th;
+}
+
+/**
+ * A table whose parts a narrow screen shows as blocks (`display: block`) can lose its table
+ * semantics in some browsers' accessibility trees; the roles, said outright, keep a screen
+ * reader's row and column navigation whatever the layout.
+ */
+function keepTableRoles(table: HTMLTableElement): void {
+  table.setAttribute("role", "table");
+  for (const group of table.querySelectorAll("thead, tbody")) group.setAttribute("role", "rowgroup");
+  for (const row of table.querySelectorAll("tr")) row.setAttribute("role", "row");
+  for (const th of table.querySelectorAll("th")) th.setAttribute("role", th.scope === "row" ? "rowheader" : "columnheader");
+  for (const td of table.querySelectorAll("td")) td.setAttribute("role", "cell");
 }
 
 /** Download links for a table, as JSON and CSV. */
