@@ -1,41 +1,25 @@
-import type {Server} from "node:http";
-import {fileURLToPath, pathToFileURL} from "node:url";
-import {chromium, type Browser, type Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chromiumPath} from "../../scripts/chromium.js";
-import {serve} from "../../scripts/serve.js";
+import {pathToFileURL} from "node:url";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import {baseInputs} from "../../cli/scenario-files.js";
 import {outcomeSummary} from "../../src/views/page-state/projection-state.js";
 import {readProjection} from "../../src/readings/projection.js";
 import {applyControls, controlsOf} from "../../src/scenario/controls.js";
-import {CHROMIUM_FLAGS, watchedPage} from "./person.js";
+import {browserSession, DIST, watchedPage} from "./person.js";
 
 /**
  * The story page's live risk, as a reader moving the inputs meets it: a heatmap and a fan of
  * closing cash beside the charts that follow the inputs, the newest inputs winning; and the
  * summary, painted from the fast path in the input's frame, then from the exact ledger.
  */
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
-let browser: Browser;
-let server: Server;
-let origin: string;
-
-beforeAll(async () => {
-  ({server, origin} = await serve(DIST));
-  browser = await chromium.launch({executablePath: chromiumPath(), args: CHROMIUM_FLAGS});
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = browserSession();
 
 const LIVE_MARK = "solvency:live-risk-updated";
 const liveMarks = (page: Page) => page.evaluate((name) => performance.getEntriesByName(name).length, LIVE_MARK);
 
 async function open(width: number, height: number) {
-  const watched = await watchedPage(browser, {width, height});
-  await watched.page.goto(`${origin}/index.html`, {waitUntil: "networkidle"});
+  const watched = await watchedPage(session.browser, {width, height});
+  await watched.page.goto(`${session.origin}/index.html`, {waitUntil: "networkidle"});
   await watched.page.waitForFunction((name) => performance.getEntriesByName(name).length >= 1, LIVE_MARK, {timeout: 60_000});
   return watched;
 }
@@ -124,7 +108,7 @@ describe("the live risk on the story page", () => {
   });
 
   it("runs on the page itself in the one-file report opened from disk, where no worker can start, and says so", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await context.setOffline(true);
     const page = await context.newPage();
     await page.goto(pathToFileURL(`${DIST}solvency-notebook.html`).href);
