@@ -70,11 +70,15 @@ async function settled(page: Page): Promise<void> {
  */
 async function setSlider(page: Page, index: number, value: number): Promise<void> {
   const marks = await page.evaluate(() => performance.getEntriesByName("solvency:chart-updated").length);
-  await page.evaluate(({index, value}) => {
+  // A move to the value the input already has changes no input: the page redraws nothing.
+  const moved = await page.evaluate(({index, value}) => {
     const number = document.querySelectorAll<HTMLInputElement>(".controls input[type=number]")[index]!;
+    const before = Number(number.value);
     number.value = String(value);
     number.dispatchEvent(new Event("input", {bubbles: true}));
+    return Number(number.value) !== before;
   }, {index, value});
+  if (!moved) return settled(page);
   await page.waitForFunction(
     (marks) => performance.getEntriesByName("solvency:chart-updated").length >= marks + document.querySelectorAll(".chart:not(.live-risk .chart)").length,
     marks, {timeout: 30_000}
@@ -100,12 +104,15 @@ async function sliderExtents(page: Page): Promise<Array<{label: string; min: num
 /** Picks option `index` of the choice (radio buttons) whose label starts with `labelPrefix`, and waits as `setSlider` does. */
 async function setChoice(page: Page, labelPrefix: string, index: number): Promise<void> {
   const marks = await page.evaluate(() => performance.getEntriesByName("solvency:chart-updated").length);
-  await page.evaluate(({labelPrefix, index}) => {
+  const moved = await page.evaluate(({labelPrefix, index}) => {
     const form = [...document.querySelectorAll<HTMLFormElement>(".controls form")].find((f) => f.querySelector("label")?.textContent?.startsWith(labelPrefix))!;
     const radio = form.querySelectorAll<HTMLInputElement>("input[type=radio]")[index]!;
+    const before = radio.checked;
     radio.checked = true;
     radio.dispatchEvent(new Event("input", {bubbles: true}));
+    return !before;
   }, {labelPrefix, index});
+  if (!moved) return settled(page);
   await page.waitForFunction(
     (marks) => performance.getEntriesByName("solvency:chart-updated").length >= marks + document.querySelectorAll(".chart:not(.live-risk .chart)").length,
     marks, {timeout: 30_000}

@@ -111,8 +111,11 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
       // A new width draws the chart anew at it (it is rare: the window resized), so that it
       // is drawn exactly as a page opened at that width draws it; vega's own resizing of a
       // drawn chart lays it out a few pixels differently.
+      const started = performance.now();
       if (!view || viewWidth !== width) await embedAt(width);
       else await change(current);
+      // Each draw's time, by chart, for a profile (bench/paint.ts prints their medians).
+      performance.measure(`solvency:draw ${title}`, {start: started});
     }
     localGradients(plot);
     table.show(current);
@@ -120,11 +123,36 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
     for (const w of waiting.filter((w) => w.upTo <= drawn)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(); }
   }
 
+  // Whether the chart is on screen or near it. A drawn chart far off screen redraws when the
+  // page is idle, or as it comes near the screen, whichever is first, rather than in the
+  // frame of the input that changed it: a move then costs only the charts a reader can see.
+  let near = true;
+  let deferred = false;
+  const drawDeferred = () => {
+    if (!deferred) return;
+    deferred = false;
+    drawing = drawing.then(draw, draw);
+  };
+  new IntersectionObserver((entries) => {
+    near = entries.at(-1)!.isIntersecting;
+    if (near) drawDeferred();
+  }, {rootMargin: "200px 0px"}).observe(element);
+
   function request(): Promise<void> {
     const upTo = ++requested;
     const done = new Promise<void>((resolve) => waiting.push({upTo, resolve}));
     // Without a width, the draw that the width's arrival starts settles this request.
-    if (width > 0 || current.length === 0) drawing = drawing.then(draw, draw);
+    if (width > 0 || current.length === 0) {
+      if (view && !near) {
+        // One idle draw for any number of updates while off screen: it draws the newest rows.
+        if (!deferred) {
+          deferred = true;
+          whenIdle(drawDeferred);
+        }
+      } else {
+        drawing = drawing.then(draw, draw);
+      }
+    }
     return done;
   }
 
@@ -146,6 +174,12 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
       performance.mark(mark);
     }
   };
+}
+
+/** After the page's pending work, within a second at most. */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, {timeout: 1000});
+  else setTimeout(run, 50);
 }
 
 /**
