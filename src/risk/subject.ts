@@ -21,10 +21,19 @@ export function withControl(controls: Controls, key: ControlKey, value: number):
   return {...controls, [key]: Math.min(max, Math.max(min, value))};
 }
 
-/** A subject whose base is validated once, so that each variation parses only what it changes. */
+/**
+ * A subject whose base is validated once, so that each variation parses only what it changes.
+ * A page hands the same base object on every move (the story page's live risk asks for a
+ * subject several times a second): its parse is kept, by the object, for as long as the
+ * object lives. A base is data read from a file and never changed after, so the parse stays
+ * right.
+ */
 export function riskSubject(base: ModelInputDraft, controls: Controls): RiskSubject {
-  return {base: parseModelInput(base), controls};
+  let parsed = parsedBases.get(base);
+  if (!parsed) parsedBases.set(base, parsed = parseModelInput(base));
+  return {base: parsed, controls};
 }
+const parsedBases = new WeakMap<object, ModelInput>();
 
 /** The subject's input with `controls` laid on; `parsed` keeps the fields parsed for earlier variants (a grid's cells). */
 export function inputFor(subject: RiskSubject, controls: Controls = subject.controls, parsed?: ParsedFields): ModelInput {

@@ -283,7 +283,8 @@ describe("a scenario opened in the live notebook", () => {
     const intensity = await sliderIndex(page, "Capex per USD of added annual revenue");
     await setSlider(page, intensity, 5);
     expect(new URL(page.url()).search).toBe("?scenario=rates-up-300bp&capexIntensity=5");
-    expect(JSON.parse(await page.locator(".fork textarea").inputValue())).toMatchObject({parent: "rates-up-300bp", assumptions: {capexIntensity: 5}});
+    // The fork view follows when the page is idle.
+    await expect.poll(async () => JSON.parse(await page.locator(".fork textarea").inputValue())).toMatchObject({parent: "rates-up-300bp", assumptions: {capexIntensity: 5}});
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -293,6 +294,7 @@ describe("fork this view", () => {
   it("gives the scenario file of what the inputs show: parent base, only the changed assumptions", async () => {
     const {page} = await open("index.html");
     await setSlider(page, await sliderIndex(page, RATE), 150);
+    await expect.poll(async () => JSON.parse(await page.locator(".fork textarea").inputValue()).assumptions).toEqual({rateChangeBp: 150});
     const text = await page.locator(".fork textarea").inputValue();
     expect(JSON.parse(text)).toMatchObject({name: "my-view", parent: "base", assumptions: {rateChangeBp: 150}});
     expect(Object.keys(JSON.parse(text).assumptions)).toEqual(["rateChangeBp"]);
