@@ -77,7 +77,10 @@ const MEASURE = `(async () => {
     }
   }
   running = false;
-  return {main, live};
+  // Each chart's draw times over the measured moves (live-chart.ts measures each draw).
+  const draws = {};
+  for (const e of performance.getEntriesByType("measure")) if (e.name.startsWith("solvency:draw ")) (draws[e.name.slice(14)] ??= []).push(e.duration);
+  return {main, live, draws};
 })()`;
 
 const percentile = (samples: number[], q: number) => {
@@ -98,7 +101,10 @@ try {
   // Scrolled as a reader watching the live risk: it in view, the inputs (sticky) beside it.
   await page.evaluate(() => document.querySelector(".live-risk")!.scrollIntoView({block: "center"}));
   // A string, not a function: tsx would add helpers to a function that the page lacks.
-  const {main, live} = (await page.evaluate(MEASURE)) as {main: number[]; live: number[]};
+  const {main, live, draws} = (await page.evaluate(MEASURE)) as {main: number[]; live: number[]; draws: Record<string, number[]>};
+  // To stderr, beside the figures: where a move's time goes, chart by chart (draws that ran
+  // together overlap, so these do not add up).
+  for (const [chart, times] of Object.entries(draws)) process.stderr.write(`draw p50 ${percentile(times, 0.5).toFixed(1)} ms (${times.length} draws): ${chart}\n`);
   process.stdout.write(JSON.stringify({
     input_to_paint_p95_ms: percentile(main, 0.95), input_to_paint_p50_ms: percentile(main, 0.5), input_to_paint_samples: main.length,
     live_risk_input_to_paint_p95_ms: percentile(live, 0.95), live_risk_input_to_paint_p50_ms: percentile(live, 0.5), live_risk_samples: live.length

@@ -114,7 +114,7 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
       const started = performance.now();
       if (!view || viewWidth !== width) await embedAt(width);
       else await change(current);
-      // Each draw's time, by chart, for a profile (bench/paint.ts prints their medians).
+      // Each draw's time, by chart, as a standard performance measure (bench/paint.ts prints their medians).
       performance.measure(`solvency:draw ${title}`, {start: started});
     }
     localGradients(plot);
