@@ -4,7 +4,7 @@ import type {Controls} from "../scenario/controls.js";
 import {checkAxes, type GridAxis, type SensitivityGrid} from "./grid.js";
 import {mergeTally, monteCarloSetup, newTally, summarise, type MonteCarloAssumptions, type MonteCarloSummary} from "./monte-carlo.js";
 import {riskSubject, type RiskSubject} from "./subject.js";
-import {answer, CHUNK, type RiskMessage, type RiskReply, type RiskRequest} from "./worker-protocol.js";
+import {CHUNK, workerSide, type RiskMessage, type RiskReply, type RiskRequest} from "./worker-protocol.js";
 
 /**
  * The grid and the Monte Carlo split among workers: in a page as many Web Workers as
@@ -187,27 +187,18 @@ export async function simulateInParallel(pool: WorkerPool, request: SimulationRe
 export function inPagePort(): WorkerPort {
   let handler: (reply: RiskReply) => void = () => undefined;
   let stopped = false;
-  // Requests not yet answered, and those of them cancelled.
-  const running = new Set<number>();
-  const cancelled = new Set<number>();
-  const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const receive = workerSide((reply) => { if (!stopped) handler(reply); }, {onPage: true, stopped: () => stopped});
   return {
-    post: (message) => {
-      if (message.kind === "cancel") {
-        if (running.has(message.id)) cancelled.add(message.id);
-        return;
-      }
-      running.add(message.id);
-      const over = () => stopped || cancelled.has(message.id);
-      void yieldToPage().then(() => answer(message, (reply) => { if (!stopped) handler(reply); }, yieldToPage, over)).finally(() => {
-        running.delete(message.id);
-        cancelled.delete(message.id);
-      });
-    },
+    post: receive,
     onReply: (h) => { handler = h; },
     onFailure: () => undefined,
     terminate: () => { stopped = true; }
   };
+}
+
+/** A pool whose one worker is the page itself: where no worker can start, or the workers died. */
+export function onPagePool(): WorkerPool {
+  return new WorkerPool([inPagePort()], {onPage: true});
 }
 
 /** A Web Worker as a port: what the page hands the pool. */
@@ -230,7 +221,7 @@ export function pagePool(createWorker: () => Worker, count = navigator.hardwareC
     for (let k = 0; k < count; k++) ports.push(webWorkerPort(createWorker()));
   } catch {
     for (const port of ports) port.terminate();
-    return new WorkerPool([inPagePort()], {onPage: true});
+    return onPagePool();
   }
   return new WorkerPool(ports);
 }

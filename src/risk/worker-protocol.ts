@@ -60,16 +60,18 @@ export async function answer(request: RiskRequest, post: (reply: RiskReply) => v
 }
 
 /**
- * A worker's side of the protocol, for a Web Worker and a Node worker thread alike: each
- * message a request to answer or a cancel to note. A cancelled request stops at its next
- * chunk and posts nothing more; the coordinator has already let it go.
+ * A worker's side of the protocol, for a Web Worker, a Node worker thread and the page itself
+ * (`inPagePort`) alike: each message a request to answer or a cancel to note. A cancelled
+ * request stops at its next chunk and posts nothing more; the coordinator has already let it
+ * go. On the page (`onPage`), every request first waits for the page's own work and yields to
+ * it between chunks, and `stopped` (the pool terminated) ends every request.
  */
-export function workerSide(post: (reply: RiskReply) => void): (message: RiskMessage) => void {
+export function workerSide(post: (reply: RiskReply) => void, {onPage = false, stopped = () => false}: {onPage?: boolean; stopped?: () => boolean} = {}): (message: RiskMessage) => void {
   // Requests being answered, and those of them cancelled (a cancel for a request already
   // answered is dropped).
   const running = new Set<number>();
   const cancelled = new Set<number>();
-  // A timer, not a microtask: the worker's pending messages (a cancel, say) are read first.
+  // A timer, not a microtask: pending messages (a cancel, say) and the page's work come first.
   const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   return (message) => {
     if (message.kind === "cancel") {
@@ -77,8 +79,10 @@ export function workerSide(post: (reply: RiskReply) => void): (message: RiskMess
       return;
     }
     running.add(message.id);
-    const stop = () => cancelled.has(message.id);
-    void answer(message, post, message.cancellable ? yieldToMessages : undefined, stop).finally(() => {
+    const stop = () => stopped() || cancelled.has(message.id);
+    const pause = onPage || message.cancellable ? yieldToMessages : undefined;
+    const answering = onPage ? yieldToMessages().then(() => answer(message, post, pause, stop)) : answer(message, post, pause, stop);
+    void answering.finally(() => {
       running.delete(message.id);
       cancelled.delete(message.id);
     });

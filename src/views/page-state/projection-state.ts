@@ -3,7 +3,7 @@ import {OUTCOMES, quartersIn} from "../../readings/outcomes.js";
 import {formatNumber, usdMillions} from "../../readings/format.js";
 import {ModelInputError, type ModelInputDraft, type Projection} from "../../model/index.js";
 import {readProjection} from "../../readings/projection.js";
-import {projectFast, riskSubject, type RiskSubject} from "../../risk/subject.js";
+import {projectFast, riskSubject} from "../../risk/subject.js";
 import type {Controls} from "../../scenario/controls.js";
 
 /**
@@ -15,12 +15,7 @@ export type PageProjection =
   | {readonly ok: false; readonly message: string};
 
 export function pageProjection(draft: ModelInputDraft): PageProjection {
-  try {
-    return {ok: true, ...readProjection(draft)};
-  } catch (error) {
-    if (error instanceof ModelInputError) return {ok: false, message: `These inputs cannot be projected: ${error.message}`};
-    throw error;
-  }
+  return projected(() => readProjection(draft));
 }
 
 /** What a page paints first: the projection as numbers, or the reason there is none. */
@@ -29,24 +24,25 @@ export type PaintedProjection =
   | {readonly ok: false; readonly message: string};
 
 /**
- * The paint path: the same model on the float path, from a base validated once (`painter`),
- * so that a moved input is projected and drawn within one frame. The exact decimal
- * projection takes longer than a frame on the full base case (about 10 ms in Node, several
- * times that on a busy phone); the story page runs it once the reader pauses and shows its
- * figures in place of these where they differ (they agree to 1e-9 relative: the float/decimal
- * property tests).
+ * The paint path: the same model on the float path, from a base validated once
+ * (`riskSubject` keeps its parse), so that a moved input is projected and drawn within one
+ * frame. The exact decimal projection takes longer than a frame on the full base case (about
+ * 10 ms in Node, several times that on a busy phone); the story page runs it once the reader
+ * pauses and shows its figures in place of these where they differ (they agree to 1e-9
+ * relative: the float/decimal property tests).
  */
 export function painter(base: ModelInputDraft): (controls: Controls) => PaintedProjection {
-  let subject: RiskSubject | null = null;
-  return (controls) => {
-    try {
-      subject ??= riskSubject(base, controls);
-      return {ok: true, numbers: projectFast(subject, controls)};
-    } catch (error) {
-      if (error instanceof ModelInputError) return {ok: false, message: `These inputs cannot be projected: ${error.message}`};
-      throw error;
-    }
-  };
+  return (controls) => projected(() => ({numbers: projectFast(riskSubject(base, controls), controls)}));
+}
+
+/** `project`'s figures, or the message of the input error that stopped it (any other error is thrown). */
+function projected<T extends object>(project: () => T): ({readonly ok: true} & T) | {readonly ok: false; readonly message: string} {
+  try {
+    return {ok: true, ...project()};
+  } catch (error) {
+    if (error instanceof ModelInputError) return {ok: false, message: `These inputs cannot be projected: ${error.message}`};
+    throw error;
+  }
 }
 
 /** One sentence on the outcome, for the story page. */

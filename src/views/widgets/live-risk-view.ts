@@ -5,7 +5,7 @@ import type {Controls} from "../../scenario/controls.js";
 import {INPUTS} from "../../scenario/inputs-table.js";
 import {latestRun} from "../../risk/latest-run.js";
 import {LIVE_RISK, liveRiskRun, type LiveRiskPlan, type LiveRiskResult} from "../../risk/live-risk.js";
-import {CancelledError, inPagePort, WorkerPool} from "../../risk/parallel.js";
+import {CancelledError, onPagePool, type WorkerPool} from "../../risk/parallel.js";
 import {fanChart, fanRows} from "../charts/fan.js";
 import {heatmapChart, heatmapRows} from "../charts/heatmap.js";
 import {liveChart} from "./live-chart.js";
@@ -85,7 +85,7 @@ export function liveRiskView(createPool: () => WorkerPool, base: ModelInputDraft
       // The workers could not start or died: the page computes it from now on, once.
       if (pool.workers > 0) {
         pool.terminate();
-        pool = new WorkerPool([inPagePort()], {onPage: true});
+        pool = onPagePool();
         runner.request(controls);
         return;
       }
