@@ -42,10 +42,11 @@ export interface DebtService {
 export type FacilityRows = Record<FacilityLine, Float64Array>;
 
 /**
- * Facility `fi` of every lane (the first `n`) through quarter `q`, adding to `sums` (in the
- * facilities' order, as the ledger sums its rows) and, when asked, writing its rows.
+ * Facility `fi` of every lane (the first `n`, or the lanes in `only`) through quarter `q`,
+ * adding to `sums` (in the facilities' order, as the ledger sums its rows) and, when asked,
+ * writing its rows.
  */
-export function stepFacilityLanes(p: LaneProgram, fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null, n = p.lanes): void {
+export function stepFacilityLanes(p: LaneProgram, fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null, n = p.lanes, only: Int32Array | null = null): void {
   const f = p.facilities[fi]!;
   const term = f.kind === FACILITY_KIND.term, revolver = f.kind === FACILITY_KIND.revolver;
   const {balance, undrawn, maturity, fixed, spread, hasFloor, amortisation, refinanceable, pikShare} = s;
@@ -59,7 +60,9 @@ export function stepFacilityLanes(p: LaneProgram, fi: number, s: FacilityLaneSta
   const open = p.open.values, openAt = q * p.open.quarterStride, openStep = p.open.laneStride;
   // The annuity's denominator for the last rate and term seen: lanes on the same rate share it.
   const annuity: AnnuityDenominator = {rate: NaN, periods: NaN, denominator: NaN};
-  for (let l = 0; l < n; l++) {
+  const count = only ? only.length : n;
+  for (let j = 0; j < count; j++) {
+    const l = only ? only[j]! : j;
     const baseRate = rates[rateAt + l * rateStep]!;
     const opening = balance[l]!;
     let mat = maturity[l]!;
@@ -175,33 +178,114 @@ function annuityPayment(periodRate: number, periods: number, principal: number, 
 }
 
 /**
- * Term loans the same in every lane — the same terms, schedule and state, as a fixed-rate
- * note is in a grid of rates against growth — step once, in lane 0, and every lane books that
- * lane's figures: the same inputs give the same figures, so this is what each lane would have
- * computed. While a loan is shared its state is held in lane 0 only. It stops being shared,
- * its state copied to every lane first, when a step would read something lanes differ in: a
- * floating rate on a reference rate that differs by lane, or a roll at maturity on markets or
- * refinancing terms that do. The quarter's end never touches a shared loan: a loan with a
- * prepayment, or any loan where some lane sweeps cash, is never shared.
+ * Term loans that step alike across lanes step once for them all. Lanes book the figures
+ * their loan's step gives, and the same inputs give the same figures, so each lane books what
+ * it would have computed itself. Two ways:
+ *
+ * - **Shared** (one step, in lane 0): the loan is the same in every lane — the same terms,
+ *   schedule and state, as a fixed-rate note is in a grid of rates against growth. While a loan
+ *   is shared its state is held in lane 0 only. It stops being shared, its state copied to every
+ *   lane first, when a step would read something lanes differ in: a floating rate on a
+ *   reference rate that differs by lane, or a roll at maturity on markets or refinancing terms
+ *   that do.
+ * - **Grouped** (one step per group, in the group's first lane): lanes fall in groups that
+ *   read the same reference rate (and, for a loan that can roll, the same markets and
+ *   refinancing terms), as a floating-rate loan does down a grid's rate column. Each lane's
+ *   state is held in its group's first lane. A group never splits: everything its loan's step
+ *   reads is the same within it.
+ *
+ * The quarter's end never touches either: a loan with a prepayment, or any loan where some
+ * lane sweeps cash, is neither shared nor grouped.
  */
 export class SharedLoans {
   readonly shared: boolean[];
+  /** Per facility: each lane's group's first lane, where the loan is grouped (one grouping for all of them); else null. */
+  readonly groupOf: Array<Int32Array | null>;
+  /** Each lane's class's first lane: the grouping of the grouped loans, or one class of every lane where none is grouped. */
+  private readonly classOf: Int32Array;
+  /** The classes' first lanes, ascending. */
+  private readonly firsts: Int32Array;
   private readonly one: DebtService;
   private readonly oneRows: FacilityRows | null;
+  private readonly groupSums: DebtService;
+  private readonly groupRows: FacilityRows | null;
   private readonly sameRefinancing: boolean;
 
   constructor(private readonly p: LaneProgram, anySweep: boolean, recordRows: boolean) {
     const same = (values: ArrayLike<number>) => Array.prototype.every.call(values, (v: number) => v === values[0]);
     const sameConvention = same(p.averageBalance);
-    this.shared = p.facilities.map((f) => p.lanes > 1 && p.sameFacilities && sameConvention && !anySweep && f.kind === FACILITY_KIND.term && f.prepayments.values.every(Number.isNaN));
+    const alike = p.facilities.map((f) => p.lanes > 1 && p.sameFacilities && sameConvention && !anySweep && f.kind === FACILITY_KIND.term && f.prepayments.values.every(Number.isNaN));
     this.sameRefinancing = p.open.laneStride === 0 && same(p.shareRolled) && same(p.refinancingSpread) && same(p.refinancingTenor) && same(p.refinancingFeeRate);
-    const single = () => new Float64Array(1);
-    this.one = {interest: single(), pikInterest: single(), fees: single(), principalDue: single(), refinanced: single(), scheduledDraws: single()};
-    this.oneRows = recordRows ? Object.fromEntries(FACILITY_ROW_LINES.map((line) => [line, single()])) as FacilityRows : null;
+    // Loans that differ by lane only through the reference rate (and, if they can roll, the
+    // markets and terms) are grouped, all by one grouping fine enough for each of them.
+    const grouped = p.facilities.map((f, fi) => alike[fi]! && !this.sharedFromStart(f.fixed[0]!, f.refinanceable[0]!));
+    const readsRate = p.facilities.some((f, fi) => grouped[fi] && (!f.fixed[0] || f.refinanceable[0]));
+    const readsRefinancing = p.facilities.some((f, fi) => grouped[fi] && f.refinanceable[0]);
+    const joint = grouped.some(Boolean) ? groupsFor(p, readsRate, readsRefinancing) : null;
+    this.groupOf = grouped.map((g) => (g ? joint : null));
+    this.shared = alike.map((a, fi) => a && this.groupOf[fi] === null);
+    this.classOf = joint ?? new Int32Array(p.lanes);
+    this.firsts = Int32Array.from(new Set(this.classOf));
+    const lanes = (size: number) => ({interest: new Float64Array(size), pikInterest: new Float64Array(size), fees: new Float64Array(size), principalDue: new Float64Array(size), refinanced: new Float64Array(size), scheduledDraws: new Float64Array(size)});
+    const rowLanes = (size: number) => (recordRows ? Object.fromEntries(FACILITY_ROW_LINES.map((line) => [line, new Float64Array(size)])) as FacilityRows : null);
+    this.one = lanes(1);
+    this.oneRows = rowLanes(1);
+    this.groupSums = lanes(joint ? p.lanes : 0);
+    this.groupRows = rowLanes(joint ? p.lanes : 0);
   }
 
-  /** Facility `fi` through quarter `q` in every lane: once, if it is still shared. */
+  /**
+   * Every facility through quarter `q`, in order, adding to `sums` (zero at the quarter's
+   * start). The leading run of shared and grouped loans is summed at each class's first lane
+   * only and copied to the class's other lanes once: until the first loan stepped lane by
+   * lane, every lane of a class has added the same figures in the same order. Where rows are
+   * recorded, each loan books its own.
+   */
+  stepAll(state: readonly FacilityLaneState[], q: number, sums: DebtService, rows: readonly FacilityRows[] | null): void {
+    let f = 0;
+    if (!rows) {
+      const firsts = this.firsts, n = this.p.lanes;
+      for (; f < state.length; f++) {
+        const s = state[f]!;
+        if (this.groupOf[f]) {
+          stepFacilityLanes(this.p, f, s, q, sums, null, n, firsts);
+        } else if (this.shared[f] && this.canShare(s, q)) {
+          const one = this.one;
+          one.interest[0] = 0; one.pikInterest[0] = 0; one.fees[0] = 0; one.principalDue[0] = 0; one.refinanced[0] = 0; one.scheduledDraws[0] = 0;
+          stepFacilityLanes(this.p, f, s, q, one, null, 1);
+          for (let j = 0; j < firsts.length; j++) {
+            const l = firsts[j]!;
+            sums.interest[l] = sums.interest[l]! + one.interest[0]!;
+            sums.pikInterest[l] = sums.pikInterest[l]! + one.pikInterest[0]!;
+            sums.fees[l] = sums.fees[l]! + one.fees[0]!;
+            sums.principalDue[l] = sums.principalDue[l]! + one.principalDue[0]!;
+            sums.refinanced[l] = sums.refinanced[l]! + one.refinanced[0]!;
+            sums.scheduledDraws[l] = sums.scheduledDraws[l]! + one.scheduledDraws[0]!;
+          }
+        } else {
+          break;
+        }
+      }
+      if (f > 0) {
+        const of = this.classOf;
+        for (let l = 0; l < n; l++) {
+          const r = of[l]!;
+          if (r === l) continue;
+          sums.interest[l] = sums.interest[r]!; sums.pikInterest[l] = sums.pikInterest[r]!; sums.fees[l] = sums.fees[r]!;
+          sums.principalDue[l] = sums.principalDue[r]!; sums.refinanced[l] = sums.refinanced[r]!; sums.scheduledDraws[l] = sums.scheduledDraws[r]!;
+        }
+      }
+    }
+    for (; f < state.length; f++) this.step(f, state[f]!, q, sums, rows ? rows[f]! : null);
+  }
+
+  /** Facility `fi` through quarter `q` in every lane: once, if it is still shared; once a group, if grouped. */
   step(fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null): void {
+    const of = this.groupOf[fi];
+    if (of) {
+      this.stepGroups(fi, of, s, q, sums, rows);
+      return;
+    }
     if (this.shared[fi] && !this.canShare(s, q)) {
       for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare]) values.fill(values[0]!);
       this.shared[fi] = false;
@@ -225,8 +309,57 @@ export class SharedLoans {
     if (rows && this.oneRows) for (const line of FACILITY_ROW_LINES) rows[line].fill(this.oneRows[line][0]!);
   }
 
+  private stepGroups(fi: number, of: Int32Array, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null): void {
+    const firsts = this.firsts, g = this.groupSums, n = this.p.lanes;
+    for (const values of Object.values(g)) for (let j = 0; j < firsts.length; j++) values[firsts[j]!] = 0;
+    stepFacilityLanes(this.p, fi, s, q, g, this.groupRows, n, firsts);
+    for (let l = 0; l < n; l++) {
+      const r = of[l]!;
+      sums.interest[l] = sums.interest[l]! + g.interest[r]!;
+      sums.pikInterest[l] = sums.pikInterest[l]! + g.pikInterest[r]!;
+      sums.fees[l] = sums.fees[l]! + g.fees[r]!;
+      sums.principalDue[l] = sums.principalDue[l]! + g.principalDue[r]!;
+      sums.refinanced[l] = sums.refinanced[l]! + g.refinanced[r]!;
+      sums.scheduledDraws[l] = sums.scheduledDraws[l]! + g.scheduledDraws[r]!;
+    }
+    if (rows && this.groupRows) {
+      for (const line of FACILITY_ROW_LINES) {
+        const from = this.groupRows[line], to = rows[line];
+        for (let l = 0; l < n; l++) to[l] = from[of[l]!]!;
+      }
+    }
+  }
+
+  /** A loan every lane shares at the start, held in lane 0 for as long as it can be. */
+  private sharedFromStart(fixed: number, refinanceable: number): boolean {
+    return (fixed === 1 || this.p.baseRate.laneStride === 0) && (!refinanceable || this.sameRefinancing);
+  }
+
   private canShare(s: FacilityLaneState, q: number): boolean {
     if (!s.fixed[0] && this.p.baseRate.laneStride !== 0) return false;
     return !(q === s.maturity[0] && s.refinanceable[0]) || this.sameRefinancing;
   }
+}
+
+/**
+ * Each lane's group's first lane, for loans whose step reads the reference rate (`readsRate`:
+ * floating, or able to roll onto a floating rate) and the markets and refinancing terms
+ * (`readsRefinancing`: able to roll); null where the batch has no such classes (a
+ * simulation's drawn paths) or too few lanes share one for grouping to pay.
+ */
+function groupsFor(p: LaneProgram, readsRate: boolean, readsRefinancing: boolean): Int32Array | null {
+  const rate = readsRate ? p.baseRateClass : null;
+  const refinancing = readsRefinancing ? p.refinancingClass : null;
+  if ((readsRate && !rate) || (readsRefinancing && !refinancing)) return null;
+  const firstOf = new Map<number, number>();
+  const of = new Int32Array(p.lanes);
+  // Class numbers are below the lane count, so a pair of them is one exact number.
+  const width = p.lanes + 1;
+  for (let l = 0; l < p.lanes; l++) {
+    const key = (rate ? rate[l]! : 0) * width + (refinancing ? refinancing[l]! : 0);
+    let first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, first = l);
+    of[l] = first;
+  }
+  return firstOf.size * 2 <= p.lanes ? of : null;
 }

@@ -84,6 +84,16 @@ export interface LaneProgram {
   readonly equityShutToo: Uint8Array;
   readonly averageBalance: Uint8Array;
   readonly baseRate: LanePath;
+  /**
+   * Each lane's reference-rate path among the batch's distinct ones (a grid's rate column);
+   * null where a simulation draws each lane its own.
+   */
+  readonly baseRateClass: Int32Array | null;
+  /**
+   * Each lane's refinancing terms and market windows among the distinct ones; null where a
+   * simulation draws market shuts lane by lane.
+   */
+  readonly refinancingClass: Int32Array | null;
   readonly capitalisedShare: LanePath;
   readonly equityRaised: LanePath;
   readonly leasePayment: LanePath;
@@ -142,10 +152,12 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
   }) : lanePath(Q, n, openByTerms, terms.index);
   const leases = distinct(inputs, keys, (input) => [input.leases], (input) => leaseSchedule(F, input));
   const rateDraws = draws.baseRate, growthDraws = draws.growth;
-  const overQuarters = (read: (input: ModelInput) => Path) => {
+  const distinctPaths = (read: (input: ModelInput) => Path) => {
     const paths = distinct(inputs, keys, (input) => [read(input)], (input) => pathValues(read(input)));
-    return lanePath(Q, n, paths.values.map((values) => expand(values, Q)), paths.index);
+    return {path: lanePath(Q, n, paths.values.map((values) => expand(values, Q)), paths.index), index: paths.index};
   };
+  const overQuarters = (read: (input: ModelInput) => Path) => distinctPaths(read).path;
+  const rates = rateDraws ? null : distinctPaths((i) => i.baseRate);
   // Operations once for each distinct operating input; a simulation's drawn growth makes every lane its own.
   const operating = growthDraws
     ? {values: inputs.map((_, l) => l), index: Int32Array.from(inputs, (_, l) => l)}
@@ -174,7 +186,9 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
     refinancingFeeRate: spread(terms.values.map((t) => t.feeRate), terms.index),
     equityShutToo: flag((i) => i.marketShutIncludesEquity),
     averageBalance: flag((i) => i.interestConvention === "average"),
-    baseRate: rateDraws ? {values: rateDraws, quarterStride: 1, laneStride: Q} : overQuarters((i) => i.baseRate),
+    baseRate: rates ? rates.path : {values: rateDraws!, quarterStride: 1, laneStride: Q},
+    baseRateClass: rates ? rates.index : null,
+    refinancingClass: shut ? null : terms.index,
     capitalisedShare: overQuarters((i) => i.capitalisedInterestShare),
     equityRaised: overQuarters((i) => i.equityRaised),
     leasePayment: lanePath(Q, n, leases.values.map((lease) => (lease ? expand(lease.payments, Q) : new Float64Array(Q))), leases.index),

@@ -130,7 +130,7 @@ function runLanes(p: LaneProgram, out: LaneProjections): void {
 
   for (let q = 0; q < Q; q++) {
     for (const line of [L.interest, L.pikInterest, L.fees, L.principalDue, L.refinanced, L.scheduledDraws, L.prepayment, L.prepaymentPremium, L.sweepRepayment]) line.fill(0);
-    for (let f = 0; f < state.length; f++) loans.step(f, state[f]!, q, sums, rows ? rows[f]! : null);
+    loans.stepAll(state, q, sums, rows);
     bookEarnings(p, L, q, cash, openingDebt, beforeFinancing);
     holdMinimumCash(p, state, L, rows, q);
     if (anyPrepayments) prepay(p, state, L, rows, q);

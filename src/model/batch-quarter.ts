@@ -198,7 +198,10 @@ export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[]
   const {closingDebt, repaid, principalDue, refinanced, revolverRepayment, sweepRepayment, prepayment, undrawnRevolver, equityCure} = L;
   closingDebt.fill(0);
   state.forEach((s, f) => {
-    if (loans.shared[f]) {
+    const of = loans.groupOf[f];
+    if (of) {
+      for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[of[l]!]!;
+    } else if (loans.shared[f]) {
       const balance = s.balance[0]!;
       for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + balance;
     } else {

@@ -73,11 +73,13 @@ export function workerSide(post: (reply: RiskReply) => void, {onPage = false, st
   const cancelled = new Set<number>();
   // A timer, not a microtask: pending messages (a cancel, say) and the page's work come first.
   const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  return (message) => {
-    if (message.kind === "cancel") {
-      if (running.has(message.id)) cancelled.add(message.id);
+  const kept = keptBases();
+  return (received) => {
+    if (received.kind === "cancel") {
+      if (running.has(received.id)) cancelled.add(received.id);
       return;
     }
+    const message = {...received, base: kept(received.base)};
     running.add(message.id);
     const stop = () => stopped() || cancelled.has(message.id);
     const pause = onPage || message.cancellable ? yieldToMessages : undefined;
@@ -86,5 +88,28 @@ export function workerSide(post: (reply: RiskReply) => void, {onPage = false, st
       running.delete(message.id);
       cancelled.delete(message.id);
     });
+  };
+}
+
+/**
+ * The first base seen with the same content, for the few bases sent last. Each request
+ * arrives as a fresh copy of its base, and a base is parsed once per object (`riskSubject`):
+ * a page sends the same base on every move, so its parse (and every look-up keyed by the base)
+ * is kept. Bases are data never changed after they are read, so the kept copy stays right.
+ */
+export function keptBases(limit = 4): (base: ModelInputDraft) => ModelInputDraft {
+  const byText = new Map<string, ModelInputDraft>();
+  return (base) => {
+    const text = JSON.stringify(base);
+    const kept = byText.get(text);
+    if (kept) {
+      // Most recently used last, so the oldest goes first.
+      byText.delete(text);
+      byText.set(text, kept);
+      return kept;
+    }
+    byText.set(text, base);
+    if (byText.size > limit) byText.delete(byText.keys().next().value!);
+    return base;
   };
 }

@@ -31,10 +31,16 @@ const baseControls = new WeakMap<ModelInputDraft, Controls>();
 export function applyControls(base: ModelInputDraft, c: Controls): ModelInputDraft {
   let from = baseControls.get(base);
   if (!from) baseControls.set(base, from = controlsOf(base));
-  const moved = (key: InputKey) => c[key] !== from[key];
+  const moved = movedFrom(c, from);
   const draft: Draft = {...base};
   for (const key of INPUT_KEYS) INPUTS[key].apply(draft, c, base, moved);
   return draft;
+}
+
+// Made by a function, not named in place: tsx names each local closure as it is made
+// (esbuild's keepNames), a cost a grid's 1,600 calls would pay each time.
+function movedFrom(c: Controls, from: Controls): (key: InputKey) => boolean {
+  return (key) => c[key] !== from[key];
 }
 
 /**

@@ -27,7 +27,8 @@ function expectLaneIsProjection(lanes: LaneProjections, lane: number, single: Pr
       if (expected === null) expect(actual, `${where}: ${line} is not meaningful`).toBeNaN();
       else expectSame(actual, expected, `${where}: ${line}`);
     }
-    q.ledger.facilities.forEach((row, f) => {
+    // Facility rows where the batch recorded them.
+    if (lanes.facilities) q.ledger.facilities.forEach((row, f) => {
       for (const line of FACILITY_LINES) expectSame(lanes.facilities![f]![line][i]!, row[line], `${where}: facility ${f} ${line}`);
     });
     expect(REGIMES[lanes.regime[i]!], `${where}: regime`).toBe(q.regime);
@@ -97,6 +98,31 @@ describe("the batched float path", () => {
       // No covenant, so every lane ran in lockstep, not alone.
       expect(Array.from(lanes.projectedAlone)).toEqual(inputs.map(() => 0));
       inputs.forEach((input, l) => expectLaneIsProjection(lanes, l, project(input, floatArithmetic)));
+    }), {numRuns: 300});
+  });
+
+  it("steps a loan once for lanes that read the same reference rate, markets and terms, and books each lane its own figures", () => {
+    // A grid's shape: a few reference rates, each crossed with changes that leave the debt's
+    // inputs alone (growth, cash, capex) or change its refinancing terms; lanes in any order.
+    const gridLike = fc.record({
+      rates: fc.array(pathOf(between(-0.01, 0.12)), {minLength: 1, maxLength: 3}),
+      others: fc.array(fc.record({growth: pathOf(between(-0.3, 0.3)), openingCash: amount(5000), capex: pathOf(amount(2000)), shareRolled: fc.constantFrom(0, 0.5, 1)}, {requiredKeys: []}), {minLength: 2, maxLength: 4}),
+      order: fc.array(fc.nat(), {minLength: 12, maxLength: 12})
+    });
+    fc.assert(fc.property(modelInputs, gridLike, (draft, {rates, others, order}) => {
+      const {cashSweep: _, ...base} = withoutCovenants(draft);
+      const cells = rates.flatMap((baseRate) => others.map((other) => changed({...base, baseRate}, other)));
+      const shuffled = cells.map((cell, k) => ({cell, at: order[k % order.length]! + k / 100})).sort((a, b) => a.at - b.at).map(({cell}) => cell);
+      const inputs = shuffled.map((d) => parseModelInput(d));
+      // With facility rows each loan books its own; without, a leading run of loans stepped
+      // once per class is summed once and copied: both must give each lane's own figures.
+      const rowsToo = projectLanes(inputs, {record: everything});
+      const ledgerOnly = projectLanes(inputs, {record: {ledger: "all", metrics: "all"}});
+      inputs.forEach((input, l) => {
+        const single = project(input, floatArithmetic);
+        expectLaneIsProjection(rowsToo, l, single);
+        expectLaneIsProjection(ledgerOnly, l, single);
+      });
     }), {numRuns: 300});
   });
 
