@@ -5,7 +5,7 @@ import {controlsOf} from "../../src/scenario/controls.js";
 import {gridAxis, sensitivityGrid} from "../../src/risk/grid.js";
 import {drawPath, MONTE_CARLO_DEFAULTS, monteCarloSetup, simulate} from "../../src/risk/monte-carlo.js";
 import {CancelledError, checkedPaths, gridInParallel, inPagePort, simulateInParallel, splitRange, WorkerPool, type WorkerPort} from "../../src/risk/parallel.js";
-import {workerSide, type RiskReply} from "../../src/risk/worker-protocol.js";
+import {keptBases, workerSide, type RiskReply} from "../../src/risk/worker-protocol.js";
 import {riskSubject} from "../../src/risk/subject.js";
 
 const subject = riskSubject(benchCompany, controlsOf(benchCompany));
@@ -82,6 +82,27 @@ describe("the grid on workers", () => {
 
   it("refuses the same input twice before asking any worker", async () => {
     await expect(gridInParallel(pools[0]!, subject, x, x, "cashAtEnd")).rejects.toThrow(/two different inputs/);
+  });
+});
+
+describe("a worker's copies of the base", () => {
+  it("answers a base with the same content as the first copy it kept, so the parse made for it is reused; a different base is its own", () => {
+    const kept = keptBases(2);
+    const first = structuredClone(benchCompany);
+    expect(kept(first)).toBe(first);
+    expect(kept(structuredClone(benchCompany))).toBe(first);
+    const other = {...structuredClone(benchCompany), openingCash: benchCompany.openingCash + 1};
+    expect(kept(other)).toBe(other);
+  });
+
+  it("keeps only the few bases used last", () => {
+    const kept = keptBases(2);
+    const bases = [1, 2, 3].map((k) => ({...structuredClone(benchCompany), openingCash: k}));
+    for (const base of bases) kept(base);
+    // The first was the oldest of three: a copy of it is now taken as new.
+    const again = structuredClone(bases[0]!);
+    expect(kept(again)).toBe(again);
+    expect(kept(structuredClone(bases[2]!))).toBe(bases[2]);
   });
 });
 
