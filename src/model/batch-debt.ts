@@ -199,6 +199,8 @@ function annuityPayment(periodRate: number, periods: number, principal: number, 
  */
 export class SharedLoans {
   readonly shared: boolean[];
+  /** Per facility: its balance held in lane 0, its rate and interest computed lane by lane (`stepSplit`). */
+  readonly split: boolean[];
   /** Per facility: each lane's group's first lane, where the loan is grouped (one grouping for all of them); else null. */
   readonly groupOf: Array<Int32Array | null>;
   /** Each lane's class's first lane: the grouping of the grouped loans, or one class of every lane where none is grouped. */
@@ -223,7 +225,10 @@ export class SharedLoans {
     const readsRefinancing = p.facilities.some((f, fi) => grouped[fi] && f.refinanceable[0]);
     const joint = grouped.some(Boolean) ? groupsFor(p, readsRate, readsRefinancing) : null;
     this.groupOf = grouped.map((g) => (g ? joint : null));
-    this.shared = alike.map((a, fi) => a && this.groupOf[fi] === null);
+    // Floating loans whose balance the rate cannot move (a simulation's, each lane on its own
+    // rate path): one step for the balance, the rate and interest lane by lane.
+    this.split = p.facilities.map((f, fi) => grouped[fi]! && !joint && !recordRows && p.averageBalance[0] === 0 && f.fixed[0] === 0 && f.pikShare[0] === 0 && (f.amortisation[0] === BULLET || f.amortisation[0] === STRAIGHT_LINE));
+    this.shared = alike.map((a, fi) => a && this.groupOf[fi] === null && !this.split[fi]);
     this.classOf = joint ?? new Int32Array(p.lanes);
     this.firsts = Int32Array.from(new Set(this.classOf));
     const lanes = (size: number) => ({interest: new Float64Array(size), pikInterest: new Float64Array(size), fees: new Float64Array(size), principalDue: new Float64Array(size), refinanced: new Float64Array(size), scheduledDraws: new Float64Array(size)});
@@ -286,6 +291,14 @@ export class SharedLoans {
       this.stepGroups(fi, of, s, q, sums, rows);
       return;
     }
+    if (this.split[fi]) {
+      if (this.canSplit(s, q)) {
+        this.stepSplit(fi, s, q, sums);
+        return;
+      }
+      for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare]) values.fill(values[0]!);
+      this.split[fi] = false;
+    }
     if (this.shared[fi] && !this.canShare(s, q)) {
       for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare]) values.fill(values[0]!);
       this.shared[fi] = false;
@@ -328,6 +341,44 @@ export class SharedLoans {
         for (let l = 0; l < n; l++) to[l] = from[of[l]!]!;
       }
     }
+  }
+
+  /**
+   * A floating loan, due at maturity or in equal shares, interest on the balance at the
+   * quarter's end and none of it capitalised: its balance, draws, fees and principal are the
+   * same in every lane whatever the rate, so they are stepped once, in lane 0; each lane's rate
+   * and interest are then computed as the lane's own step computes them (`stepFacilityLanes`,
+   * the end-of-period branch). A loan that pays nothing and has nothing left to draw books
+   * nothing, as there.
+   */
+  private stepSplit(fi: number, s: FacilityLaneState, q: number, sums: DebtService): void {
+    const p = this.p, f = p.facilities[fi]!, one = this.one, n = p.lanes;
+    if (f.kind === FACILITY_KIND.term && s.balance[0] === 0 && s.undrawn[0] === 0 && q !== s.maturity[0]) return;
+    const opening = s.balance[0]!;
+    one.interest[0] = 0; one.pikInterest[0] = 0; one.fees[0] = 0; one.principalDue[0] = 0; one.refinanced[0] = 0; one.scheduledDraws[0] = 0;
+    // The terms read before the step: a roll at maturity changes them for the quarters after.
+    const spread = s.spread[0]!, hasFloor = s.hasFloor[0]!, floor = f.floor[0]!, hedge = f.hedge[0]!, notional = f.hedgeNotional[0]!, hedgeRate = f.hedgeRate[0]!, until = f.hedgeUntil[0]!;
+    const k = q >= s.maturity[0]! ? 0 : s.pikShare[0]!;
+    stepFacilityLanes(p, fi, s, q, one, null, 1);
+    const b = opening + one.scheduledDraws[0]!;
+    const fees = one.fees[0]!, due = one.principalDue[0]!, refinanced = one.refinanced[0]!, draws = one.scheduledDraws[0]!;
+    const rates = p.baseRate.values, rateAt = q * p.baseRate.quarterStride, rateStep = p.baseRate.laneStride;
+    for (let l = 0; l < n; l++) {
+      const rate = annualRate(0, 0, spread, hasFloor, floor, hedge, notional, hedgeRate, until, rates[rateAt + l * rateStep]!, q, b);
+      const interest = b * (rate / 4);
+      sums.interest[l] = sums.interest[l]! + interest;
+      sums.pikInterest[l] = sums.pikInterest[l]! + interest * k;
+      sums.fees[l] = sums.fees[l]! + fees;
+      sums.principalDue[l] = sums.principalDue[l]! + due;
+      sums.refinanced[l] = sums.refinanced[l]! + refinanced;
+      sums.scheduledDraws[l] = sums.scheduledDraws[l]! + draws;
+    }
+  }
+
+  /** Whether a split loan still is one: no roll this quarter on markets or terms that differ by lane, and still of a kind the rate cannot move. */
+  private canSplit(s: FacilityLaneState, q: number): boolean {
+    if (q === s.maturity[0] && s.refinanceable[0] && !this.sameRefinancing) return false;
+    return s.fixed[0] === 0 && s.pikShare[0] === 0 && (s.amortisation[0] === BULLET || s.amortisation[0] === STRAIGHT_LINE);
   }
 
   /** A loan every lane shares at the start, held in lane 0 for as long as it can be. */

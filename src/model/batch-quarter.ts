@@ -201,7 +201,7 @@ export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[]
     const of = loans.groupOf[f];
     if (of) {
       for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[of[l]!]!;
-    } else if (loans.shared[f]) {
+    } else if (loans.shared[f] || loans.split[f]) {
       const balance = s.balance[0]!;
       for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + balance;
     } else {

@@ -150,8 +150,44 @@ describe("the batched float path", () => {
       const baseRate = Float64Array.from({length: n * Q}, (_, k) => values[k]![1]);
       const marketShut = Uint8Array.from({length: n * Q}, (_, k) => (values[k]![2] ? 1 : 0));
       const lanes = projectLanes(new Array<ModelInput>(n).fill(input), {record: everything, draws: {growth, baseRate, marketShut}});
+      // Without facility rows, a floating loan's balance is stepped once and its interest lane by lane.
+      const ledgerOnly = projectLanes(new Array<ModelInput>(n).fill(input), {record: {ledger: "all", metrics: "all"}, draws: {growth, baseRate, marketShut}});
       for (let l = 0; l < n; l++) {
         // The same path as a model input: its growth and rate, and its shut quarters as windows beside the input's own.
+        const shut: Array<{from: string; to: string}> = [];
+        for (let q = 0; q < Q; q++) if (marketShut[l * Q + q]) shut.push({from: addQuarters(input.start, q), to: addQuarters(input.start, q)});
+        const path = withPaths(input, {
+          growth: Array.from(growth.subarray(l * Q, l * Q + Q)), baseRate: Array.from(baseRate.subarray(l * Q, l * Q + Q)),
+          marketShut: [...input.refinancing.marketShut, ...shut]
+        });
+        const single = project(path, floatArithmetic);
+        expectLaneIsProjection(lanes, l, single);
+        expectLaneIsProjection(ledgerOnly, l, single);
+      }
+    }), {numRuns: 200});
+  });
+
+  it("steps a floating loan's balance once for paths that each draw their own rate, and books each path its own interest", () => {
+    // A simulation's shape: one template, each lane its own rate, growth and market windows.
+    // Loans due at maturity or in equal shares, interest at the quarter's end, none capitalised
+    // and no sweep: the rate moves each lane's interest, never the balance.
+    const drawn = fc.record({
+      template: modelInputs,
+      lanes: fc.integer({min: 2, max: 6}),
+      values: fc.array(fc.tuple(between(-0.3, 0.4), between(-0.03, 0.12), fc.boolean()), {minLength: 40 * 6, maxLength: 40 * 6})
+    });
+    fc.assert(fc.property(drawn, ({template, lanes: n, values}) => {
+      const {cashSweep: _, ...draft} = withoutCovenants(template);
+      const input = parseModelInput({
+        ...draft, interestConvention: "endOfPeriod",
+        facilities: draft.facilities.map((f) => ({...f, pikShare: 0, amortisation: f.amortisation?.type === "annuity" ? {type: "straightLine" as const} : f.amortisation}))
+      });
+      const Q = input.quarters;
+      const growth = Float64Array.from({length: n * Q}, (_, k) => values[k]![0]);
+      const baseRate = Float64Array.from({length: n * Q}, (_, k) => values[k]![1]);
+      const marketShut = Uint8Array.from({length: n * Q}, (_, k) => (values[k]![2] && k % 3 === 0 ? 1 : 0));
+      const lanes = projectLanes(new Array<ModelInput>(n).fill(input), {record: {ledger: "all", metrics: "all"}, draws: {growth, baseRate, marketShut}});
+      for (let l = 0; l < n; l++) {
         const shut: Array<{from: string; to: string}> = [];
         for (let q = 0; q < Q; q++) if (marketShut[l * Q + q]) shut.push({from: addQuarters(input.start, q), to: addQuarters(input.start, q)});
         const path = withPaths(input, {
