@@ -523,15 +523,20 @@ function parseField(key: keyof typeof modelInputObject.shape, value: unknown): u
  */
 export class ParsedFields {
   private readonly byField = new Map<string, Map<string, unknown>>();
+  // The same object again (a draft field made once and laid on many variants) is found without writing it.
+  private readonly byObject = new WeakMap<object, {key: string; field: unknown}>();
 
   get(key: keyof typeof modelInputObject.shape, value: unknown): unknown {
     // A number (a reference rate, a minimum cash) parses faster than it is written.
     if (typeof value !== "object" || value === null) return parseField(key, value);
+    const seen = this.byObject.get(value);
+    if (seen && seen.key === key) return seen.field;
     let known = this.byField.get(key);
     if (!known) this.byField.set(key, known = new Map());
     const text = JSON.stringify(value);
     let field = known.get(text);
     if (field === undefined) known.set(text, field = parseField(key, value));
+    this.byObject.set(value, {key, field});
     return field;
   }
 }

@@ -83,7 +83,7 @@ export const INPUTS = declare({
     // the long-run one over the fade's quarters, then holds (fadingGrowth).
     apply: (d, c, _b, moved) => {
       if (!(moved("growthPct") || moved("longRunGrowthPct") || moved("fadeQuarters"))) return;
-      d.revenue = {...d.revenue, growth: fadingGrowth(c.growthPct / 100, c.longRunGrowthPct / 100, c.fadeQuarters)};
+      d.revenue = revenueGrowing(d.revenue, c.growthPct, c.longRunGrowthPct, c.fadeQuarters);
     },
     workbook: ["growth"]
   },
@@ -522,6 +522,21 @@ const lastOf = (path: number | readonly number[]): number => (typeof path === "n
  * `quarters` quarters, then holds at `longRun` (a path's last value holds); with no fade
  * (0 quarters), `first` holds throughout.
  */
+/**
+ * The revenue with growth that fades, the last one made kept: a grid's row lays the same growth
+ * on the same revenue forty times, and the same object each time lets the parse made for the
+ * first be found by the object (`ParsedFields`). A draft is never changed in place, so
+ * sharing it is safe.
+ */
+function revenueGrowing(revenue: Draft["revenue"], growthPct: number, longRunPct: number, fadeQuarters: number): Draft["revenue"] {
+  const last = lastRevenue;
+  if (last && last.from === revenue && last.growthPct === growthPct && last.longRunPct === longRunPct && last.fadeQuarters === fadeQuarters) return last.made;
+  const made = {...revenue, growth: fadingGrowth(growthPct / 100, longRunPct / 100, fadeQuarters)};
+  lastRevenue = {from: revenue, growthPct, longRunPct, fadeQuarters, made};
+  return made;
+}
+let lastRevenue: {from: Draft["revenue"]; growthPct: number; longRunPct: number; fadeQuarters: number; made: Draft["revenue"]} | null = null;
+
 export function fadingGrowth(first: number, longRun: number, quarters: number): number | number[] {
   if (quarters <= 0) return first;
   // A loop, not Array.from with a callback: a grid writes 1,600 of these.
