@@ -322,6 +322,31 @@ export class SharedLoans {
     if (rows && this.oneRows) for (const line of FACILITY_ROW_LINES) rows[line].fill(this.oneRows[line][0]!);
   }
 
+  /**
+   * The closing balances of the leading run of shared and grouped loans into `debt` (zero),
+   * in the loans' order: summed at each class's first lane, then copied to the class's other
+   * lanes, every one of which would have added the same balances in the same order. How many
+   * loans that run holds.
+   */
+  addLeadingBalances(state: readonly FacilityLaneState[], debt: Float64Array): number {
+    const firsts = this.firsts;
+    let f = 0;
+    for (; f < state.length && (this.groupOf[f] || this.shared[f]); f++) {
+      const balance = state[f]!.balance;
+      if (this.groupOf[f]) {
+        for (let j = 0; j < firsts.length; j++) { const l = firsts[j]!; debt[l] = debt[l]! + balance[l]!; }
+      } else {
+        const b = balance[0]!;
+        for (let j = 0; j < firsts.length; j++) { const l = firsts[j]!; debt[l] = debt[l]! + b; }
+      }
+    }
+    if (f > 0) {
+      const of = this.classOf;
+      for (let l = 0; l < this.p.lanes; l++) if (of[l] !== l) debt[l] = debt[of[l]!]!;
+    }
+    return f;
+  }
+
   private stepGroups(fi: number, of: Int32Array, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null): void {
     const firsts = this.firsts, g = this.groupSums, n = this.p.lanes;
     for (const values of Object.values(g)) for (let j = 0; j < firsts.length; j++) values[firsts[j]!] = 0;

@@ -197,7 +197,10 @@ export function sweepCash(p: LaneProgram, state: readonly FacilityLaneState[], L
 export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[], L: QuarterLedger, loans: SharedLoans): void {
   const {closingDebt, repaid, principalDue, refinanced, revolverRepayment, sweepRepayment, prepayment, undrawnRevolver, equityCure} = L;
   closingDebt.fill(0);
+  // The leading run of shared and grouped loans, summed at each class's first lane and copied (as their debt service is).
+  const leading = loans.addLeadingBalances(state, closingDebt);
   state.forEach((s, f) => {
+    if (f < leading) return;
     const of = loans.groupOf[f];
     if (of) {
       for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[of[l]!]!;
