@@ -1,11 +1,12 @@
 import fc from "fast-check";
+import {randomLcg, randomNormal} from "d3-random";
 import {describe, expect, it} from "vitest";
 import {benchCompany} from "../../bench/company.js";
 import {baseInputs} from "../../cli/scenario-files.js";
 import {floatArithmetic, ModelInputError, parseModelInput, project, quarterOffset, withPaths, type ModelInput} from "../../src/model/index.js";
 import {INPUTS} from "../../src/scenario/inputs-table.js";
 import {controlsOf} from "../../src/scenario/controls.js";
-import {checkPaths, MONTE_CARLO_DEFAULTS, monteCarloSetup, newTally, pathInput, quantile, quantiles, runPaths, simulate, summarise} from "../../src/risk/monte-carlo.js";
+import {checkPaths, drawPath, MONTE_CARLO_DEFAULTS, monteCarloSetup, newTally, pathInput, pathSeed, quantile, quantiles, runPaths, simulate, summarise} from "../../src/risk/monte-carlo.js";
 import {projectFast, riskSubject} from "../../src/risk/subject.js";
 
 const subject = riskSubject(benchCompany, controlsOf(benchCompany));
@@ -73,6 +74,26 @@ describe("the Monte Carlo simulation", () => {
     const check = checkPaths(monteCarloSetup(subject, small), [0, 99, 250, 399]);
     expect(check.checked).toBe(4);
     expect(check.maxRelativeDisagreement).toBeLessThanOrEqual(1e-9);
+  });
+
+  it("draws each path from d3-random's normal and uniform generators, number for number, for any seed", () => {
+    fc.assert(fc.property(fc.integer({min: 0, max: 0xffffffff}), fc.nat({max: 1_000_000}), fc.double({min: 0, max: 20, noNaN: true}), fc.double({min: 0, max: 200, noNaN: true}), (seed, index, growthSdPct, rateSdBp) => {
+      const a = {...MONTE_CARLO_DEFAULTS, seed, growthSdPct, rateSdBp, quarters: 40, shutProbability: 0.3, reopenProbability: 0.4};
+      const setup = monteCarloSetup(riskSubject(benchCompany, controlsOf(benchCompany)), a);
+      const growth = new Float64Array(40), rates = new Float64Array(40), shut = new Uint8Array(40);
+      drawPath(setup, index, growth, rates, shut, 0);
+      // The draws as d3-random makes them.
+      const normal = randomNormal.source(randomLcg(pathSeed(seed, index)))(0, 1);
+      const uniform = randomLcg(pathSeed(seed ^ 0x5bd1e995, index));
+      let rate = setup.rateChange, open = true;
+      for (let q = 0; q < 40; q++) {
+        const g = Math.min(INPUTS.growthPct.max / 100, Math.max(INPUTS.growthPct.min / 100, setup.growth[q]! + (growthSdPct / 100) * normal()));
+        rate = Math.min(INPUTS.rateChangeBp.max / 10000, Math.max(INPUTS.rateChangeBp.min / 10000, rate + (rateSdBp / 10000) * normal()));
+        const draw = uniform();
+        open = open ? !(draw < a.shutProbability) : draw < a.reopenProbability;
+        expect([growth[q], rates[q], shut[q]], `quarter ${q}`).toEqual([g, rate, open ? 0 : 1]);
+      }
+    }), {numRuns: 300});
   });
 
   it("refuses assumptions out of range, naming each", () => {
