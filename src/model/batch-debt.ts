@@ -308,7 +308,7 @@ export class SharedLoans {
       return;
     }
     const one = this.one;
-    for (const values of Object.values(one)) values[0] = 0;
+    one.interest[0] = 0; one.pikInterest[0] = 0; one.fees[0] = 0; one.principalDue[0] = 0; one.refinanced[0] = 0; one.scheduledDraws[0] = 0;
     stepFacilityLanes(this.p, fi, s, q, one, this.oneRows, 1);
     const interest = one.interest[0]!, pik = one.pikInterest[0]!, fees = one.fees[0]!, due = one.principalDue[0]!, refinanced = one.refinanced[0]!, draws = one.scheduledDraws[0]!;
     for (let l = 0; l < this.p.lanes; l++) {

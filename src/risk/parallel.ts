@@ -177,7 +177,7 @@ export async function simulateInParallel(pool: WorkerPool, request: SimulationRe
     checked += reply.check.checked;
     worst = Math.max(worst, reply.check.maxRelativeDisagreement);
   }
-  return {summary: summarise(setup, tally), check: {checked, maxRelativeDisagreement: worst}, ms: performance.now() - started};
+  return {summary: summarise(setup, tally, {consume: true}), check: {checked, maxRelativeDisagreement: worst}, ms: performance.now() - started};
 }
 
 /**
