@@ -12,7 +12,9 @@ import {serve} from "../scripts/serve.js";
  *   standard performance mark, "solvency:chart-updated"; a chart off screen redraws when the
  *   page is idle or it comes near the screen);
  * - live_risk_input_to_paint_p95_ms: once the live risk's heatmap and fan show the grid and
- *   the paths for these inputs ("solvency:live-risk-updated", marked when both have redrawn).
+ *   all the paths for these inputs ("solvency:live-risk-updated", marked when both have redrawn);
+ * - live_risk_first_look_p95_ms: once they show the grid and the first look's paths (the
+ *   plan's first 500 of 2,000, "solvency:live-risk-first-look"), drawn while the rest run.
  * Both from the same moves: up to 60 moves of different sliders after 10 warm-up moves, each
  * made once the live risk of the move before has painted (a reader's separate moves, not a
  * drag); a move to the value a slider already has is skipped, and the count of samples is
@@ -49,7 +51,7 @@ const MEASURE = `(async () => {
     const shown = frames.findIndex((f) => f.renderedBy > last && f.renderedBy !== Infinity);
     return shown >= 0 && frames[shown + 1] ? frames[shown + 1].start : null;
   };
-  const main = [], live = [];
+  const main = [], live = [], first = [];
   let seed = 7;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   // The first 10 moves warm the JIT up and are not counted; 60 are measured after them.
@@ -63,24 +65,27 @@ const MEASURE = `(async () => {
     const started = performance.now();
     input.value = String(value);
     input.dispatchEvent(new Event("input", {bubbles: true}));
-    let mainPainted = null, livePainted = null;
+    let mainPainted = null, livePainted = null, firstPainted = null;
     while (performance.now() - started < 5000 && livePainted === null) {
       await nextFrame();
       const all = marks("solvency:chart-updated");
       if (mainPainted === null && all.length - before >= mainCharts) mainPainted = paintedAfter(all[all.length - 1].startTime);
+      const firsts = marks("solvency:live-risk-first-look").filter((m) => m.startTime > started);
+      if (firstPainted === null && firsts.length) firstPainted = paintedAfter(firsts[0].startTime);
       const lives = marks("solvency:live-risk-updated").filter((m) => m.startTime > started);
       if (mainPainted !== null && lives.length) livePainted = paintedAfter(lives[lives.length - 1].startTime);
     }
     if (move >= 10) {
       if (mainPainted !== null) main.push(mainPainted - started);
       if (livePainted !== null) live.push(livePainted - started);
+      if (firstPainted !== null) first.push(firstPainted - started);
     }
   }
   running = false;
   // Each chart's draw times over the measured moves (live-chart.ts measures each draw).
   const draws = {};
   for (const e of performance.getEntriesByType("measure")) if (e.name.startsWith("solvency:draw ")) (draws[e.name.slice(14)] ??= []).push(e.duration);
-  return {main, live, draws};
+  return {main, live, first, draws};
 })()`;
 
 const percentile = (samples: number[], q: number) => {
@@ -101,13 +106,14 @@ try {
   // Scrolled as a reader watching the live risk: it in view, the inputs (sticky) beside it.
   await page.evaluate(() => document.querySelector(".live-risk")!.scrollIntoView({block: "center"}));
   // A string, not a function: tsx would add helpers to a function that the page lacks.
-  const {main, live, draws} = (await page.evaluate(MEASURE)) as {main: number[]; live: number[]; draws: Record<string, number[]>};
+  const {main, live, first, draws} = (await page.evaluate(MEASURE)) as {main: number[]; live: number[]; first: number[]; draws: Record<string, number[]>};
   // To stderr, beside the figures: where a move's time goes, chart by chart (draws that ran
   // together overlap, so these do not add up).
   for (const [chart, times] of Object.entries(draws)) process.stderr.write(`draw p50 ${percentile(times, 0.5).toFixed(1)} ms (${times.length} draws): ${chart}\n`);
   process.stdout.write(JSON.stringify({
     input_to_paint_p95_ms: percentile(main, 0.95), input_to_paint_p50_ms: percentile(main, 0.5), input_to_paint_samples: main.length,
-    live_risk_input_to_paint_p95_ms: percentile(live, 0.95), live_risk_input_to_paint_p50_ms: percentile(live, 0.5), live_risk_samples: live.length
+    live_risk_input_to_paint_p95_ms: percentile(live, 0.95), live_risk_input_to_paint_p50_ms: percentile(live, 0.5), live_risk_samples: live.length,
+    live_risk_first_look_p95_ms: percentile(first, 0.95), live_risk_first_look_p50_ms: percentile(first, 0.5), live_risk_first_look_samples: first.length
   }));
 } finally {
   await browser.close();

@@ -3,8 +3,8 @@ import type {OutcomeKey} from "../readings/outcomes.js";
 import type {Controls} from "../scenario/controls.js";
 import {INPUTS} from "../scenario/inputs-table.js";
 import {gridAxis, type SensitivityGrid} from "./grid.js";
-import {MONTE_CARLO_DEFAULTS, MONTE_CARLO_LIMITS, type MonteCarloAssumptions} from "./monte-carlo.js";
-import {gridInParallel, simulateInParallel, type SimulationResult, type WorkerPool} from "./parallel.js";
+import {mergeTally, MONTE_CARLO_DEFAULTS, MONTE_CARLO_LIMITS, newTally, summarise, type MonteCarloAssumptions, type MonteCarloSummary} from "./monte-carlo.js";
+import {gridInParallel, tallyInParallel, type SimulationResult, type WorkerPool} from "./parallel.js";
 import type {ControlKey} from "./subject.js";
 
 /**
@@ -23,11 +23,17 @@ export interface LiveRiskPlan {
   readonly assumptions: MonteCarloAssumptions;
   /** Paths reprojected in decimal, to show the float path's disagreement with the ledger. */
   readonly decimalChecks: number;
+  /**
+   * Paths drawn first, with the grid, for a first look; the rest follow and complete the
+   * fan. Its paths are the run's first: the complete run is the same as one without it.
+   */
+  readonly firstLook: number;
 }
 
 /**
  * The rate axis in steps of 75 bp (−300 to 600: 13 values) and growth in steps of 7 points
- * (−30 % to 40 %: 11 values), 143 cells; 2,000 paths with the Risk page's assumptions. No
+ * (−30 % to 40 %: 11 values), 143 cells; 2,000 paths with the Risk page's assumptions, the
+ * first 500 drawn with the grid for a first look (a quarter of the paths' time). No
  * path is rechecked in decimal here, which would cost as much as the paths themselves (the
  * Risk page rechecks its runs). Together they cost about as much as seventy single float
  * projections of the base case; `live_risk_input_to_paint_p95_ms` in `npm run bench` is the
@@ -37,7 +43,8 @@ export const LIVE_RISK: LiveRiskPlan = {
   x: "rateChangeBp", y: "growthPct", xSteps: 13, ySteps: 11,
   outcome: "lowestCoverage",
   assumptions: {...MONTE_CARLO_DEFAULTS, paths: 2_000},
-  decimalChecks: 0
+  decimalChecks: 0,
+  firstLook: 500
 };
 
 export interface LiveRiskResult {
@@ -46,21 +53,38 @@ export interface LiveRiskResult {
   readonly simulation: SimulationResult;
   /** From the request to both answers, in milliseconds. */
   readonly ms: number;
+  /** Paths the plan draws in all; `simulation.summary.paths` fewer on a first look. */
+  readonly plannedPaths: number;
 }
 
 /**
- * One live run: the grid and the paths asked of the pool's workers at once (each worker does
- * its share of cells, then its share of paths). `signal` cancels both.
+ * One live run: the grid and the first look's paths asked of the pool's workers at once
+ * (each worker does its share of cells, then its share of paths), shown through
+ * `firstLook` while the rest of the paths run; then the whole run. `signal` cancels it all.
  */
-export async function liveRiskRun(pool: WorkerPool, base: ModelInputDraft, controls: Controls, signal?: AbortSignal, plan: LiveRiskPlan = LIVE_RISK): Promise<LiveRiskResult> {
+export async function liveRiskRun(pool: WorkerPool, base: ModelInputDraft, controls: Controls, signal?: AbortSignal, plan: LiveRiskPlan = LIVE_RISK, firstLook?: (result: LiveRiskResult) => void): Promise<LiveRiskResult> {
   const started = performance.now();
   const axis = (key: ControlKey, steps: number) => gridAxis(key, INPUTS[key].min, INPUTS[key].max, steps);
   // The paths run over the projection's own horizon, so that the fan spans the cash chart's quarters.
   const assumptions = {...plan.assumptions, quarters: Math.min(MONTE_CARLO_LIMITS.quarters.max, base.quarters ?? plan.assumptions.quarters)};
-  const [grid, simulation] = await Promise.all([
+  const request = {base, controls, assumptions, decimalChecks: plan.decimalChecks};
+  const total = assumptions.paths, first = Math.max(0, Math.min(total, plan.firstLook));
+  const result = (grid: SensitivityGrid, summary: MonteCarloSummary, check: SimulationResult["check"]): LiveRiskResult => {
+    const ms = performance.now() - started;
+    return {controls, grid, simulation: {summary, check, ms}, ms, plannedPaths: total};
+  };
+  const [grid, early] = await Promise.all([
     // The workers parse the base themselves: the page's thread only posts it.
     gridInParallel(pool, {base, controls}, axis(plan.x, plan.xSteps), axis(plan.y, plan.ySteps), plan.outcome, signal),
-    simulateInParallel(pool, {base, controls, assumptions, decimalChecks: plan.decimalChecks}, undefined, signal)
+    tallyInParallel(pool, request, 0, first > 0 ? first : total, undefined, signal)
   ]);
-  return {controls, grid, simulation, ms: performance.now() - started};
+  if (first === 0 || first === total) return result(grid, summarise(early.setup, early.tally, {consume: true}), early.check);
+  // Summarised from a copy: the first look's paths are merged into the whole run's after.
+  if (!signal?.aborted) firstLook?.(result(grid, summarise(early.setup, early.tally), early.check));
+  const rest = await tallyInParallel(pool, request, first, total, undefined, signal);
+  const all = newTally(early.setup);
+  mergeTally(all, early.tally);
+  mergeTally(all, rest.tally);
+  const check = {checked: early.check.checked + rest.check.checked, maxRelativeDisagreement: Math.max(early.check.maxRelativeDisagreement, rest.check.maxRelativeDisagreement)};
+  return result(grid, summarise(early.setup, all, {consume: true}), check);
 }

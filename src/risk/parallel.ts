@@ -2,7 +2,7 @@ import type {ModelInputDraft} from "../model/index.js";
 import type {OutcomeKey} from "../readings/outcomes.js";
 import type {Controls} from "../scenario/controls.js";
 import {checkAxes, type GridAxis, type SensitivityGrid} from "./grid.js";
-import {mergeTally, monteCarloSetup, newTally, summarise, type MonteCarloAssumptions, type MonteCarloSummary} from "./monte-carlo.js";
+import {mergeTally, monteCarloSetup, newTally, summarise, type MonteCarloAssumptions, type MonteCarloSetup, type MonteCarloSummary, type MonteCarloTally} from "./monte-carlo.js";
 import {riskSubject, type RiskSubject} from "./subject.js";
 import {CHUNK, workerSide, type RiskMessage, type RiskReply, type RiskRequest} from "./worker-protocol.js";
 
@@ -156,20 +156,37 @@ export function checkedPaths(total: number, count: number): number[] {
  */
 export async function simulateInParallel(pool: WorkerPool, request: SimulationRequest, progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<SimulationResult> {
   const started = performance.now();
+  const total = request.assumptions.paths;
+  const {setup, tally, check} = await tallyInParallel(pool, request, 0, total, progress, signal);
+  return {summary: summarise(setup, tally, {consume: true}), check, ms: performance.now() - started};
+}
+
+/** Paths `from` to `to` of a run, tallied: a share of its paths that can be summarised or merged with the rest. */
+export interface PathsTallied {
+  readonly setup: MonteCarloSetup;
+  readonly tally: MonteCarloTally;
+  readonly check: {readonly checked: number; readonly maxRelativeDisagreement: number};
+}
+
+/**
+ * Paths [from, to) of the run split among the pool's workers and their tallies merged, in
+ * order; the decimal checks among them rechecked by whoever runs them. Made once the workers
+ * have answered, not before asking them: on the story page this is called from the input's
+ * handler, whose frame should only post.
+ */
+export async function tallyInParallel(pool: WorkerPool, request: SimulationRequest, from: number, to: number, progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<PathsTallied> {
   const {base, controls, assumptions} = request;
-  const total = assumptions.paths;
-  const checks = checkedPaths(total, request.decimalChecks);
+  const total = to - from;
+  const checks = checkedPaths(assumptions.paths, request.decimalChecks).filter((i) => i >= from && i < to);
   const done = new Array<number>(pool.size).fill(0);
-  const replies = await Promise.all(splitRange(total, pool.size).map(([from, to], w) => pool.ask(
+  const replies = await Promise.all(splitRange(total, pool.size).map(([a, b], w) => pool.ask(
     w,
-    {kind: "paths", base, controls, assumptions, from, to, checks: checks.filter((i) => i >= from && i < to)},
-    (count) => { done[w] = count; progress?.(done.reduce((a, b) => a + b, 0), total); },
+    {kind: "paths", base, controls, assumptions, from: from + a, to: from + b, checks: checks.filter((i) => i >= from + a && i < from + b)},
+    (count) => { done[w] = count; progress?.(done.reduce((x, y) => x + y, 0), total); },
     signal
   )));
-  // Made once the workers have answered, not before asking them: on the story page this
-  // function is called from the input's handler, whose frame should only post.
   const setup = monteCarloSetup(riskSubject(base, controls), assumptions);
-  const tally = newTally(setup);
+  const tally = newTally(setup, from, total);
   let checked = 0, worst = 0;
   for (const reply of replies) {
     if (reply.kind !== "paths") continue;
@@ -177,7 +194,7 @@ export async function simulateInParallel(pool: WorkerPool, request: SimulationRe
     checked += reply.check.checked;
     worst = Math.max(worst, reply.check.maxRelativeDisagreement);
   }
-  return {summary: summarise(setup, tally, {consume: true}), check: {checked, maxRelativeDisagreement: worst}, ms: performance.now() - started};
+  return {setup, tally, check: {checked, maxRelativeDisagreement: worst}};
 }
 
 /**

@@ -69,6 +69,31 @@ describe("the live risk on the story page", () => {
     await page.context().close();
   });
 
+  it("draws a first look from the grid and the first 500 paths, saying so and busy, then all 2,000", async () => {
+    const {page, messages} = await open(1280, 800);
+    const seen = await page.evaluate(async () => {
+      const status = document.querySelector(".live-risk-status")!, section = document.querySelector(".live-risk")!;
+      const texts: Array<{text: string; busy: boolean}> = [];
+      const observer = new MutationObserver(() => texts.push({text: status.textContent ?? "", busy: section.getAttribute("aria-busy") === "true"}));
+      observer.observe(status, {childList: true, characterData: true, subtree: true});
+      const started = performance.now();
+      const slider = document.querySelector<HTMLInputElement>("form.control[data-key=rateChangeBp] input[type=range]")!;
+      slider.value = "150";
+      slider.dispatchEvent(new Event("input", {bubbles: true}));
+      const after = (name: string) => performance.getEntriesByName(name).filter((m) => m.startTime > started);
+      while (after("solvency:live-risk-updated").length === 0 && performance.now() - started < 30_000) await new Promise((r) => setTimeout(r, 20));
+      observer.disconnect();
+      const [first] = after("solvency:live-risk-first-look"), [whole] = after("solvency:live-risk-updated");
+      return {texts, firstAt: first?.startTime ?? null, wholeAt: whole?.startTime ?? null};
+    });
+    expect(seen.firstAt).not.toBeNull();
+    expect(seen.firstAt!).toBeLessThan(seen.wholeAt!);
+    expect(seen.texts.at(0)).toEqual({text: expect.stringMatching(/ % of 500 simulated paths \(a first look: the other 1,500 are running\) cannot pay by \d{4}Q[1-4]\. .*500 paths on the fast/), busy: true});
+    expect(seen.texts.at(-1)).toEqual({text: expect.stringMatching(/ % of 2,000 simulated paths cannot pay by /), busy: false});
+    expect(messages).toEqual([]);
+    await page.context().close();
+  });
+
   it("keeps the heatmap's colour key drawn once the page has written the inputs into its address", async () => {
     const {page} = await open(1280, 800);
     const before = await liveMarks(page);

@@ -35,6 +35,34 @@ describe("the story page's live risk", () => {
     expect(live.grid.y.values.at(-1)).toBe(INPUTS.growthPct.max);
   });
 
+  it("shows a first look, the grid and the run's first paths, before the whole run; the whole run is the same as without it", async () => {
+    const looks: Array<Awaited<ReturnType<typeof liveRiskRun>>> = [];
+    const live = await liveRiskRun(pool, benchCompany, controls, undefined, {...plan, firstLook: 150}, (early) => looks.push(early));
+    const subject = riskSubject(benchCompany, controls);
+    const quarters = benchCompany.quarters;
+    expect(looks).toHaveLength(1);
+    // The first 150 paths are the paths of a run of 150: a path depends on the seed and its index only.
+    // (Its assumptions are the whole run's: 150 of its 600 paths have run.)
+    const first150 = simulate(subject, {...plan.assumptions, paths: 150, quarters});
+    expect(looks[0]!.simulation.summary).toEqual({...first150, assumptions: {...plan.assumptions, quarters}});
+    expect(looks[0]!.simulation.summary.paths).toBe(150);
+    expect(looks[0]!.plannedPaths).toBe(600);
+    expect(looks[0]!.grid).toEqual(live.grid);
+    expect(live.simulation.summary).toEqual(simulate(subject, {...plan.assumptions, quarters}));
+    expect(live.plannedPaths).toBe(600);
+  });
+
+  it("shows no first look once cancelled, and none where the first look would be the whole run", async () => {
+    const looks: unknown[] = [];
+    const controller = new AbortController();
+    const cancelled = liveRiskRun(pool, benchCompany, controls, controller.signal, {...plan, firstLook: 150}, (early) => looks.push(early));
+    controller.abort();
+    await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
+    await liveRiskRun(pool, benchCompany, controls, undefined, {...plan, firstLook: 600}, (early) => looks.push(early));
+    await liveRiskRun(pool, benchCompany, controls, undefined, {...plan, firstLook: 0}, (early) => looks.push(early));
+    expect(looks).toEqual([]);
+  });
+
   it("is cancelled, grid and paths, when its signal aborts", async () => {
     const controller = new AbortController();
     const run = liveRiskRun(pool, benchCompany, controls, controller.signal, plan);

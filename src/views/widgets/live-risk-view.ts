@@ -12,6 +12,8 @@ import {liveChart} from "./live-chart.js";
 
 /** Marks the frame in which both live-risk charts show the newest inputs (the benchmark reads it). */
 export const LIVE_RISK_MARK = "solvency:live-risk-updated";
+/** Marked when the first look (the grid and the plan's first paths) is drawn for a move. */
+export const LIVE_RISK_FIRST_LOOK_MARK = "solvency:live-risk-first-look";
 const CHART_MARK = "solvency:live-risk-chart-updated";
 
 export interface LiveRiskView {
@@ -24,7 +26,7 @@ export interface LiveRiskView {
 const count = (n: number) => n.toLocaleString("en-US");
 
 /** What the status line says of a finished run. */
-export function liveRiskStatus(result: Pick<LiveRiskResult, "grid" | "simulation" | "ms">, workers: number): string {
+export function liveRiskStatus(result: Pick<LiveRiskResult, "grid" | "simulation" | "ms" | "plannedPaths">, workers: number): string {
   const s = result.simulation.summary;
   const cannotPay = s.probabilityCannotPayBy.at(-1) ?? 0;
   const where = workers === 0 ? "on the page (this copy cannot start workers)" : workers === 1 ? "in a Web Worker" : `in ${workers} Web Workers`;
@@ -34,7 +36,9 @@ export function liveRiskStatus(result: Pick<LiveRiskResult, "grid" | "simulation
   const grid = short === cells.length ? `In every one of the grid's ${count(cells.length)} cells it cannot pay in some quarter. `
     : short === 0 ? `In none of the grid's ${count(cells.length)} cells does it fail to pay. `
     : `In ${count(short)} of the grid's ${count(cells.length)} cells it cannot pay in some quarter (inside the solid outline). `;
-  return `${formatNumber(100 * cannotPay, 1, 1)} % of ${count(s.paths)} simulated paths cannot pay by ${s.quarters.at(-1)}. ${grid}` +
+  // A first look says so, and how many paths are still to come.
+  const look = s.paths < result.plannedPaths ? ` (a first look: the other ${count(result.plannedPaths - s.paths)} are running)` : "";
+  return `${formatNumber(100 * cannotPay, 1, 1)} % of ${count(s.paths)} simulated paths${look} cannot pay by ${s.quarters.at(-1)}. ${grid}` +
     `${count(result.grid.cells.length)} grid cells and ${count(s.paths)} paths on the fast (floating-point) path, ${Math.round(result.ms)} ms ${where}` +
     (result.simulation.check.checked > 0
       ? `; ${result.simulation.check.checked} paths rechecked in decimal, largest disagreement ${result.simulation.check.maxRelativeDisagreement.toExponential(1)} of the projection's scale.`
@@ -68,17 +72,21 @@ export function liveRiskView(createPool: () => WorkerPool, base: ModelInputDraft
   element.append(heading, status, charts, note);
 
   let pool = createPool();
+  const draw = (result: LiveRiskResult, mark: string) => {
+    status.textContent = liveRiskStatus(result, pool.workers);
+    void Promise.all([
+      heatmap.update(heatmapRows(result.grid, result.controls)),
+      fan.update(fanRows(result.simulation.summary, "cash"))
+    ]).then(() => performance.mark(mark));
+  };
   const runner = latestRun<Controls, LiveRiskResult>({
-    run: (controls, signal) => liveRiskRun(pool, base, controls, signal, plan),
-    // Busy while a run for the newest inputs computes: the charts show the one before.
+    // The first look is drawn while the rest of the paths run, unless newer inputs came.
+    run: (controls, signal) => liveRiskRun(pool, base, controls, signal, plan, (early) => draw(early, LIVE_RISK_FIRST_LOOK_MARK)),
+    // Busy while a run for the newest inputs computes, first look included.
     started: () => { element.setAttribute("aria-busy", "true"); },
     shown: (result) => {
       element.removeAttribute("aria-busy");
-      status.textContent = liveRiskStatus(result, pool.workers);
-      void Promise.all([
-        heatmap.update(heatmapRows(result.grid, result.controls)),
-        fan.update(fanRows(result.simulation.summary, "cash"))
-      ]).then(() => performance.mark(LIVE_RISK_MARK));
+      draw(result, LIVE_RISK_MARK);
     },
     failed: (error, controls) => {
       if (error instanceof CancelledError) return;
