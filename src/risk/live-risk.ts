@@ -73,15 +73,22 @@ export async function liveRiskRun(pool: WorkerPool, base: ModelInputDraft, contr
     const ms = performance.now() - started;
     return {controls, grid, simulation: {summary, check, ms}, ms, plannedPaths: total};
   };
-  const [grid, early] = await Promise.all([
-    // The workers parse the base themselves: the page's thread only posts it.
+  // All asked at once, so that each worker goes from its cells to its first paths to the rest
+  // without waiting for the page to draw the first look. The workers parse the base
+  // themselves: the page's thread only posts it.
+  const looking = first > 0 && first < total;
+  const asked = Promise.all([
     gridInParallel(pool, {base, controls}, axis(plan.x, plan.xSteps), axis(plan.y, plan.ySteps), plan.outcome, signal),
-    tallyInParallel(pool, request, 0, first > 0 ? first : total, undefined, signal)
+    tallyInParallel(pool, request, 0, looking ? first : total, undefined, signal)
   ]);
-  if (first === 0 || first === total) return result(grid, summarise(early.setup, early.tally, {consume: true}), early.check);
+  const remaining = looking ? tallyInParallel(pool, request, first, total, undefined, signal) : null;
+  // Settled even if the first look fails or is cancelled first: its rejection is the run's.
+  remaining?.catch(() => undefined);
+  const [grid, early] = await asked;
+  if (!remaining) return result(grid, summarise(early.setup, early.tally, {consume: true}), early.check);
   // Summarised from a copy: the first look's paths are merged into the whole run's after.
   if (!signal?.aborted) firstLook?.(result(grid, summarise(early.setup, early.tally), early.check));
-  const rest = await tallyInParallel(pool, request, first, total, undefined, signal);
+  const rest = await remaining;
   const all = newTally(early.setup);
   mergeTally(all, early.tally);
   mergeTally(all, rest.tally);

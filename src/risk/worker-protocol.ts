@@ -74,6 +74,7 @@ export function workerSide(post: (reply: RiskReply) => void, {onPage = false, st
   // A timer, not a microtask: pending messages (a cancel, say) and the page's work come first.
   const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const kept = keptBases();
+  let queue: Promise<void> = Promise.resolve(), busy = 0;
   return (received) => {
     if (received.kind === "cancel") {
       if (running.has(received.id)) cancelled.add(received.id);
@@ -83,8 +84,15 @@ export function workerSide(post: (reply: RiskReply) => void, {onPage = false, st
     running.add(message.id);
     const stop = () => stopped() || cancelled.has(message.id);
     const pause = onPage || message.cancellable ? yieldToMessages : undefined;
-    const answering = onPage ? yieldToMessages().then(() => answer(message, post, pause, stop)) : answer(message, post, pause, stop);
-    void answering.finally(() => {
+    // One request at a time, in the order they came: a request that yields between its
+    // chunks lets cancels in, not the next request (which would delay this one's answer by
+    // a chunk of its own: the live risk's first look waited for the rest's first chunk).
+    // A worker with nothing to do starts at once; the page waits for its own work first.
+    const start = () => answer(message, post, pause, stop);
+    const answering = onPage ? queue.then(yieldToMessages).then(start) : busy === 0 ? start() : queue.then(start);
+    busy++;
+    queue = answering.finally(() => {
+      busy--;
       running.delete(message.id);
       cancelled.delete(message.id);
     });

@@ -158,6 +158,14 @@ describe("cancelling a request that a newer one replaced", () => {
     expect(posted.filter((reply) => reply.id === 8).map((reply) => reply.kind)).toEqual(["progress", "progress", "progress", "paths"]);
   });
 
+  it("answers a worker's requests one at a time, in the order they came, though each yields between its chunks", async () => {
+    const posted: RiskReply[] = [];
+    const receive = workerSide((reply) => posted.push(reply));
+    for (const id of [1, 2]) receive({kind: "paths", id, base: benchCompany, controls: subject.controls, assumptions: request.assumptions, from: 0, to: 1_300, checks: [], cancellable: true});
+    await expect.poll(() => posted.length, {timeout: 10_000}).toBe(8);
+    expect(posted.map((reply) => `${reply.kind} ${reply.id}`)).toEqual(["progress 1", "progress 1", "progress 1", "paths 1", "progress 2", "progress 2", "progress 2", "paths 2"]);
+  });
+
   it("drops a cancel for a request already answered", async () => {
     const posted: RiskReply[] = [];
     const receive = workerSide((reply) => posted.push(reply));
