@@ -201,10 +201,10 @@ export class SharedLoans {
   readonly shared: boolean[];
   /** Per facility: its balance held in lane 0, its rate and interest computed lane by lane (`stepSplit`). */
   readonly split: boolean[];
-  /** Per facility: each lane's group's first lane, where the loan is grouped (one grouping for all of them); else null. */
-  readonly groupOf: Array<Int32Array | null>;
+  /** Per facility: stepped once per class of lanes (`classOf`). */
+  readonly grouped: boolean[];
   /** Each lane's class's first lane: the grouping of the grouped loans, or one class of every lane where none is grouped. */
-  private readonly classOf: Int32Array;
+  readonly classOf: Int32Array;
   /** The classes' first lanes, ascending. */
   private readonly firsts: Int32Array;
   private readonly one: DebtService;
@@ -220,15 +220,15 @@ export class SharedLoans {
     this.sameRefinancing = p.open.laneStride === 0 && same(p.shareRolled) && same(p.refinancingSpread) && same(p.refinancingTenor) && same(p.refinancingFeeRate);
     // Loans that differ by lane only through the reference rate (and, if they can roll, the
     // markets and terms) are grouped, all by one grouping fine enough for each of them.
-    const grouped = p.facilities.map((f, fi) => alike[fi]! && !this.sharedFromStart(f.fixed[0]!, f.refinanceable[0]!));
-    const readsRate = p.facilities.some((f, fi) => grouped[fi] && (!f.fixed[0] || f.refinanceable[0]));
-    const readsRefinancing = p.facilities.some((f, fi) => grouped[fi] && f.refinanceable[0]);
-    const joint = grouped.some(Boolean) ? groupsFor(p, readsRate, readsRefinancing) : null;
-    this.groupOf = grouped.map((g) => (g ? joint : null));
+    const rateBound = p.facilities.map((f, fi) => alike[fi]! && !this.sharedFromStart(f.fixed[0]!, f.refinanceable[0]!));
+    const readsRate = p.facilities.some((f, fi) => rateBound[fi] && (!f.fixed[0] || f.refinanceable[0]));
+    const readsRefinancing = p.facilities.some((f, fi) => rateBound[fi] && f.refinanceable[0]);
+    const joint = rateBound.some(Boolean) ? groupsFor(p, readsRate, readsRefinancing) : null;
+    this.grouped = rateBound.map((b) => b && joint !== null);
     // Floating loans whose balance the rate cannot move (a simulation's, each lane on its own
     // rate path): one step for the balance, the rate and interest lane by lane.
-    this.split = p.facilities.map((f, fi) => grouped[fi]! && !joint && !recordRows && p.averageBalance[0] === 0 && f.fixed[0] === 0 && f.pikShare[0] === 0 && (f.amortisation[0] === BULLET || f.amortisation[0] === STRAIGHT_LINE));
-    this.shared = alike.map((a, fi) => a && this.groupOf[fi] === null && !this.split[fi]);
+    this.split = p.facilities.map((f, fi) => rateBound[fi]! && !joint && !recordRows && p.averageBalance[0] === 0 && f.fixed[0] === 0 && f.pikShare[0] === 0 && (f.amortisation[0] === BULLET || f.amortisation[0] === STRAIGHT_LINE));
+    this.shared = alike.map((a, fi) => a && !this.grouped[fi] && !this.split[fi]);
     this.classOf = joint ?? new Int32Array(p.lanes);
     this.firsts = Int32Array.from(new Set(this.classOf));
     const lanes = (size: number) => ({interest: new Float64Array(size), pikInterest: new Float64Array(size), fees: new Float64Array(size), principalDue: new Float64Array(size), refinanced: new Float64Array(size), scheduledDraws: new Float64Array(size)});
@@ -252,21 +252,13 @@ export class SharedLoans {
       const firsts = this.firsts, n = this.p.lanes;
       for (; f < state.length; f++) {
         const s = state[f]!;
-        if (this.groupOf[f]) {
+        if (this.grouped[f]) {
           stepFacilityLanes(this.p, f, s, q, sums, null, n, firsts);
         } else if (this.shared[f] && this.canShare(s, q)) {
           const one = this.one;
-          one.interest[0] = 0; one.pikInterest[0] = 0; one.fees[0] = 0; one.principalDue[0] = 0; one.refinanced[0] = 0; one.scheduledDraws[0] = 0;
+          zeroAt(one, 0);
           stepFacilityLanes(this.p, f, s, q, one, null, 1);
-          for (let j = 0; j < firsts.length; j++) {
-            const l = firsts[j]!;
-            sums.interest[l] = sums.interest[l]! + one.interest[0]!;
-            sums.pikInterest[l] = sums.pikInterest[l]! + one.pikInterest[0]!;
-            sums.fees[l] = sums.fees[l]! + one.fees[0]!;
-            sums.principalDue[l] = sums.principalDue[l]! + one.principalDue[0]!;
-            sums.refinanced[l] = sums.refinanced[l]! + one.refinanced[0]!;
-            sums.scheduledDraws[l] = sums.scheduledDraws[l]! + one.scheduledDraws[0]!;
-          }
+          for (let j = 0; j < firsts.length; j++) addAt(sums, firsts[j]!, one, 0);
         } else {
           break;
         }
@@ -286,9 +278,8 @@ export class SharedLoans {
 
   /** Facility `fi` through quarter `q` in every lane: once, if it is still shared; once a group, if grouped. */
   step(fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null): void {
-    const of = this.groupOf[fi];
-    if (of) {
-      this.stepGroups(fi, of, s, q, sums, rows);
+    if (this.grouped[fi]) {
+      this.stepGroups(fi, s, q, sums, rows);
       return;
     }
     if (this.split[fi]) {
@@ -296,11 +287,11 @@ export class SharedLoans {
         this.stepSplit(fi, s, q, sums);
         return;
       }
-      for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare]) values.fill(values[0]!);
+      holdInEveryLane(s);
       this.split[fi] = false;
     }
     if (this.shared[fi] && !this.canShare(s, q)) {
-      for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare]) values.fill(values[0]!);
+      holdInEveryLane(s);
       this.shared[fi] = false;
     }
     if (!this.shared[fi]) {
@@ -308,17 +299,9 @@ export class SharedLoans {
       return;
     }
     const one = this.one;
-    one.interest[0] = 0; one.pikInterest[0] = 0; one.fees[0] = 0; one.principalDue[0] = 0; one.refinanced[0] = 0; one.scheduledDraws[0] = 0;
+    zeroAt(one, 0);
     stepFacilityLanes(this.p, fi, s, q, one, this.oneRows, 1);
-    const interest = one.interest[0]!, pik = one.pikInterest[0]!, fees = one.fees[0]!, due = one.principalDue[0]!, refinanced = one.refinanced[0]!, draws = one.scheduledDraws[0]!;
-    for (let l = 0; l < this.p.lanes; l++) {
-      sums.interest[l] = sums.interest[l]! + interest;
-      sums.pikInterest[l] = sums.pikInterest[l]! + pik;
-      sums.fees[l] = sums.fees[l]! + fees;
-      sums.principalDue[l] = sums.principalDue[l]! + due;
-      sums.refinanced[l] = sums.refinanced[l]! + refinanced;
-      sums.scheduledDraws[l] = sums.scheduledDraws[l]! + draws;
-    }
+    for (let l = 0; l < this.p.lanes; l++) addAt(sums, l, one, 0);
     if (rows && this.oneRows) for (const line of FACILITY_ROW_LINES) rows[line].fill(this.oneRows[line][0]!);
   }
 
@@ -331,9 +314,9 @@ export class SharedLoans {
   addLeadingBalances(state: readonly FacilityLaneState[], debt: Float64Array): number {
     const firsts = this.firsts;
     let f = 0;
-    for (; f < state.length && (this.groupOf[f] || this.shared[f]); f++) {
+    for (; f < state.length && (this.grouped[f] || this.shared[f]); f++) {
       const balance = state[f]!.balance;
-      if (this.groupOf[f]) {
+      if (this.grouped[f]) {
         for (let j = 0; j < firsts.length; j++) { const l = firsts[j]!; debt[l] = debt[l]! + balance[l]!; }
       } else {
         const b = balance[0]!;
@@ -347,19 +330,11 @@ export class SharedLoans {
     return f;
   }
 
-  private stepGroups(fi: number, of: Int32Array, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null): void {
-    const firsts = this.firsts, g = this.groupSums, n = this.p.lanes;
-    for (const values of Object.values(g)) for (let j = 0; j < firsts.length; j++) values[firsts[j]!] = 0;
+  private stepGroups(fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null): void {
+    const firsts = this.firsts, g = this.groupSums, n = this.p.lanes, of = this.classOf;
+    for (let j = 0; j < firsts.length; j++) zeroAt(g, firsts[j]!);
     stepFacilityLanes(this.p, fi, s, q, g, this.groupRows, n, firsts);
-    for (let l = 0; l < n; l++) {
-      const r = of[l]!;
-      sums.interest[l] = sums.interest[l]! + g.interest[r]!;
-      sums.pikInterest[l] = sums.pikInterest[l]! + g.pikInterest[r]!;
-      sums.fees[l] = sums.fees[l]! + g.fees[r]!;
-      sums.principalDue[l] = sums.principalDue[l]! + g.principalDue[r]!;
-      sums.refinanced[l] = sums.refinanced[l]! + g.refinanced[r]!;
-      sums.scheduledDraws[l] = sums.scheduledDraws[l]! + g.scheduledDraws[r]!;
-    }
+    for (let l = 0; l < n; l++) addAt(sums, l, g, of[l]!);
     if (rows && this.groupRows) {
       for (const line of FACILITY_ROW_LINES) {
         const from = this.groupRows[line], to = rows[line];
@@ -380,7 +355,7 @@ export class SharedLoans {
     const p = this.p, f = p.facilities[fi]!, one = this.one, n = p.lanes;
     if (f.kind === FACILITY_KIND.term && s.balance[0] === 0 && s.undrawn[0] === 0 && q !== s.maturity[0]) return;
     const opening = s.balance[0]!;
-    one.interest[0] = 0; one.pikInterest[0] = 0; one.fees[0] = 0; one.principalDue[0] = 0; one.refinanced[0] = 0; one.scheduledDraws[0] = 0;
+    zeroAt(one, 0);
     // The terms read before the step: a roll at maturity changes them for the quarters after.
     const spread = s.spread[0]!, hasFloor = s.hasFloor[0]!, floor = f.floor[0]!, hedge = f.hedge[0]!, notional = f.hedgeNotional[0]!, hedgeRate = f.hedgeRate[0]!, until = f.hedgeUntil[0]!;
     const k = q >= s.maturity[0]! ? 0 : s.pikShare[0]!;
@@ -415,6 +390,26 @@ export class SharedLoans {
     if (!s.fixed[0] && this.p.baseRate.laneStride !== 0) return false;
     return !(q === s.maturity[0] && s.refinanceable[0]) || this.sameRefinancing;
   }
+}
+
+/** Lane `l`'s debt service, zeroed. */
+function zeroAt(d: DebtService, l: number): void {
+  d.interest[l] = 0; d.pikInterest[l] = 0; d.fees[l] = 0; d.principalDue[l] = 0; d.refinanced[l] = 0; d.scheduledDraws[l] = 0;
+}
+
+/** Lane `r` of `from` added to lane `l` of `to`, line by line. */
+function addAt(to: DebtService, l: number, from: DebtService, r: number): void {
+  to.interest[l] = to.interest[l]! + from.interest[r]!;
+  to.pikInterest[l] = to.pikInterest[l]! + from.pikInterest[r]!;
+  to.fees[l] = to.fees[l]! + from.fees[r]!;
+  to.principalDue[l] = to.principalDue[l]! + from.principalDue[r]!;
+  to.refinanced[l] = to.refinanced[l]! + from.refinanced[r]!;
+  to.scheduledDraws[l] = to.scheduledDraws[l]! + from.scheduledDraws[r]!;
+}
+
+/** A loan's state, held in lane 0 while it was shared, copied to every lane. */
+function holdInEveryLane(s: FacilityLaneState): void {
+  for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare]) values.fill(values[0]!);
 }
 
 /**

@@ -201,8 +201,8 @@ export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[]
   const leading = loans.addLeadingBalances(state, closingDebt);
   state.forEach((s, f) => {
     if (f < leading) return;
-    const of = loans.groupOf[f];
-    if (of) {
+    if (loans.grouped[f]) {
+      const of = loans.classOf;
       for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[of[l]!]!;
     } else if (loans.shared[f] || loans.split[f]) {
       const balance = s.balance[0]!;

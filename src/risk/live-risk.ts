@@ -3,8 +3,8 @@ import type {OutcomeKey} from "../readings/outcomes.js";
 import type {Controls} from "../scenario/controls.js";
 import {INPUTS} from "../scenario/inputs-table.js";
 import {gridAxis, type SensitivityGrid} from "./grid.js";
-import {mergeTally, MONTE_CARLO_DEFAULTS, MONTE_CARLO_LIMITS, newTally, summarise, type MonteCarloAssumptions, type MonteCarloSummary} from "./monte-carlo.js";
-import {gridInParallel, tallyInParallel, type SimulationResult, type WorkerPool} from "./parallel.js";
+import {MONTE_CARLO_DEFAULTS, MONTE_CARLO_LIMITS, summarise, type MonteCarloAssumptions, type MonteCarloSummary} from "./monte-carlo.js";
+import {gridInParallel, joinShares, tallyInParallel, type SimulationResult, type WorkerPool} from "./parallel.js";
 import type {ControlKey} from "./subject.js";
 
 /**
@@ -88,10 +88,6 @@ export async function liveRiskRun(pool: WorkerPool, base: ModelInputDraft, contr
   if (!remaining) return result(grid, summarise(early.setup, early.tally, {consume: true}), early.check);
   // Summarised from a copy: the first look's paths are merged into the whole run's after.
   if (!signal?.aborted) firstLook?.(result(grid, summarise(early.setup, early.tally), early.check));
-  const rest = await remaining;
-  const all = newTally(early.setup);
-  mergeTally(all, early.tally);
-  mergeTally(all, rest.tally);
-  const check = {checked: early.check.checked + rest.check.checked, maxRelativeDisagreement: Math.max(early.check.maxRelativeDisagreement, rest.check.maxRelativeDisagreement)};
-  return result(grid, summarise(early.setup, all, {consume: true}), check);
+  const all = joinShares(early.setup, 0, total, [early, await remaining]);
+  return result(grid, summarise(all.setup, all.tally, {consume: true}), all.check);
 }

@@ -186,13 +186,17 @@ export async function tallyInParallel(pool: WorkerPool, request: SimulationReque
     signal
   )));
   const setup = monteCarloSetup(riskSubject(base, controls), assumptions);
-  const tally = newTally(setup, from, total);
+  return joinShares(setup, from, total, replies.flatMap((reply) => (reply.kind === "paths" ? [reply] : [])));
+}
+
+/** Shares of a run's paths, in order, as one tally of `width` paths from `from`: their figures in place, their counts and checks added. */
+export function joinShares(setup: MonteCarloSetup, from: number, width: number, shares: ReadonlyArray<Pick<PathsTallied, "tally" | "check">>): PathsTallied {
+  const tally = newTally(setup, from, width);
   let checked = 0, worst = 0;
-  for (const reply of replies) {
-    if (reply.kind !== "paths") continue;
-    mergeTally(tally, reply.tally);
-    checked += reply.check.checked;
-    worst = Math.max(worst, reply.check.maxRelativeDisagreement);
+  for (const share of shares) {
+    mergeTally(tally, share.tally);
+    checked += share.check.checked;
+    worst = Math.max(worst, share.check.maxRelativeDisagreement);
   }
   return {setup, tally, check: {checked, maxRelativeDisagreement: worst}};
 }

@@ -89,6 +89,17 @@ function changed(base: ModelInputDraft, v: LaneChange): ModelInputDraft {
   };
 }
 
+/** Lane `l`'s drawn path as a model input: its growth and rate, and its shut quarters as windows beside the input's own. */
+function drawnPath(input: ModelInput, l: number, {growth, baseRate, marketShut}: {growth: Float64Array; baseRate: Float64Array; marketShut: Uint8Array}): ModelInput {
+  const Q = input.quarters;
+  const shut: Array<{from: string; to: string}> = [];
+  for (let q = 0; q < Q; q++) if (marketShut[l * Q + q]) shut.push({from: addQuarters(input.start, q), to: addQuarters(input.start, q)});
+  return withPaths(input, {
+    growth: Array.from(growth.subarray(l * Q, l * Q + Q)), baseRate: Array.from(baseRate.subarray(l * Q, l * Q + Q)),
+    marketShut: [...input.refinancing.marketShut, ...shut]
+  });
+}
+
 describe("the batched float path", () => {
   it("gives each lane the single float projection's figures: every ledger line, facility row, metric and regime, to 1e-9 of each", () => {
     fc.assert(fc.property(modelInputs, fc.array(laneChange, {minLength: 1, maxLength: 7}), (draft, changes) => {
@@ -153,14 +164,7 @@ describe("the batched float path", () => {
       // Without facility rows, a floating loan's balance is stepped once and its interest lane by lane.
       const ledgerOnly = projectLanes(new Array<ModelInput>(n).fill(input), {record: {ledger: "all", metrics: "all"}, draws: {growth, baseRate, marketShut}});
       for (let l = 0; l < n; l++) {
-        // The same path as a model input: its growth and rate, and its shut quarters as windows beside the input's own.
-        const shut: Array<{from: string; to: string}> = [];
-        for (let q = 0; q < Q; q++) if (marketShut[l * Q + q]) shut.push({from: addQuarters(input.start, q), to: addQuarters(input.start, q)});
-        const path = withPaths(input, {
-          growth: Array.from(growth.subarray(l * Q, l * Q + Q)), baseRate: Array.from(baseRate.subarray(l * Q, l * Q + Q)),
-          marketShut: [...input.refinancing.marketShut, ...shut]
-        });
-        const single = project(path, floatArithmetic);
+        const single = project(drawnPath(input, l, {growth, baseRate, marketShut}), floatArithmetic);
         expectLaneIsProjection(lanes, l, single);
         expectLaneIsProjection(ledgerOnly, l, single);
       }
@@ -187,15 +191,7 @@ describe("the batched float path", () => {
       const baseRate = Float64Array.from({length: n * Q}, (_, k) => values[k]![1]);
       const marketShut = Uint8Array.from({length: n * Q}, (_, k) => (values[k]![2] && k % 3 === 0 ? 1 : 0));
       const lanes = projectLanes(new Array<ModelInput>(n).fill(input), {record: {ledger: "all", metrics: "all"}, draws: {growth, baseRate, marketShut}});
-      for (let l = 0; l < n; l++) {
-        const shut: Array<{from: string; to: string}> = [];
-        for (let q = 0; q < Q; q++) if (marketShut[l * Q + q]) shut.push({from: addQuarters(input.start, q), to: addQuarters(input.start, q)});
-        const path = withPaths(input, {
-          growth: Array.from(growth.subarray(l * Q, l * Q + Q)), baseRate: Array.from(baseRate.subarray(l * Q, l * Q + Q)),
-          marketShut: [...input.refinancing.marketShut, ...shut]
-        });
-        expectLaneIsProjection(lanes, l, project(path, floatArithmetic));
-      }
+      for (let l = 0; l < n; l++) expectLaneIsProjection(lanes, l, project(drawnPath(input, l, {growth, baseRate, marketShut}), floatArithmetic));
     }), {numRuns: 200});
   });
 
