@@ -4,7 +4,7 @@ import type {Controls} from "../scenario/controls.js";
 import {checkAxes, type GridAxis, type SensitivityGrid} from "./grid.js";
 import {mergeTally, monteCarloSetup, newTally, summarise, type MonteCarloAssumptions, type MonteCarloSetup, type MonteCarloSummary, type MonteCarloTally} from "./monte-carlo.js";
 import {riskSubject, type RiskSubject} from "./subject.js";
-import {CHUNK, workerSide, type RiskMessage, type RiskReply, type RiskRequest} from "./worker-protocol.js";
+import {BASES_HELD, CHUNK, RecentlyUsed, workerSide, type RiskMessage, type RiskReply, type RiskRequest} from "./worker-protocol.js";
 
 /**
  * The grid and the Monte Carlo split among workers: in a page as many Web Workers as
@@ -55,10 +55,17 @@ export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: string | null = null;
+  // Each base object's number, and the numbers each worker holds (as the worker's own
+  // `RecentlyUsed` does, over the same messages): a base is sent to a worker once, not with
+  // every request.
+  private readonly baseRefs = new WeakMap<ModelInputDraft, number>();
+  private nextBaseRef = 1;
+  private readonly held: ReadonlyArray<RecentlyUsed<number, true>>;
 
   /** `onPage`: its one port is the page itself (`inPagePort`), where no worker could start. */
   constructor(private readonly ports: readonly WorkerPort[], readonly options: {readonly onPage?: boolean} = {}) {
     if (ports.length === 0) throw new RangeError("a pool needs at least one worker");
+    this.held = ports.map(() => new RecentlyUsed<number, true>(BASES_HELD));
     for (const port of ports) {
       port.onReply((reply) => this.receive(reply));
       port.onFailure((message) => this.fail(message));
@@ -94,8 +101,21 @@ export class WorkerPool {
       const settle = <T>(then: (value: T) => void) => (value: T) => { signal?.removeEventListener("abort", onAbort); then(value); };
       this.pending.set(id, {resolve: settle(resolve), reject: settle(reject), ...(progress ? {progress} : {})});
       signal?.addEventListener("abort", onAbort, {once: true});
-      port.post({...body, id, ...(signal ? {cancellable: true} : {})} as RiskRequest);
+      const {base, ...fields} = body;
+      port.post({...fields, id, baseRef: this.baseSentTo(index, base), ...(signal ? {cancellable: true} : {})} as RiskMessage);
     });
+  }
+
+  /** The base's number, sent to worker `index` first unless it holds it. */
+  private baseSentTo(index: number, base: ModelInputDraft): number {
+    let ref = this.baseRefs.get(base);
+    if (ref === undefined) this.baseRefs.set(base, (ref = this.nextBaseRef++));
+    const held = this.held[index]!;
+    if (held.get(ref) === undefined) {
+      this.ports[index]!.post({kind: "base", ref, base});
+      held.set(ref, true);
+    }
+    return ref;
   }
 
   /** Stops every worker at once; what was asked is rejected. */

@@ -15,12 +15,53 @@ export type RiskRequest =
   | {readonly kind: "paths"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly assumptions: MonteCarloAssumptions; readonly from: number; readonly to: number; readonly checks: readonly number[]; readonly cancellable?: boolean};
 
 /**
- * What a worker is sent: a request, or word that request `id` is no longer wanted (the
- * reader moved an input again). A cancellable request yields to the worker's messages
- * between chunks of paths, so the word lands; the others run straight through, since a
- * yield costs a timer's clamp each time.
+ * A base sent to a worker once, to be named by `ref` in the requests after it. Copying the
+ * whole base into each of a move's six requests (a grid share and two path shares for each
+ * of two workers) took about 4 ms of the story page's frame; a number costs nothing.
  */
-export type RiskMessage = RiskRequest | {readonly kind: "cancel"; readonly id: number};
+export type BaseMessage = {readonly kind: "base"; readonly ref: number; readonly base: ModelInputDraft};
+
+/** A request whose base was sent before it (`BaseMessage`), named by its number. */
+export type RequestByRef = RiskRequest extends infer R ? (R extends RiskRequest ? Omit<R, "base"> & {readonly baseRef: number} : never) : never;
+
+/**
+ * What a worker is sent: a request (its base whole or named), a base for the requests after
+ * it, or word that request `id` is no longer wanted (the reader moved an input again). A
+ * cancellable request yields to the worker's messages between chunks of paths, so the word
+ * lands; the others run straight through, since a yield costs a timer's clamp each time.
+ */
+export type RiskMessage = RiskRequest | RequestByRef | BaseMessage | {readonly kind: "cancel"; readonly id: number};
+
+/** Bases a worker holds by number: the last few sent. The pool mirrors it to know what each worker holds. */
+export const BASES_HELD = 4;
+
+/**
+ * The `limit` entries used last, by key: a read counts as a use, and the one used longest
+ * ago goes first. A worker and the pool that sends to it each keep one over the same
+ * messages in the same order, so they agree on what the worker holds.
+ */
+export class RecentlyUsed<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    if (!this.entries.has(key)) return undefined;
+    const value = this.entries.get(key)!;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+}
 
 export type RiskReply =
   | {readonly kind: "cells"; readonly id: number; readonly cells: GridCell[]}
@@ -74,13 +115,25 @@ export function workerSide(post: (reply: RiskReply) => void, {onPage = false, st
   // A timer, not a microtask: pending messages (a cancel, say) and the page's work come first.
   const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const kept = keptBases();
+  const held = new RecentlyUsed<number, ModelInputDraft>(BASES_HELD);
   let queue: Promise<void> = Promise.resolve(), busy = 0;
   return (received) => {
     if (received.kind === "cancel") {
       if (running.has(received.id)) cancelled.add(received.id);
       return;
     }
-    const message = {...received, base: kept(received.base)};
+    if (received.kind === "base") {
+      held.set(received.ref, kept(received.base));
+      return;
+    }
+    const base = "baseRef" in received ? held.get(received.baseRef) : kept(received.base);
+    if (!base) {
+      // The pool sends a base again once the worker may have let it go; this is a sender's bug.
+      post({kind: "error", id: received.id, message: `the worker does not hold base ${"baseRef" in received ? received.baseRef : "?"}`});
+      return;
+    }
+    const {baseRef: _, ...fields} = received as RiskRequest & {baseRef?: number};
+    const message = {...fields, base} as RiskRequest;
     running.add(message.id);
     const stop = () => stopped() || cancelled.has(message.id);
     const pause = onPage || message.cancellable ? yieldToMessages : undefined;

@@ -5,7 +5,7 @@ import {controlsOf} from "../../src/scenario/controls.js";
 import {gridAxis, sensitivityGrid} from "../../src/risk/grid.js";
 import {drawPath, MONTE_CARLO_DEFAULTS, monteCarloSetup, simulate} from "../../src/risk/monte-carlo.js";
 import {CancelledError, checkedPaths, gridInParallel, inPagePort, simulateInParallel, splitRange, WorkerPool, type WorkerPort} from "../../src/risk/parallel.js";
-import {keptBases, workerSide, type RiskReply} from "../../src/risk/worker-protocol.js";
+import {BASES_HELD, keptBases, RecentlyUsed, workerSide, type RiskMessage, type RiskReply} from "../../src/risk/worker-protocol.js";
 import {riskSubject} from "../../src/risk/subject.js";
 
 const subject = riskSubject(benchCompany, controlsOf(benchCompany));
@@ -164,6 +164,47 @@ describe("cancelling a request that a newer one replaced", () => {
     for (const id of [1, 2]) receive({kind: "paths", id, base: benchCompany, controls: subject.controls, assumptions: request.assumptions, from: 0, to: 1_300, checks: [], cancellable: true});
     await expect.poll(() => posted.length, {timeout: 10_000}).toBe(8);
     expect(posted.map((reply) => `${reply.kind} ${reply.id}`)).toEqual(["progress 1", "progress 1", "progress 1", "paths 1", "progress 2", "progress 2", "progress 2", "paths 2"]);
+  });
+
+  it("sends each worker a base once and names it by number after, until the worker may have let it go", async () => {
+    // Two workers answering in this process, each message recorded as it is sent.
+    const sent: RiskMessage[][] = [[], []];
+    const ports = sent.map((messages): WorkerPort => {
+      const port = inPagePort();
+      return {...port, post: (message) => { messages.push(message); port.post(message); }};
+    });
+    const pool = new WorkerPool(ports);
+    const bases = Array.from({length: BASES_HELD + 1}, () => structuredClone(benchCompany));
+    const kinds = () => sent.map((messages) => messages.map((message) => message.kind === "base" ? `base ${message.ref}` : "baseRef" in message ? `${message.kind} ${message.baseRef}` : `${message.kind} whole`));
+    const first = await gridInParallel(pool, {base: bases[0]!, controls: subject.controls}, x, y, "cashAtEnd");
+    const again = await gridInParallel(pool, {base: bases[0]!, controls: subject.controls}, x, y, "cashAtEnd");
+    expect(again).toEqual(first);
+    expect(kinds()).toEqual([["base 1", "cells 1", "cells 1"], ["base 1", "cells 1", "cells 1"]]);
+    // The same figures as a grid computed here from the base whole.
+    expect(first.cells).toEqual(sensitivityGrid(subject, x, y, "cashAtEnd").cells);
+    // Four other bases push the first out of what a worker holds: it is sent again.
+    for (const base of bases.slice(1)) await gridInParallel(pool, {base, controls: subject.controls}, x, y, "cashAtEnd");
+    await gridInParallel(pool, {base: bases[0]!, controls: subject.controls}, x, y, "cashAtEnd");
+    expect(kinds()[0]!.slice(-2)).toEqual(["base 1", "cells 1"]);
+    expect(kinds()[0]!.filter((kind) => kind.startsWith("base"))).toHaveLength(BASES_HELD + 2);
+    pool.terminate();
+  });
+
+  it("answers a request naming a base it does not hold with an error, not a guess", async () => {
+    const posted: RiskReply[] = [];
+    const receive = workerSide((reply) => posted.push(reply));
+    receive({kind: "cells", id: 1, baseRef: 3, controls: subject.controls, x, y, outcome: "cashAtEnd", from: 0, to: 4});
+    expect(posted).toEqual([{kind: "error", id: 1, message: "the worker does not hold base 3"}]);
+  });
+
+  it("keeps the entries used last, a read counting as a use", () => {
+    const recent = new RecentlyUsed<number, string>(2);
+    recent.set(1, "a");
+    recent.set(2, "b");
+    expect(recent.get(1)).toBe("a");
+    recent.set(3, "c");
+    // 2 was used longest ago.
+    expect([recent.has(1), recent.has(2), recent.has(3)]).toEqual([true, false, true]);
   });
 
   it("drops a cancel for a request already answered", async () => {

@@ -39,7 +39,11 @@ function numberControl(key: InputKey, initial: number): ValueElement {
   row.append(box, slider);
   form.append(caption, row, message);
   let value = initial;
-  const say = (text: string) => { message.textContent = text; message.hidden = text === ""; form.classList.toggle("corrected", text !== ""); };
+  // Unchanged, the message is left alone: writing it anyway costs every move a style recalculation.
+  const say = (text: string) => {
+    if (message.textContent === text) return;
+    message.textContent = text; message.hidden = text === ""; form.classList.toggle("corrected", text !== "");
+  };
   const show = () => { box.value = shown(value); slider.valueAsNumber = value; };
   // Enter in the box would submit the form and reload the page.
   form.addEventListener("submit", (event) => event.preventDefault());

@@ -123,10 +123,12 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
     for (const w of waiting.filter((w) => w.upTo <= drawn)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(); }
   }
 
-  // Whether the chart is on screen or near it. A drawn chart far off screen redraws when the
-  // page is idle, or as it comes near the screen, whichever is first, rather than in the
-  // frame of the input that changed it: a move then costs only the charts a reader can see.
-  let near = true;
+  // Whether the chart is on screen. A drawn chart off screen redraws when the page is idle
+  // (as a rule straight after the move's frame), or as it comes into view, whichever is
+  // first, rather than in the frame of the input that changed it: a move then costs only the
+  // charts a reader can see. (Charts within 200 px of the screen used to redraw in the
+  // move's frame too, which cost it up to two charts no one could see.)
+  let inView = true;
   let deferred = false;
   const drawDeferred = () => {
     if (!deferred) return;
@@ -134,16 +136,16 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
     drawing = drawing.then(draw, draw);
   };
   new IntersectionObserver((entries) => {
-    near = entries.at(-1)!.isIntersecting;
-    if (near) drawDeferred();
-  }, {rootMargin: "200px 0px"}).observe(element);
+    inView = entries.at(-1)!.isIntersecting;
+    if (inView) drawDeferred();
+  }).observe(element);
 
   function request(): Promise<void> {
     const upTo = ++requested;
     const done = new Promise<void>((resolve) => waiting.push({upTo, resolve}));
     // Without a width, the draw that the width's arrival starts settles this request.
     if (width > 0 || current.length === 0) {
-      if (view && !near) {
+      if (view && !inView) {
         // One idle draw for any number of updates while off screen: it draws the newest rows.
         if (!deferred) {
           deferred = true;
