@@ -61,6 +61,10 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
   let drawing: Promise<void> = Promise.resolve();
   let drawn = 0;
   let requested = 0;
+  // How long the last draw took: a draw off screen waits for an idle stretch as long.
+  let lastDrawMs = 0;
+  // Whether vega drew a gradient (a colour legend), whose references need mending (`localGradients`).
+  let hasGradients = false;
   const waiting: Array<{upTo: number; resolve: () => void}> = [];
 
   async function embedAt(w: number): Promise<void> {
@@ -77,6 +81,7 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
     element.classList.remove("skips-offscreen");
     element.style.containIntrinsicHeight = `auto ${Math.ceil(element.getBoundingClientRect().height)}px`;
     element.classList.add("skips-offscreen");
+    hasGradients = plot.querySelector("linearGradient, radialGradient") !== null;
     tuples = view.data(DATA_NAME) as Row[];
     given = current.map((row) => Object.keys(row));
     // vega-embed's menu opens from a summary holding only an icon: name it.
@@ -115,9 +120,9 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
       if (!view || viewWidth !== width) await embedAt(width);
       else await change(current);
       // Each draw's time, by chart, as a standard performance measure (bench/paint.ts prints their medians).
-      performance.measure(`solvency:draw ${title}`, {start: started});
+      lastDrawMs = performance.measure(`solvency:draw ${title}`, {start: started}).duration;
     }
-    localGradients(plot);
+    if (hasGradients) localGradients(plot);
     table.show(current);
     drawn = upTo;
     for (const w of waiting.filter((w) => w.upTo <= drawn)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(); }
@@ -149,7 +154,7 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
         // One idle draw for any number of updates while off screen: it draws the newest rows.
         if (!deferred) {
           deferred = true;
-          whenIdle(drawDeferred);
+          whenIdle(drawDeferred, () => lastDrawMs);
         }
       } else {
         drawing = drawing.then(draw, draw);
@@ -178,10 +183,19 @@ export function liveChart(spec: VisualizationSpec, rows: readonly object[], {mar
   };
 }
 
-/** After the page's pending work, within a second at most. */
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(run, {timeout: 1000});
-  else setTimeout(run, 50);
+/**
+ * After the page's pending work, in an idle stretch at least `cost()` ms long, within a
+ * second at most. A draw is not cut short by the end of an idle stretch: one begun in the few
+ * ms left after a frame held the next frame back (a slider being dragged skipped a frame).
+ */
+function whenIdle(run: () => void, cost: () => number): void {
+  if (typeof requestIdleCallback !== "function") { setTimeout(run, 50); return; }
+  const until = performance.now() + 1000;
+  const wait = () => requestIdleCallback((deadline) => {
+    if (deadline.didTimeout || deadline.timeRemaining() >= cost() || performance.now() >= until) run();
+    else wait();
+  }, {timeout: Math.max(1, until - performance.now())});
+  wait();
 }
 
 /**
