@@ -32,11 +32,12 @@ import {serve} from "../scripts/serve.js";
  * checked for the marks before awaiting each frame, and so counted one frame more than it
  * should whenever the charts redrew inside a frame's callbacks.)
  */
-const MEASURE = (seed: number) => `(async () => {
+const MEASURE = ({needsMainCharts}: {needsMainCharts: boolean}) => `(async () => {
   const numbers = [...document.querySelectorAll(".controls input[type=number]")];
   // The main charts on screen: a chart off screen redraws when the page is idle (live-chart.ts).
   const onScreen = (e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
   const mainCharts = [...document.querySelectorAll(".chart")].filter((c) => !c.closest(".live-risk") && onScreen(c)).length;
+  if (${needsMainCharts} && mainCharts === 0) throw new Error("no main chart is on screen: input_to_paint would measure nothing");
   const marks = (name) => performance.getEntriesByName(name);
   const frames = [];
   let running = true;
@@ -57,7 +58,7 @@ const MEASURE = (seed: number) => `(async () => {
     return shown >= 0 && frames[shown + 1] ? frames[shown + 1].start : null;
   };
   const main = [], live = [], first = [];
-  let seed = ${seed};
+  let seed = 7;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   // The first 10 moves warm the JIT up and are not counted; 60 are measured after them.
   for (let move = 0; move < 70; move++) {
@@ -92,7 +93,7 @@ const MEASURE = (seed: number) => `(async () => {
   // Each chart's draw times over the measured moves (live-chart.ts measures each draw).
   const draws = {};
   for (const e of performance.getEntriesByType("measure")) if (e.name.startsWith("solvency:draw ")) (draws[e.name.slice(14)] ??= []).push(e.duration);
-  return {main, live, first, draws};
+  return {main, live, first, draws, mainCharts};
 })()`;
 
 const percentile = (samples: number[], q: number) => {
@@ -110,17 +111,15 @@ try {
   await page.waitForFunction(() => performance.getEntriesByName("solvency:chart-updated").length >= 5);
   // Both live-risk charts drawn for the first inputs: the workers have started.
   await page.waitForFunction(() => performance.getEntriesByName("solvency:live-risk-updated").length >= 1, null, {timeout: 60_000});
-  type Measured = {main: number[]; live: number[]; first: number[]; draws: Record<string, number[]>};
+  type Measured = {main: number[]; live: number[]; first: number[]; draws: Record<string, number[]>; mainCharts: number};
   // Scrolled as a reader working the inputs: the summary at the top, the main charts under it,
   // the inputs (sticky) beside them. A string, not a function: tsx would add helpers to a
   // function that the page lacks.
   await page.evaluate(() => window.scrollTo(0, document.querySelector(".summary")!.getBoundingClientRect().top + window.scrollY - 8));
-  const onScreen = await page.evaluate(() => [...document.querySelectorAll(".chart")].filter((c) => { const r = c.getBoundingClientRect(); return !c.closest(".live-risk") && r.bottom > 0 && r.top < innerHeight; }).length);
-  if (onScreen === 0) throw new Error("no main chart is on screen: input_to_paint would measure nothing");
-  const {main, draws} = (await page.evaluate(MEASURE(7))) as Measured;
+  const {main, draws, mainCharts: onScreen} = (await page.evaluate(MEASURE({needsMainCharts: true}))) as Measured;
   // Scrolled as a reader watching the live risk: it in view, the inputs (sticky) beside it.
   await page.evaluate(() => document.querySelector(".live-risk")!.scrollIntoView({block: "center"}));
-  const {live, first} = (await page.evaluate(MEASURE(7))) as Measured;
+  const {live, first} = (await page.evaluate(MEASURE({needsMainCharts: false}))) as Measured;
   // To stderr, beside the figures: where a move's time goes, chart by chart (draws that ran
   // together overlap, so these do not add up).
   for (const [chart, times] of Object.entries(draws)) process.stderr.write(`draw p50 ${percentile(times, 0.5).toFixed(1)} ms (${times.length} draws): ${chart}\n`);

@@ -126,12 +126,12 @@ export function workerSide(post: (reply: RiskReply) => void, {onPage = false, st
       held.set(received.ref, kept(received.base));
       return;
     }
-    const base = "baseRef" in received ? held.get(received.baseRef) : kept(received.base);
-    if (!base) {
+    if ("baseRef" in received && !held.has(received.baseRef)) {
       // The pool sends a base again once the worker may have let it go; this is a sender's bug.
-      post({kind: "error", id: received.id, message: `the worker does not hold base ${"baseRef" in received ? received.baseRef : "?"}`});
+      post({kind: "error", id: received.id, message: `the worker does not hold base ${received.baseRef}`});
       return;
     }
+    const base = "baseRef" in received ? held.get(received.baseRef)! : kept(received.base);
     const {baseRef: _, ...fields} = received as RiskRequest & {baseRef?: number};
     const message = {...fields, base} as RiskRequest;
     running.add(message.id);
@@ -159,18 +159,12 @@ export function workerSide(post: (reply: RiskReply) => void, {onPage = false, st
  * is kept. Bases are data never changed after they are read, so the kept copy stays right.
  */
 export function keptBases(limit = 4): (base: ModelInputDraft) => ModelInputDraft {
-  const byText = new Map<string, ModelInputDraft>();
+  const byText = new RecentlyUsed<string, ModelInputDraft>(limit);
   return (base) => {
     const text = JSON.stringify(base);
     const kept = byText.get(text);
-    if (kept) {
-      // Most recently used last, so the oldest goes first.
-      byText.delete(text);
-      byText.set(text, kept);
-      return kept;
-    }
+    if (kept) return kept;
     byText.set(text, base);
-    if (byText.size > limit) byText.delete(byText.keys().next().value!);
     return base;
   };
 }
