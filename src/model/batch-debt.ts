@@ -15,17 +15,27 @@ export interface FacilityLaneState {
   readonly undrawn: Float64Array;
   readonly maturity: Float64Array;
   readonly fixed: Uint8Array;
+  /** The fixed rate; a waiver's step-up raises it. */
+  readonly fixedRate: Float64Array;
   readonly spread: Float64Array;
   readonly hasFloor: Uint8Array;
   readonly amortisation: Uint8Array;
   readonly refinanceable: Uint8Array;
   readonly pikShare: Float64Array;
+  /** A covenant waiver's fee agreed at the last quarter's end, paid with this quarter's fees. */
+  readonly pendingFee: Float64Array;
+  /** Per covenant slot: 1 once its waiver's step-up has been applied. */
+  readonly stepped: readonly Uint8Array[];
+  /** Per covenant slot: what its equity cures have put in so far. */
+  readonly cured: readonly Float64Array[];
 }
 
 export function startingState(f: FacilityLanes): FacilityLaneState {
+  const n = f.balance.length;
   return {
-    balance: f.balance.slice(), undrawn: f.undrawn.slice(), maturity: f.maturity.slice(), fixed: f.fixed.slice(), spread: f.spread.slice(),
-    hasFloor: f.hasFloor.slice(), amortisation: f.amortisation.slice(), refinanceable: f.refinanceable.slice(), pikShare: f.pikShare.slice()
+    balance: f.balance.slice(), undrawn: f.undrawn.slice(), maturity: f.maturity.slice(), fixed: f.fixed.slice(), fixedRate: f.fixedRate.slice(), spread: f.spread.slice(),
+    hasFloor: f.hasFloor.slice(), amortisation: f.amortisation.slice(), refinanceable: f.refinanceable.slice(), pikShare: f.pikShare.slice(),
+    pendingFee: new Float64Array(n), stepped: f.covenants.map(() => new Uint8Array(n)), cured: f.covenants.map(() => new Float64Array(n))
   };
 }
 
@@ -49,8 +59,8 @@ export type FacilityRows = Record<FacilityLine, Float64Array>;
 export function stepFacilityLanes(p: LaneProgram, fi: number, s: FacilityLaneState, q: number, sums: DebtService, rows: FacilityRows | null, n = p.lanes, only: Int32Array | null = null): void {
   const f = p.facilities[fi]!;
   const term = f.kind === FACILITY_KIND.term, revolver = f.kind === FACILITY_KIND.revolver;
-  const {balance, undrawn, maturity, fixed, spread, hasFloor, amortisation, refinanceable, pikShare} = s;
-  const {fixedRate, floor, upfrontFeeRate, commitmentFeePerQuarter, hedge, hedgeNotional, hedgeRate, hedgeUntil} = f;
+  const {balance, undrawn, maturity, fixed, fixedRate, spread, hasFloor, amortisation, refinanceable, pikShare, pendingFee} = s;
+  const {floor, upfrontFeeRate, commitmentFeePerQuarter, hedge, hedgeNotional, hedgeRate, hedgeUntil} = f;
   const {averageBalance, shareRolled, refinancingSpread, refinancingTenor, refinancingFeeRate} = p;
   const {interest: sumInterest, pikInterest: sumPik, fees: sumFees, principalDue: sumDue, refinanced: sumRefinanced, scheduledDraws: sumDraws} = sums;
   // Each path read as values[base + lane × step] (step 0: one value for every lane).
@@ -66,8 +76,8 @@ export function stepFacilityLanes(p: LaneProgram, fi: number, s: FacilityLaneSta
     const baseRate = rates[rateAt + l * rateStep]!;
     const opening = balance[l]!;
     let mat = maturity[l]!;
-    // A repaid term loan with nothing left to draw books zeros (`isRetired`).
-    if (term && opening === 0 && undrawn[l] === 0 && q !== mat) {
+    // A repaid term loan with nothing left to draw and no waiver's fee owed books zeros (`isRetired`).
+    if (term && opening === 0 && undrawn[l] === 0 && q !== mat && pendingFee[l] === 0) {
       if (rows) {
         retiredRow(rows, l, opening, discounts[discountAt + l * discountStep]!);
         rows.annualRate[l] = annualRate(fixed[l]!, fixedRate[l]!, spread[l]!, hasFloor[l]!, floor[l]!, hedge[l]!, hedgeNotional[l]!, hedgeRate[l]!, hedgeUntil[l]!, baseRate, q, 0);
@@ -98,6 +108,12 @@ export function stepFacilityLanes(p: LaneProgram, fi: number, s: FacilityLaneSta
     }
     const pik = interest * k;
     let fees = draw * upfrontFeeRate[l]! + left * commitmentFeePerQuarter[l]!;
+    // A waiver's fee agreed last quarter (`chargeFees`), then no longer owed.
+    const waiverFee = pendingFee[l]!;
+    if (waiverFee !== 0) {
+      fees = fees + waiverFee;
+      pendingFee[l] = 0;
+    }
     let refinanced = 0;
     // Refinancing at maturity (`rollAtMaturity`): the rolled share stays, floating at base + the new spread, bullet.
     if (q === mat && refinanceable[l] && open[openAt + l * openStep] && shareRolled[l]! > 0) {
@@ -216,7 +232,8 @@ export class SharedLoans {
   constructor(private readonly p: LaneProgram, anySweep: boolean, recordRows: boolean) {
     const same = (values: ArrayLike<number>) => Array.prototype.every.call(values, (v: number) => v === values[0]);
     const sameConvention = same(p.averageBalance);
-    const alike = p.facilities.map((f) => p.lanes > 1 && p.sameFacilities && sameConvention && !anySweep && f.kind === FACILITY_KIND.term && f.prepayments.values.every(Number.isNaN));
+    // A loan with covenants changes its terms lane by lane on a breach (batch-covenants.ts): never shared.
+    const alike = p.facilities.map((f) => p.lanes > 1 && p.sameFacilities && sameConvention && !anySweep && f.kind === FACILITY_KIND.term && f.prepayments.values.every(Number.isNaN) && f.covenants.length === 0);
     this.sameRefinancing = p.open.laneStride === 0 && same(p.shareRolled) && same(p.refinancingSpread) && same(p.refinancingTenor) && same(p.refinancingFeeRate);
     // Loans that differ by lane only through the reference rate (and, if they can roll, the
     // markets and terms) are grouped, all by one grouping fine enough for each of them.
@@ -409,7 +426,7 @@ function addAt(to: DebtService, l: number, from: DebtService, r: number): void {
 
 /** A loan's state, held in lane 0 while it was shared, copied to every lane. */
 function holdInEveryLane(s: FacilityLaneState): void {
-  for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare]) values.fill(values[0]!);
+  for (const values of [s.balance, s.undrawn, s.maturity, s.fixed, s.fixedRate, s.spread, s.hasFloor, s.amortisation, s.refinanceable, s.pikShare, s.pendingFee]) values.fill(values[0]!);
 }
 
 /**

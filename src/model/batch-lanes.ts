@@ -56,6 +56,30 @@ export interface FacilityLanes {
   readonly prepayments: LanePath;
   /** The discount amortised in the quarter (its row's line). */
   readonly discount: LanePath;
+  /** Its maintenance covenants, in the input's order: slot k is each lane's k-th covenant, if it has one. */
+  readonly covenants: readonly CovenantLanes[];
+}
+
+export const COVENANT_KIND = {none: 0, minimumLiquidity: 1, interestCoverage: 2, dscr: 3, maximumLeverage: 4} as const;
+export const COVENANT_CONSEQUENCE = {waiver: 0, equityCure: 1, accelerate: 2} as const;
+
+/**
+ * One covenant slot of a facility over the lanes (`PreparedCovenant`, in float): its kind
+ * (`COVENANT_KIND.none` in a lane with fewer covenants), the bound a breach crosses, and
+ * what a breach brings. A waiver's step-up and an equity cure's use change the lane's state
+ * (batch-covenants.ts), not these terms.
+ */
+export interface CovenantLanes {
+  readonly kind: Uint8Array;
+  readonly threshold: Float64Array;
+  readonly breachBound: Float64Array;
+  readonly consequence: Uint8Array;
+  readonly fee: Float64Array;
+  readonly spreadStepUp: Float64Array;
+  readonly cureLimit: Float64Array;
+  /** Whether any lane's covenant in this slot is a minimum-liquidity one; a ratio one. */
+  readonly hasLiquidity: boolean;
+  readonly hasRatio: boolean;
 }
 
 /** Lanes of one shape (the same start, horizon and facilities), ready for the quarter loop. */
@@ -302,8 +326,30 @@ function facilityLanes(states: readonly FacilityState<number>[], index: Int32Arr
     discount: schedule((s, q) => {
       if (s.discountPerQuarter === undefined || s.discountLastQuarter === undefined || q > s.discountLastQuarter) return 0;
       return q === s.discountLastQuarter ? s.discountLast! : s.discountPerQuarter;
-    })
+    }),
+    covenants: covenantLanes(states, scalar)
   };
+}
+
+/** A facility's covenants as slots over the lanes: as many as the most any lane's facility has. */
+function covenantLanes(states: readonly FacilityState<number>[], scalar: (read: (s: FacilityState<number>) => number) => Float64Array): CovenantLanes[] {
+  const slots = states.reduce((most, s) => Math.max(most, s.covenants?.length ?? 0), 0);
+  return Array.from({length: slots}, (_, k) => {
+    const at = (s: FacilityState<number>) => s.covenants?.[k];
+    const read = (value: (c: NonNullable<ReturnType<typeof at>>) => number) => scalar((s) => { const c = at(s); return c ? value(c) : 0; });
+    const kind = Uint8Array.from(read((c) => COVENANT_KIND[c.kind]));
+    return {
+      kind,
+      hasLiquidity: kind.includes(COVENANT_KIND.minimumLiquidity),
+      hasRatio: kind.some((k) => k !== COVENANT_KIND.none && k !== COVENANT_KIND.minimumLiquidity),
+      threshold: read((c) => c.threshold),
+      breachBound: read((c) => c.breachBound),
+      consequence: Uint8Array.from(read((c) => COVENANT_CONSEQUENCE[c.consequence.type])),
+      fee: read((c) => (c.consequence.type === "waiver" ? c.consequence.fee : 0)),
+      spreadStepUp: read((c) => (c.consequence.type === "waiver" ? c.consequence.spreadStepUp : 0)),
+      cureLimit: read((c) => (c.consequence.type === "equityCure" ? c.consequence.limit : 0))
+    };
+  });
 }
 
 /**

@@ -66,8 +66,6 @@ export interface LaneProjections {
   readonly regimeAfterMaintenance: Uint8Array;
   readonly firstDefault: Int32Array;
   readonly firstBreach: Int32Array;
-  /** 1 where the lane was projected alone (a feature the batch does not vectorise), else 0. */
-  readonly projectedAlone: Uint8Array;
 }
 
 export function emptyLaneProjections(lanes: number, stride: number, facilityCount: number, recording: BatchRecording): LaneProjections {
@@ -84,6 +82,6 @@ export function emptyLaneProjections(lanes: number, stride: number, facilityCoun
   return {
     lanes, stride, quarters: new Int32Array(lanes), ledger, metrics, facilities,
     cannotPay: new Uint8Array(size), regime: new Uint8Array(size), regimeAfterMaintenance: new Uint8Array(size),
-    firstDefault: new Int32Array(lanes).fill(-1), firstBreach: new Int32Array(lanes).fill(-1), projectedAlone: new Uint8Array(lanes)
+    firstDefault: new Int32Array(lanes).fill(-1), firstBreach: new Int32Array(lanes).fill(-1)
   };
 }

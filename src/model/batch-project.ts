@@ -1,11 +1,9 @@
-import {floatArithmetic} from "./arithmetic.js";
 import {SharedLoans, startingState, type DebtService, type FacilityRows} from "./batch-debt.js";
 import {compileLanes, shapeOf, type LaneDraws, type LaneProgram} from "./batch-lanes.js";
-import {emptyLaneProjections, FACILITY_LINES, LEDGER_LINES, METRIC_LINES, PONZI, REGIMES, type BatchRecording, type LaneProjections, type LedgerLine, type MetricLine} from "./batch-lines.js";
-import {parseModelInput, pathValueIssues, withPaths, ModelInputError, type ModelInput} from "./inputs.js";
+import {emptyLaneProjections, FACILITY_LINES, LEDGER_LINES, METRIC_LINES, PONZI, type BatchRecording, type LaneProjections, type LedgerLine, type MetricLine} from "./batch-lines.js";
+import {CovenantTests} from "./batch-covenants.js";
+import {parseModelInput, pathValueIssues, ModelInputError, type ModelInput} from "./inputs.js";
 import {bookEarnings, closeQuarter, holdMinimumCash, metricsOf, prepay, sweepCash, type QuarterLedger, type QuarterMetrics} from "./batch-quarter.js";
-import {project, type Projection} from "./project.js";
-import {addQuarters} from "./quarter.js";
 
 export type {LaneDraws};
 
@@ -16,12 +14,10 @@ export type {LaneDraws};
  * operations (a property test holds every ledger line to 1e-9 of its own; in practice they
  * are the same numbers). The lanes share what they can (see batch-lanes.ts).
  *
- * What is not vectorised: maintenance covenants (their tests, cures, waivers and
- * accelerations change a facility's terms from the metrics, lane by lane). A lane whose
- * input has a covenant is projected alone, with the single float projection, and its
- * figures recorded the same way (`projectedAlone` marks it). Events (refinancings, maturities
- * while markets are shut) are not recorded; the first quarter a lane cannot pay and its first
- * covenant breach are.
+ * Maintenance covenants run lane by lane too (batch-covenants.ts): their tests, cures,
+ * waivers and accelerations change a facility's terms from each lane's own metrics. Events
+ * (refinancings, maturities while markets are shut, each breach) are not recorded; the first
+ * quarter a lane cannot pay and its first covenant breach are.
  */
 export function projectLanes(rawInputs: readonly unknown[], options: {readonly record?: BatchRecording; readonly draws?: LaneDraws} = {}): LaneProjections {
   const inputs = rawInputs.map((raw) => parseModelInput(raw));
@@ -32,20 +28,13 @@ export function projectLanes(rawInputs: readonly unknown[], options: {readonly r
   const facilityCount = inputs.reduce((most, i) => Math.max(most, i.facilities.length + (i.revolver ? 1 : 0) + (i.newBorrowing.limit > 0 ? 1 : 0)), 0);
   const out = emptyLaneProjections(lanes, stride, facilityCount, options.record ?? {});
   const shapes = new Map<string, number[]>();
-  let previous: ModelInput | null = null, previousGroup: number[] | null = null, previousAlone = false;
+  let previous: ModelInput | null = null, previousGroup: number[] | null = null;
   inputs.forEach((input, l) => {
     out.quarters[l] = input.quarters;
     // A lane with the previous lane's facilities, start and horizon has its shape (most of a grid's).
     const likePrevious = previous !== null && input.facilities === previous.facilities && input.start === previous.start && input.quarters === previous.quarters
       && input.revolver === previous.revolver && input.newBorrowing === previous.newBorrowing;
-    const alone = likePrevious ? previousAlone : projectedAlone(input);
     previous = input;
-    previousAlone = alone;
-    if (alone) {
-      out.projectedAlone[l] = 1;
-      recordProjection(out, l, project(withDraws(input, draws, l), floatArithmetic));
-      return;
-    }
     let group = likePrevious ? previousGroup : null;
     if (!group) {
       const shape = shapeOf(input);
@@ -59,11 +48,6 @@ export function projectLanes(rawInputs: readonly unknown[], options: {readonly r
     runLanes(compileLanes(group.map((l) => inputs[l]!), Int32Array.from(group), draws), out);
   }
   return out;
-}
-
-/** Whether a lane needs the single projection: its covenants change its terms lane by lane. */
-export function projectedAlone(input: ModelInput): boolean {
-  return input.facilities.some((f) => f.covenants.length > 0);
 }
 
 function checkDraws(inputs: readonly ModelInput[], draws: LaneDraws): void {
@@ -80,27 +64,6 @@ function checkDraws(inputs: readonly ModelInput[], draws: LaneDraws): void {
     const issues = values ? pathValueIssues(field, values.subarray(0, size)) : [];
     if (issues.length) throw new ModelInputError(issues);
   }
-}
-
-/** A lane's input with its drawn paths, for the single projection. */
-function withDraws(input: ModelInput, draws: LaneDraws, lane: number): ModelInput {
-  if (!draws.growth && !draws.baseRate && !draws.marketShut) return input;
-  const Q = input.quarters;
-  const slice = (values: Float64Array | undefined) => (values ? Array.from(values.subarray(lane * Q, lane * Q + Q)) : undefined);
-  const shut: Array<{from: string; to: string}> = [];
-  const flags = draws.marketShut?.subarray(lane * Q, lane * Q + Q);
-  for (let q = 0; flags && q < Q; q++) {
-    if (!flags[q]) continue;
-    const from = q;
-    while (q + 1 < Q && flags[q + 1]) q++;
-    shut.push({from: addQuarters(input.start, from), to: addQuarters(input.start, q)});
-  }
-  const growth = slice(draws.growth), baseRate = slice(draws.baseRate);
-  return withPaths(input, {
-    ...(growth ? {growth} : {}),
-    ...(baseRate ? {baseRate} : {}),
-    ...(shut.length ? {marketShut: [...input.refinancing.marketShut, ...shut]} : {})
-  });
 }
 
 /**
@@ -124,6 +87,8 @@ function runLanes(p: LaneProgram, out: LaneProjections): void {
   const anyPrepayments = p.facilities.some((f) => f.prepayments.values.some((v) => !Number.isNaN(v)));
   const anySweep = p.sweepShare.some((share) => share !== 0);
   const loans = new SharedLoans(p, anySweep, rows !== null);
+  const covenants = new CovenantTests(p);
+  const breached = new Uint8Array(n);
   const recordedLedger = (Object.keys(out.ledger) as LedgerLine[]).map((line) => [L[line], out.ledger[line]!] as const);
   const recordedMetrics = (Object.keys(out.metrics) as MetricLine[]).map((line) => [M[line], out.metrics[line]!] as const);
   const {closingCash, closingDebt, operatingCashFlow, interest, principalDue, maintenanceCapex} = L;
@@ -136,10 +101,18 @@ function runLanes(p: LaneProgram, out: LaneProjections): void {
     if (anyPrepayments) prepay(p, state, L, rows, q);
     if (anySweep) sweepCash(p, state, L, rows);
     closeQuarter(p, state, L, loans);
-    if (recordedMetrics.length) metricsOf(p, L, M, beforeFinancing);
+    // Covenants: minimum liquidity first, as an equity cure changes the quarter's cash; the
+    // ratios on the quarter's metrics, their consequences biting from the next quarter.
+    if (covenants.liquidity) covenants.testLiquidity(state, L, q, breached);
+    if (recordedMetrics.length || covenants.ratios) metricsOf(p, L, M, beforeFinancing);
+    if (covenants.ratios) covenants.testRatios(state, L, M, q, breached);
     const base = q * N;
     for (let l = 0; l < n; l++) {
       const g = global[l]!, i = base + g;
+      if (breached[l]) {
+        breached[l] = 0;
+        if (out.firstBreach[g] === -1) out.firstBreach[g] = q;
+      }
       if (closingCash[l]! < 0) {
         out.cannotPay[i] = 1;
         if (out.firstDefault[g] === -1) out.firstDefault[g] = q;
@@ -169,21 +142,3 @@ function minskyRegime(operatingCashFlow: number, interest: number, principalDue:
   return 0;
 }
 
-/** A single projection's figures into lane l (a lane projected alone). */
-function recordProjection(out: LaneProjections, l: number, projection: Projection<number>): void {
-  const N = out.lanes;
-  projection.quarters.forEach(({ledger, metrics, regime, regimeAfterMaintenance, cannotPay}, q) => {
-    const i = q * N + l;
-    for (const line of Object.keys(out.ledger) as LedgerLine[]) out.ledger[line]![i] = ledger[line];
-    for (const line of Object.keys(out.metrics) as MetricLine[]) out.metrics[line]![i] = metrics[line] ?? NaN;
-    out.facilities?.forEach((rows, f) => {
-      const row = ledger.facilities[f];
-      if (row) for (const line of FACILITY_LINES) rows[line][i] = row[line];
-    });
-    out.cannotPay[i] = cannotPay ? 1 : 0;
-    out.regime[i] = REGIMES.indexOf(regime);
-    out.regimeAfterMaintenance[i] = REGIMES.indexOf(regimeAfterMaintenance);
-  });
-  out.firstDefault[l] = projection.quarters.findIndex((q) => q.cannotPay);
-  out.firstBreach[l] = projection.firstBreachQuarter === null ? -1 : projection.quarters.findIndex((q) => q.ledger.quarter === projection.firstBreachQuarter);
-}

@@ -192,7 +192,7 @@ export function sweepCash(p: LaneProgram, state: readonly FacilityLaneState[], L
 /**
  * The quarter's close (`closeDebt`, `cureLiquidity`): every facility's row closes on its
  * balance, so the closing debt is their sum in order; all repaid in cash; the revolver's room.
- * No covenant here (a lane with one is projected alone), so no equity cure.
+ * No equity cure yet: the covenants' tests (batch-covenants.ts) book any.
  */
 export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[], L: QuarterLedger, loans: SharedLoans): void {
   const {closingDebt, repaid, principalDue, refinanced, revolverRepayment, sweepRepayment, prepayment, undrawnRevolver, equityCure} = L;
