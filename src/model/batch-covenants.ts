@@ -27,8 +27,8 @@ export class CovenantTests {
     const slots = p.facilities.flatMap((f) => f.covenants);
     this.liquidity = slots.some((c) => c.hasLiquidity);
     this.ratios = slots.some((c) => c.hasRatio);
-    this.available = new Float64Array(this.liquidity ? p.lanes : 0);
-    this.cure = new Float64Array(this.liquidity ? p.lanes : 0);
+    this.available = p.memory.f64(this.liquidity ? p.lanes : 0);
+    this.cure = p.memory.f64(this.liquidity ? p.lanes : 0);
   }
 
   /**

@@ -1,5 +1,6 @@
 import {FACILITY_LINES as FACILITY_ROW_LINES, type FacilityLine} from "./batch-lines.js";
 import {ANNUITY, BULLET, CAP, FACILITY_KIND, NO_HEDGE, STRAIGHT_LINE, type FacilityLanes, type LaneProgram} from "./batch-lanes.js";
+import type {LaneMemory} from "./batch-memory.js";
 import {CENT_IN_MILLIONS} from "./metrics.js";
 
 /**
@@ -30,12 +31,12 @@ export interface FacilityLaneState {
   readonly cured: readonly Float64Array[];
 }
 
-export function startingState(f: FacilityLanes): FacilityLaneState {
+export function startingState(f: FacilityLanes, m: LaneMemory): FacilityLaneState {
   const n = f.balance.length;
   return {
-    balance: f.balance.slice(), undrawn: f.undrawn.slice(), maturity: f.maturity.slice(), fixed: f.fixed.slice(), fixedRate: f.fixedRate.slice(), spread: f.spread.slice(),
-    hasFloor: f.hasFloor.slice(), amortisation: f.amortisation.slice(), refinanceable: f.refinanceable.slice(), pikShare: f.pikShare.slice(),
-    pendingFee: new Float64Array(n), stepped: f.covenants.map(() => new Uint8Array(n)), cured: f.covenants.map(() => new Float64Array(n))
+    balance: m.copy(f.balance), undrawn: m.copy(f.undrawn), maturity: m.copy(f.maturity), fixed: m.copy(f.fixed), fixedRate: m.copy(f.fixedRate), spread: m.copy(f.spread),
+    hasFloor: m.copy(f.hasFloor), amortisation: m.copy(f.amortisation), refinanceable: m.copy(f.refinanceable), pikShare: m.copy(f.pikShare),
+    pendingFee: m.f64(n), stepped: f.covenants.map(() => m.u8(n)), cured: f.covenants.map(() => m.f64(n))
   };
 }
 
@@ -248,8 +249,9 @@ export class SharedLoans {
     this.shared = alike.map((a, fi) => a && !this.grouped[fi] && !this.split[fi]);
     this.classOf = joint ?? new Int32Array(p.lanes);
     this.firsts = Int32Array.from(new Set(this.classOf));
-    const lanes = (size: number) => ({interest: new Float64Array(size), pikInterest: new Float64Array(size), fees: new Float64Array(size), principalDue: new Float64Array(size), refinanced: new Float64Array(size), scheduledDraws: new Float64Array(size)});
-    const rowLanes = (size: number) => (recordRows ? Object.fromEntries(FACILITY_ROW_LINES.map((line) => [line, new Float64Array(size)])) as FacilityRows : null);
+    const m = p.memory;
+    const lanes = (size: number) => ({interest: m.f64(size), pikInterest: m.f64(size), fees: m.f64(size), principalDue: m.f64(size), refinanced: m.f64(size), scheduledDraws: m.f64(size)});
+    const rowLanes = (size: number) => (recordRows ? Object.fromEntries(FACILITY_ROW_LINES.map((line) => [line, m.f64(size)])) as FacilityRows : null);
     this.one = lanes(1);
     this.oneRows = rowLanes(1);
     this.groupSums = lanes(joint ? p.lanes : 0);

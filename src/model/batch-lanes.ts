@@ -4,6 +4,7 @@ import {discountAmortisationTotals} from "./facility-quarter.js";
 import type {ModelInput, Path} from "./inputs.js";
 import {leaseSchedule} from "./leases.js";
 import {newBorrowingState, revolverState} from "./liquidity.js";
+import {LaneMemory} from "./batch-memory.js";
 import {operatingLanes, pathValues, valueAt, type OperatingLanes} from "./batch-operations.js";
 import {marketOpen, refinancingTerms} from "./refinance.js";
 
@@ -128,6 +129,8 @@ export interface LaneProgram {
   readonly operations: OperatingLanes;
   /** Each lane's operating lane. */
   readonly operatingLane: Int32Array;
+  /** Where the program's arrays, and the quarter loop's, are made. */
+  readonly memory: LaneMemory;
 }
 
 /**
@@ -155,8 +158,17 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
   const first = inputs[0]!;
   const Q = first.quarters;
   const keys = new Interner();
-  const scalar = (read: (input: ModelInput) => number) => Float64Array.from(inputs, read);
-  const flag = (read: (input: ModelInput) => boolean) => Uint8Array.from(inputs, (input) => (read(input) ? 1 : 0));
+  const memory = new LaneMemory(n);
+  const scalar = (read: (input: ModelInput) => number) => {
+    const out = memory.f64(n);
+    for (let l = 0; l < n; l++) out[l] = read(inputs[l]!);
+    return out;
+  };
+  const flag = (read: (input: ModelInput) => boolean) => {
+    const out = memory.u8(n);
+    for (let l = 0; l < n; l++) out[l] = read(inputs[l]!) ? 1 : 0;
+    return out;
+  };
   // The debt side's states, through the generic engine, once for each distinct set of facilities.
   const sets = distinct(inputs, keys, (input) => [input.facilities, input.revolver, input.newBorrowing], (input) => {
     const states = input.facilities.map((f) => facilityState(F, f, input.start));
@@ -166,19 +178,19 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
     if (newBorrowing) states.push(newBorrowing);
     return {states, discountTotals};
   });
-  const facilities = sets.values[0]!.states.map((_, f) => facilityLanes(sets.values.map((set) => set.states[f]!), sets.index, Q));
+  const facilities = sets.values[0]!.states.map((_, f) => facilityLanes(sets.values.map((set) => set.states[f]!), sets.index, Q, memory));
 
   const terms = distinct(inputs, keys, (input) => [input.refinancing], (input) => refinancingTerms(F, input));
   const shut = draws.marketShut;
   const openByTerms = terms.values.map((t) => Float64Array.from({length: Q}, (_, q) => (marketOpen(t, q) ? 1 : 0)));
-  const open = shut ? lanePath(Q, n, openByTerms, terms.index, (l, values) => {
+  const open = shut ? lanePath(memory, Q, n, openByTerms, terms.index, (l, values) => {
     for (let q = 0; q < Q; q++) if (shut[global[l]! * Q + q]) values[q * n + l] = 0;
-  }) : lanePath(Q, n, openByTerms, terms.index);
+  }) : lanePath(memory, Q, n, openByTerms, terms.index);
   const leases = distinct(inputs, keys, (input) => [input.leases], (input) => leaseSchedule(F, input));
   const rateDraws = draws.baseRate, growthDraws = draws.growth;
   const distinctPaths = (read: (input: ModelInput) => Path) => {
     const paths = distinct(inputs, keys, (input) => [read(input)], (input) => pathValues(read(input)));
-    return {path: lanePath(Q, n, paths.values.map((values) => expand(values, Q)), paths.index), index: paths.index};
+    return {path: lanePath(memory, Q, n, paths.values.map((values) => expand(values, Q)), paths.index), index: paths.index};
   };
   const overQuarters = (read: (input: ModelInput) => Path) => distinctPaths(read).path;
   const rates = rateDraws ? null : distinctPaths((i) => i.baseRate);
@@ -204,10 +216,10 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
     sweepFloor: scalar((i) => i.minimumCash + (i.cashSweep?.buffer ?? 0)),
     newBorrowingTenor: scalar((i) => i.newBorrowing.tenorQuarters),
     newBorrowingPerQuarter: scalar((i) => i.newBorrowing.perQuarter ?? NaN),
-    shareRolled: spread(terms.values.map((t) => t.shareRolled), terms.index),
-    refinancingSpread: spread(terms.values.map((t) => t.spread), terms.index),
-    refinancingTenor: spread(terms.values.map((t) => t.tenorQuarters), terms.index),
-    refinancingFeeRate: spread(terms.values.map((t) => t.feeRate), terms.index),
+    shareRolled: spread(terms.values.map((t) => t.shareRolled), terms.index, memory),
+    refinancingSpread: spread(terms.values.map((t) => t.spread), terms.index, memory),
+    refinancingTenor: spread(terms.values.map((t) => t.tenorQuarters), terms.index, memory),
+    refinancingFeeRate: spread(terms.values.map((t) => t.feeRate), terms.index, memory),
     equityShutToo: flag((i) => i.marketShutIncludesEquity),
     averageBalance: flag((i) => i.interestConvention === "average"),
     baseRate: rates ? rates.path : {values: rateDraws!, quarterStride: 1, laneStride: Q},
@@ -215,12 +227,12 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
     refinancingClass: shut ? null : terms.index,
     capitalisedShare: overQuarters((i) => i.capitalisedInterestShare),
     equityRaised: overQuarters((i) => i.equityRaised),
-    leasePayment: lanePath(Q, n, leases.values.map((lease) => (lease ? expand(lease.payments, Q) : new Float64Array(Q))), leases.index),
+    leasePayment: lanePath(memory, Q, n, leases.values.map((lease) => (lease ? expand(lease.payments, Q) : new Float64Array(Q))), leases.index),
     // As `leaseLiability` makes it: the liability × what is left of the term, in plain numbers.
-    leaseLiability: lanePath(Q, n, leases.values.map((lease) => Float64Array.from({length: Q}, (_, q) => (lease ? lease.liabilityAtStart * Math.max(0, 1 - (q + 1) / lease.remainingQuarters) : 0))), leases.index),
-    discountTotal: lanePath(Q, n, sets.values.map((set) => Float64Array.from(set.discountTotals)), sets.index),
+    leaseLiability: lanePath(memory, Q, n, leases.values.map((lease) => Float64Array.from({length: Q}, (_, q) => (lease ? lease.liabilityAtStart * Math.max(0, 1 - (q + 1) / lease.remainingQuarters) : 0))), leases.index),
+    discountTotal: lanePath(memory, Q, n, sets.values.map((set) => Float64Array.from(set.discountTotals)), sets.index),
     open,
-    operations, operatingLane
+    operations, operatingLane, memory
   };
 }
 
@@ -274,9 +286,9 @@ function expand(values: ArrayLike<number>, Q: number): Float64Array {
  * (`index`): held once when there is one and nothing is changed lane by lane, else a value
  * for each lane and quarter, which `change` may then alter.
  */
-function lanePath(Q: number, n: number, paths: readonly Float64Array[], index: Int32Array, change?: (lane: number, values: Float64Array) => void): LanePath {
+function lanePath(memory: LaneMemory, Q: number, n: number, paths: readonly Float64Array[], index: Int32Array, change?: (lane: number, values: Float64Array) => void): LanePath {
   if (paths.length === 1 && !change) return {values: paths[0]!, quarterStride: 1, laneStride: 0};
-  const values = new Float64Array(Q * n);
+  const values = memory.f64(Q * n);
   for (let l = 0; l < n; l++) {
     const path = paths[index[l]!]!;
     for (let q = 0; q < Q; q++) values[q * n + l] = path[q]!;
@@ -285,20 +297,23 @@ function lanePath(Q: number, n: number, paths: readonly Float64Array[], index: I
   return {values, quarterStride: n, laneStride: 1};
 }
 
-/** One value for each lane, from the distinct values and each lane's. */
-function spread(values: readonly number[], index: Int32Array): Float64Array {
-  const out = new Float64Array(index.length);
-  if (values.length === 1) return out.fill(values[0]!);
+/** One value for each lane, from the distinct values and each lane's; in `out` if given (a byte a lane, for codes and flags). */
+function spread<A extends Float64Array | Uint8Array = Float64Array>(values: readonly number[], index: Int32Array, memory: LaneMemory, out: A = memory.f64(index.length) as A): A {
+  if (values.length === 1) {
+    out.fill(values[0]!);
+    return out;
+  }
   for (let l = 0; l < index.length; l++) out[l] = values[index[l]!]!;
   return out;
 }
 
 /** Facility `f` of each distinct set of facilities (`states`) as typed arrays over the lanes (`index`: each lane's set). */
-function facilityLanes(states: readonly FacilityState<number>[], index: Int32Array, Q: number): FacilityLanes {
+function facilityLanes(states: readonly FacilityState<number>[], index: Int32Array, Q: number, memory: LaneMemory): FacilityLanes {
   const s0 = states[0]!;
-  const scalar = (read: (s: FacilityState<number>) => number) => spread(states.map(read), index);
-  const flag = (read: (s: FacilityState<number>) => boolean) => Uint8Array.from(scalar((s) => (read(s) ? 1 : 0)));
-  const schedule = (value: (s: FacilityState<number>, q: number) => number) => lanePath(Q, index.length, states.map((s) => Float64Array.from({length: Q}, (_, q) => value(s, q))), index);
+  const scalar = (read: (s: FacilityState<number>) => number) => spread(states.map(read), index, memory);
+  const code = (read: (s: FacilityState<number>) => number) => spread(states.map(read), index, memory, memory.u8(index.length));
+  const flag = (read: (s: FacilityState<number>) => boolean) => code((s) => (read(s) ? 1 : 0));
+  const schedule = (value: (s: FacilityState<number>, q: number) => number) => lanePath(memory, Q, index.length, states.map((s) => Float64Array.from({length: Q}, (_, q) => value(s, q))), index);
   return {
     kind: FACILITY_KIND[s0.kind],
     balance: scalar((s) => s.balance),
@@ -309,7 +324,7 @@ function facilityLanes(states: readonly FacilityState<number>[], index: Int32Arr
     spread: scalar((s) => (s.rate.type === "floating" ? s.rate.spread : 0)),
     hasFloor: flag((s) => s.rate.type === "floating" && s.rate.floor !== null),
     floor: scalar((s) => (s.rate.type === "floating" ? (s.rate.floor ?? 0) : 0)),
-    amortisation: Uint8Array.from(scalar((s) => AMORTISATION[s.amortisation])),
+    amortisation: code((s) => AMORTISATION[s.amortisation]),
     refinanceable: flag((s) => s.refinanceable),
     pikShare: scalar((s) => s.pikShare ?? 0),
     upfrontFeeRate: scalar((s) => s.upfrontFeeRate),
@@ -317,7 +332,7 @@ function facilityLanes(states: readonly FacilityState<number>[], index: Int32Arr
     prepaymentPremium: scalar((s) => s.prepaymentPremium ?? 0),
     prepaymentCost: scalar((s) => s.prepaymentCost ?? 1),
     // A hedge of no notional is no hedge (`hedgedAnnualRate`).
-    hedge: Uint8Array.from(scalar((s) => (!s.hedge || s.hedge.notional === 0 ? NO_HEDGE : s.hedge.type === "swap" ? SWAP : CAP))),
+    hedge: code((s) => (!s.hedge || s.hedge.notional === 0 ? NO_HEDGE : s.hedge.type === "swap" ? SWAP : CAP)),
     hedgeNotional: scalar((s) => s.hedge?.notional ?? 0),
     hedgeRate: scalar((s) => s.hedge?.rate ?? 0),
     hedgeUntil: scalar((s) => s.hedge?.until ?? -Infinity),
@@ -327,24 +342,25 @@ function facilityLanes(states: readonly FacilityState<number>[], index: Int32Arr
       if (s.discountPerQuarter === undefined || s.discountLastQuarter === undefined || q > s.discountLastQuarter) return 0;
       return q === s.discountLastQuarter ? s.discountLast! : s.discountPerQuarter;
     }),
-    covenants: covenantLanes(states, scalar)
+    covenants: covenantLanes(states, scalar, code)
   };
 }
 
 /** A facility's covenants as slots over the lanes: as many as the most any lane's facility has. */
-function covenantLanes(states: readonly FacilityState<number>[], scalar: (read: (s: FacilityState<number>) => number) => Float64Array): CovenantLanes[] {
+function covenantLanes(states: readonly FacilityState<number>[], scalar: (read: (s: FacilityState<number>) => number) => Float64Array, code: (read: (s: FacilityState<number>) => number) => Uint8Array): CovenantLanes[] {
   const slots = states.reduce((most, s) => Math.max(most, s.covenants?.length ?? 0), 0);
   return Array.from({length: slots}, (_, k) => {
     const at = (s: FacilityState<number>) => s.covenants?.[k];
-    const read = (value: (c: NonNullable<ReturnType<typeof at>>) => number) => scalar((s) => { const c = at(s); return c ? value(c) : 0; });
-    const kind = Uint8Array.from(read((c) => COVENANT_KIND[c.kind]));
+    const of = (value: (c: NonNullable<ReturnType<typeof at>>) => number) => (s: FacilityState<number>) => { const c = at(s); return c ? value(c) : 0; };
+    const read = (value: (c: NonNullable<ReturnType<typeof at>>) => number) => scalar(of(value));
+    const kind = code(of((c) => COVENANT_KIND[c.kind]));
     return {
       kind,
       hasLiquidity: kind.includes(COVENANT_KIND.minimumLiquidity),
       hasRatio: kind.some((k) => k !== COVENANT_KIND.none && k !== COVENANT_KIND.minimumLiquidity),
       threshold: read((c) => c.threshold),
       breachBound: read((c) => c.breachBound),
-      consequence: Uint8Array.from(read((c) => COVENANT_CONSEQUENCE[c.consequence.type])),
+      consequence: code(of((c) => COVENANT_CONSEQUENCE[c.consequence.type])),
       fee: read((c) => (c.consequence.type === "waiver" ? c.consequence.fee : 0)),
       spreadStepUp: read((c) => (c.consequence.type === "waiver" ? c.consequence.spreadStepUp : 0)),
       cureLimit: read((c) => (c.consequence.type === "equityCure" ? c.consequence.limit : 0))

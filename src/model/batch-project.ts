@@ -74,21 +74,22 @@ function checkDraws(inputs: readonly ModelInput[], draws: LaneDraws): void {
  */
 function runLanes(p: LaneProgram, out: LaneProjections): void {
   const n = p.lanes, Q = p.quarters, N = out.lanes, global = p.global;
-  const state = p.facilities.map(startingState);
-  const lines = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, new Float64Array(n)])) as Record<K, Float64Array>;
+  const m = p.memory;
+  const state = p.facilities.map((f) => startingState(f, m));
+  const lines = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, m.f64(n)])) as Record<K, Float64Array>;
   const L: QuarterLedger = lines(LEDGER_LINES);
   const M: QuarterMetrics = lines(METRIC_LINES);
   const rows: FacilityRows[] | null = out.facilities ? p.facilities.map(() => lines(FACILITY_LINES)) : null;
   const sums: DebtService = {interest: L.interest, pikInterest: L.pikInterest, fees: L.fees, principalDue: L.principalDue, refinanced: L.refinanced, scheduledDraws: L.scheduledDraws};
-  const beforeFinancing = new Float64Array(n);
-  const cash = p.openingCash.slice();
-  const openingDebt = new Float64Array(n);
+  const beforeFinancing = m.f64(n);
+  const cash = m.copy(p.openingCash);
+  const openingDebt = m.f64(n);
   for (const s of state) for (let l = 0; l < n; l++) openingDebt[l] = openingDebt[l]! + s.balance[l]!;
   const anyPrepayments = p.facilities.some((f) => f.prepayments.values.some((v) => !Number.isNaN(v)));
   const anySweep = p.sweepShare.some((share) => share !== 0);
   const loans = new SharedLoans(p, anySweep, rows !== null);
   const covenants = new CovenantTests(p);
-  const breached = new Uint8Array(n);
+  const breached = m.u8(n);
   const recordedLedger = (Object.keys(out.ledger) as LedgerLine[]).map((line) => [L[line], out.ledger[line]!] as const);
   const recordedMetrics = (Object.keys(out.metrics) as MetricLine[]).map((line) => [M[line], out.metrics[line]!] as const);
   const {closingCash, closingDebt, operatingCashFlow, interest, principalDue, maintenanceCapex} = L;
