@@ -91,6 +91,9 @@ export async function answer(request: RiskRequest, post: (reply: RiskReply) => v
     for (let from = request.from; from < request.to; from += CHUNK) {
       runPaths(setup, tally, from, Math.min(request.to, from + CHUNK));
       post({kind: "progress", id: request.id, done: tally.done});
+      // After the last chunk the answer follows at once: no pause (a timer, clamped to 4 ms
+      // once nested, which the live risk's first look would wait for).
+      if (from + CHUNK >= request.to) break;
       await pause();
       if (cancelled()) return;
     }
