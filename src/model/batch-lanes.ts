@@ -181,6 +181,7 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
   const facilities = sets.values[0]!.states.map((_, f) => facilityLanes(sets.values.map((set) => set.states[f]!), sets.index, Q, memory));
 
   const terms = distinct(inputs, keys, (input) => [input.refinancing], (input) => refinancingTerms(F, input));
+  const refinancing = (read: (t: (typeof terms.values)[number]) => number) => spread(terms.values.map(read), terms.index, memory.f64(n));
   const shut = draws.marketShut;
   const openByTerms = terms.values.map((t) => Float64Array.from({length: Q}, (_, q) => (marketOpen(t, q) ? 1 : 0)));
   const open = shut ? lanePath(memory, Q, n, openByTerms, terms.index, (l, values) => {
@@ -216,10 +217,10 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
     sweepFloor: scalar((i) => i.minimumCash + (i.cashSweep?.buffer ?? 0)),
     newBorrowingTenor: scalar((i) => i.newBorrowing.tenorQuarters),
     newBorrowingPerQuarter: scalar((i) => i.newBorrowing.perQuarter ?? NaN),
-    shareRolled: spread(terms.values.map((t) => t.shareRolled), terms.index, memory),
-    refinancingSpread: spread(terms.values.map((t) => t.spread), terms.index, memory),
-    refinancingTenor: spread(terms.values.map((t) => t.tenorQuarters), terms.index, memory),
-    refinancingFeeRate: spread(terms.values.map((t) => t.feeRate), terms.index, memory),
+    shareRolled: refinancing((t) => t.shareRolled),
+    refinancingSpread: refinancing((t) => t.spread),
+    refinancingTenor: refinancing((t) => t.tenorQuarters),
+    refinancingFeeRate: refinancing((t) => t.feeRate),
     equityShutToo: flag((i) => i.marketShutIncludesEquity),
     averageBalance: flag((i) => i.interestConvention === "average"),
     baseRate: rates ? rates.path : {values: rateDraws!, quarterStride: 1, laneStride: Q},
@@ -297,8 +298,8 @@ function lanePath(memory: LaneMemory, Q: number, n: number, paths: readonly Floa
   return {values, quarterStride: n, laneStride: 1};
 }
 
-/** One value for each lane, from the distinct values and each lane's; in `out` if given (a byte a lane, for codes and flags). */
-function spread<A extends Float64Array | Uint8Array = Float64Array>(values: readonly number[], index: Int32Array, memory: LaneMemory, out: A = memory.f64(index.length) as A): A {
+/** One value for each lane, from the distinct values and each lane's, into `out` (a byte a lane for codes and flags). */
+function spread<A extends Float64Array | Uint8Array>(values: readonly number[], index: Int32Array, out: A): A {
   if (values.length === 1) {
     out.fill(values[0]!);
     return out;
@@ -310,8 +311,8 @@ function spread<A extends Float64Array | Uint8Array = Float64Array>(values: read
 /** Facility `f` of each distinct set of facilities (`states`) as typed arrays over the lanes (`index`: each lane's set). */
 function facilityLanes(states: readonly FacilityState<number>[], index: Int32Array, Q: number, memory: LaneMemory): FacilityLanes {
   const s0 = states[0]!;
-  const scalar = (read: (s: FacilityState<number>) => number) => spread(states.map(read), index, memory);
-  const code = (read: (s: FacilityState<number>) => number) => spread(states.map(read), index, memory, memory.u8(index.length));
+  const scalar = (read: (s: FacilityState<number>) => number) => spread(states.map(read), index, memory.f64(index.length));
+  const code = (read: (s: FacilityState<number>) => number) => spread(states.map(read), index, memory.u8(index.length));
   const flag = (read: (s: FacilityState<number>) => boolean) => code((s) => (read(s) ? 1 : 0));
   const schedule = (value: (s: FacilityState<number>, q: number) => number) => lanePath(memory, Q, index.length, states.map((s) => Float64Array.from({length: Q}, (_, q) => value(s, q))), index);
   return {

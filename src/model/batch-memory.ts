@@ -31,11 +31,6 @@ export class LaneMemory {
     return new Uint8Array(this.buffer, at, length);
   }
 
-  i32(length: number): Int32Array {
-    const at = this.take(length * 4);
-    return new Int32Array(this.buffer, at, length);
-  }
-
   /** A copy of `values` in this memory. */
   copy<A extends Float64Array | Uint8Array>(values: A): A {
     const out = (values instanceof Float64Array ? this.f64(values.length) : this.u8(values.length)) as A;
