@@ -202,7 +202,7 @@ export function compileLanes(inputs: readonly ModelInput[], global: Int32Array, 
   const operations = operatingLanes(operating.values.map((l) => inputs[l]!), Q, (o) => {
     const l = operating.values[o]!;
     return growthDraws ? growthDraws.subarray(global[l]! * Q, global[l]! * Q + Q) : pathValues(inputs[l]!.revenue.growth);
-  });
+  }, (length) => memory.f64(length));
   const operatingLane = operating.index;
 
   return {

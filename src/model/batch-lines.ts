@@ -1,3 +1,4 @@
+import type {LaneMemory} from "./batch-memory.js";
 import type {FacilityQuarter} from "./facility-quarter.js";
 import type {SolvencyMetrics} from "./metrics.js";
 import type {LedgerQuarter} from "./project.js";
@@ -68,20 +69,27 @@ export interface LaneProjections {
   readonly firstBreach: Int32Array;
 }
 
-export function emptyLaneProjections(lanes: number, stride: number, facilityCount: number, recording: BatchRecording): LaneProjections {
+/**
+ * A batch's figures, zeroed; on `memory` when given (the caller's to release once it has read
+ * them, and not to post to another thread: a view would copy its whole buffer), else each
+ * array its own.
+ */
+export function emptyLaneProjections(lanes: number, stride: number, facilityCount: number, recording: BatchRecording, memory?: LaneMemory): LaneProjections {
   const size = lanes * stride;
+  const f64 = (length: number) => (memory ? memory.f64(length) : new Float64Array(length));
+  const u8 = (length: number) => (memory ? memory.u8(length) : new Uint8Array(length));
   const ledgerLines = recording.ledger === "all" ? LEDGER_LINES : (recording.ledger ?? []);
   const metricLines = recording.metrics === "all" ? METRIC_LINES : (recording.metrics ?? []);
   const ledger: Partial<Record<LedgerLine, Float64Array>> = {};
-  for (const line of ledgerLines) ledger[line] = new Float64Array(size);
+  for (const line of ledgerLines) ledger[line] = f64(size);
   const metrics: Partial<Record<MetricLine, Float64Array>> = {};
-  for (const line of metricLines) metrics[line] = new Float64Array(size);
+  for (const line of metricLines) metrics[line] = f64(size);
   const facilities = recording.facilities
-    ? Array.from({length: facilityCount}, () => Object.fromEntries(FACILITY_LINES.map((line) => [line, new Float64Array(size)])) as Record<FacilityLine, Float64Array>)
+    ? Array.from({length: facilityCount}, () => Object.fromEntries(FACILITY_LINES.map((line) => [line, f64(size)])) as Record<FacilityLine, Float64Array>)
     : null;
   return {
     lanes, stride, quarters: new Int32Array(lanes), ledger, metrics, facilities,
-    cannotPay: new Uint8Array(size), regime: new Uint8Array(size), regimeAfterMaintenance: new Uint8Array(size),
+    cannotPay: u8(size), regime: u8(size), regimeAfterMaintenance: u8(size),
     firstDefault: new Int32Array(lanes).fill(-1), firstBreach: new Int32Array(lanes).fill(-1)
   };
 }

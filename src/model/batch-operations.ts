@@ -31,9 +31,9 @@ export function valueAt(values: ArrayLike<number>, offset: number): number {
  * The operating figures of each input over `quarters` quarters; `growthOf(o)` is the growth
  * path the o-th runs on (its own input's, or a simulated path's).
  */
-export function operatingLanes(inputs: readonly ModelInput[], quarters: number, growthOf: (o: number) => ArrayLike<number>): OperatingLanes {
+export function operatingLanes(inputs: readonly ModelInput[], quarters: number, growthOf: (o: number) => ArrayLike<number>, f64: (length: number) => Float64Array): OperatingLanes {
   const count = inputs.length;
-  const lines = Object.fromEntries(OPERATING_LINES.map((line) => [line, new Float64Array(quarters * count)])) as Record<OperatingLine, Float64Array>;
+  const lines = Object.fromEntries(OPERATING_LINES.map((line) => [line, f64(quarters * count)])) as Record<OperatingLine, Float64Array>;
   const out: OperatingLanes = {count, ...lines};
   // One scratch for every lane: the revenue added (capex's lead reaches up to 8 quarters past the horizon) and capex spent.
   const added = new Float64Array(quarters + 8);

@@ -2,10 +2,24 @@ import {SharedLoans, startingState, type DebtService, type FacilityRows} from ".
 import {compileLanes, shapeOf, type LaneDraws, type LaneProgram} from "./batch-lanes.js";
 import {emptyLaneProjections, FACILITY_LINES, LEDGER_LINES, METRIC_LINES, PONZI, type BatchRecording, type LaneProjections, type LedgerLine, type MetricLine} from "./batch-lines.js";
 import {CovenantTests} from "./batch-covenants.js";
+import type {LaneMemory} from "./batch-memory.js";
 import {parseModelInput, pathValueIssues, ModelInputError, type ModelInput} from "./inputs.js";
 import {bookEarnings, closeQuarter, holdMinimumCash, metricsOf, prepay, sweepCash, type QuarterLedger, type QuarterMetrics} from "./batch-quarter.js";
 
 export type {LaneDraws};
+
+export interface BatchOptions {
+  /** The lines to keep; the regimes, whether each lane can pay and its first default and breach always are. */
+  readonly record?: BatchRecording;
+  /** Paths drawn for each lane (a simulation's), in place of its input's. */
+  readonly draws?: LaneDraws;
+  /**
+   * Where the figures go: a caller that reads them at once and then releases the memory
+   * (a simulation's chunk of paths) saves allocating them each time. Without it, each line is
+   * an array of its own, safe to keep and to post to another thread.
+   */
+  readonly memory?: LaneMemory;
+}
 
 /**
  * Many projections in lockstep, quarter by quarter, over typed arrays: one lane per input
@@ -19,14 +33,14 @@ export type {LaneDraws};
  * (refinancings, maturities while markets are shut, each breach) are not recorded; the first
  * quarter a lane cannot pay and its first covenant breach are.
  */
-export function projectLanes(rawInputs: readonly unknown[], options: {readonly record?: BatchRecording; readonly draws?: LaneDraws} = {}): LaneProjections {
+export function projectLanes(rawInputs: readonly unknown[], options: BatchOptions = {}): LaneProjections {
   const inputs = rawInputs.map((raw) => parseModelInput(raw));
   const draws = options.draws ?? {};
   checkDraws(inputs, draws);
   const lanes = inputs.length;
   const stride = inputs.reduce((most, input) => Math.max(most, input.quarters), 0);
   const facilityCount = inputs.reduce((most, i) => Math.max(most, i.facilities.length + (i.revolver ? 1 : 0) + (i.newBorrowing.limit > 0 ? 1 : 0)), 0);
-  const out = emptyLaneProjections(lanes, stride, facilityCount, options.record ?? {});
+  const out = emptyLaneProjections(lanes, stride, facilityCount, options.record ?? {}, options.memory);
   const shapes = new Map<string, number[]>();
   let previous: ModelInput | null = null, previousGroup: number[] | null = null;
   inputs.forEach((input, l) => {
@@ -45,7 +59,10 @@ export function projectLanes(rawInputs: readonly unknown[], options: {readonly r
     previousGroup = group;
   });
   for (const group of shapes.values()) {
-    runLanes(compileLanes(group.map((l) => inputs[l]!), Int32Array.from(group), draws), out);
+    const program = compileLanes(group.map((l) => inputs[l]!), Int32Array.from(group), draws);
+    runLanes(program, out);
+    // Nothing of the program's outlives its run: what the run records is in `out`.
+    program.memory.release();
   }
   return out;
 }

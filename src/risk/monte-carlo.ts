@@ -1,6 +1,6 @@
 import {readProjection} from "../readings/projection.js";
 import {addQuarters, parseModelInput, project, floatArithmetic, withPaths, type ModelInput, type ModelInputDraft, type QuarterLabel} from "../model/index.js";
-import {projectLanes, PONZI} from "../model/batch.js";
+import {LaneMemory, projectLanes, PONZI} from "../model/batch.js";
 import {pathValue} from "../model/rates.js";
 import {applyControls} from "../scenario/controls.js";
 import {INPUTS} from "../scenario/inputs-table.js";
@@ -191,9 +191,11 @@ export function runPaths(setup: MonteCarloSetup, tally: MonteCarloTally, from: n
   const {first, width} = tally;
   const n = to - from;
   if (n <= 0) return;
-  const growth = new Float64Array(n * Q), baseRate = new Float64Array(n * Q), marketShut = new Uint8Array(n * Q);
+  // The draws and the batch's figures live only until they are tallied: on memory given back after.
+  const memory = new LaneMemory(n);
+  const growth = memory.f64(n * Q), baseRate = memory.f64(n * Q), marketShut = memory.u8(n * Q);
   for (let k = 0; k < n; k++) drawPath(setup, from + k, growth, baseRate, marketShut, k * Q);
-  const lanes = projectLanes(new Array<ModelInput>(n).fill(setup.template), {record: {ledger: ["closingCash", "closingDebt"]}, draws: {growth, baseRate, marketShut}});
+  const lanes = projectLanes(new Array<ModelInput>(n).fill(setup.template), {record: {ledger: ["closingCash", "closingDebt"]}, draws: {growth, baseRate, marketShut}, memory});
   const cash = lanes.ledger.closingCash!, debt = lanes.ledger.closingDebt!;
   for (let k = 0; k < n; k++) {
     const i = from + k;
@@ -207,6 +209,7 @@ export function runPaths(setup: MonteCarloSetup, tally: MonteCarloTally, from: n
     }
   }
   tally.done += n;
+  memory.release();
 }
 
 export interface Band {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {benchCompany} from "../../bench/company.js";
 import {addQuarters, floatArithmetic, parseModelInput, project, withPaths, type ModelInput, type ModelInputDraft, type Projection} from "../../src/model/index.js";
-import {FACILITY_LINES, LEDGER_LINES, METRIC_LINES, projectLanes, REGIMES, type LaneProjections} from "../../src/model/batch.js";
+import {FACILITY_LINES, LaneMemory, LEDGER_LINES, METRIC_LINES, projectLanes, REGIMES, type LaneProjections} from "../../src/model/batch.js";
 import {OUTCOME_KEYS, OUTCOMES} from "../../src/readings/outcomes.js";
 import {modelInputs} from "./arbitraries.js";
 
@@ -248,6 +248,22 @@ describe("the batched float path", () => {
     expect(() => projectLanes([input, input], {draws: {growth: new Float64Array(10)}})).toThrow(/56/);
     expect(() => projectLanes([input], {draws: {growth: new Float64Array(28).fill(9)}})).toThrow(/growth\[0\]/);
     expect(() => projectLanes([input, {...input, quarters: 8}], {draws: {baseRate: new Float64Array(56)}})).toThrow(/same number of quarters/);
+  });
+
+  it("puts its figures on memory it is given, the same figures, even where that memory's buffers held another batch's", () => {
+    fc.assert(fc.property(modelInputs, fc.array(laneChange, {minLength: 1, maxLength: 4}), (draft, changes) => {
+      const base = withoutCovenants(draft);
+      const inputs = [base, ...changes.map((c) => changed(base, c))].map((d) => parseModelInput(d));
+      const apart = projectLanes(inputs, {record: everything});
+      // Another batch's figures written over memory given back, then this batch's on it.
+      const before = new LaneMemory(inputs.length);
+      projectLanes([...inputs].reverse(), {record: everything, memory: before});
+      before.release();
+      const memory = new LaneMemory(inputs.length);
+      const onMemory = projectLanes(inputs, {record: everything, memory});
+      expect(onMemory).toEqual(apart);
+      memory.release();
+    }), {numRuns: 50});
   });
 
   it("names every line a projection has: a new ledger line, row or ratio must be added to the batch too", () => {
