@@ -4,7 +4,7 @@ import {nodeWorkerPool} from "../../cli/risk-workers.js";
 import {controlsOf} from "../../src/scenario/controls.js";
 import {gridAxis, sensitivityGrid} from "../../src/risk/grid.js";
 import {drawPath, MONTE_CARLO_DEFAULTS, monteCarloSetup, simulate} from "../../src/risk/monte-carlo.js";
-import {CancelledError, checkedPaths, gridInParallel, inPagePort, simulateInParallel, splitRange, WorkerPool, type WorkerPort} from "../../src/risk/parallel.js";
+import {CancelledError, checkedPaths, gridInParallel, inPagePort, simulateInParallel, splitRange, WorkerPool, workersBesidePage, type WorkerPort} from "../../src/risk/parallel.js";
 import {BASES_HELD, keptBases, RecentlyUsed, workerSide, type RiskMessage, type RiskReply} from "../../src/risk/worker-protocol.js";
 import {riskSubject} from "../../src/risk/subject.js";
 
@@ -21,6 +21,15 @@ describe("splitting work among workers", () => {
     // More workers than items: one item each, no empty share.
     expect(splitRange(2, 4)).toEqual([[0, 1], [1, 2]]);
     expect(splitRange(0, 4)).toEqual([]);
+  });
+
+  it("leaves a page that paints one core of its own, and always has a worker", () => {
+    expect(workersBesidePage(2)).toBe(1);
+    expect(workersBesidePage(8)).toBe(7);
+    // One core, or a browser that does not say (0, NaN): one worker, sharing the core.
+    expect(workersBesidePage(1)).toBe(1);
+    expect(workersBesidePage(0)).toBe(1);
+    expect(workersBesidePage(Number.NaN)).toBe(1);
   });
 
   it("rechecks in decimal paths spread over the whole run, whoever runs them", () => {
