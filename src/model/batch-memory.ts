@@ -5,10 +5,12 @@
  * Chromium (against 0.05 µs for a view on a buffer already made): for a simulation's chunk of
  * paths, with sixteen loans, that was several milliseconds of every move's live risk.
  *
- * Every array starts zeroed, as a new one does. The arrays live as long as the batch; none
- * leaves it (what a batch returns is allocated apart, so that sending it to another thread
- * never copies a buffer shared with the program's arrays). When the batch is over its
- * buffers go back (`release`), zeroed, for the next batch on the same thread (`RECYCLED`).
+ * Every array starts zeroed, as a new one does. A program's arrays live as long as its batch
+ * and none leaves it: what a batch returns is allocated apart, so that sending it to another
+ * thread never copies a buffer shared with the program's arrays, unless the caller gives the
+ * batch a memory of its own for its figures (`projectLanes`' `memory` option), to read at once
+ * and release. When a batch is over its buffers go back (`release`), zeroed, for the next
+ * batch on the same thread (`RECYCLED`).
  */
 export class LaneMemory {
   private buffer: ArrayBuffer;
