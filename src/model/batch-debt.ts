@@ -277,7 +277,7 @@ export class SharedLoans {
           const one = this.one;
           zeroAt(one, 0);
           stepFacilityLanes(this.p, f, s, q, one, null, 1);
-          for (let j = 0; j < firsts.length; j++) addAt(sums, firsts[j]!, one, 0);
+          addToLanes(sums, one, firsts.length, firsts);
         } else {
           break;
         }
@@ -320,7 +320,7 @@ export class SharedLoans {
     const one = this.one;
     zeroAt(one, 0);
     stepFacilityLanes(this.p, fi, s, q, one, this.oneRows, 1);
-    for (let l = 0; l < this.p.lanes; l++) addAt(sums, l, one, 0);
+    addToLanes(sums, one, this.p.lanes, null);
     if (rows && this.oneRows) for (const line of FACILITY_ROW_LINES) rows[line].fill(this.oneRows[line][0]!);
   }
 
@@ -382,16 +382,18 @@ export class SharedLoans {
     const b = opening + one.scheduledDraws[0]!;
     const fees = one.fees[0]!, due = one.principalDue[0]!, refinanced = one.refinanced[0]!, draws = one.scheduledDraws[0]!;
     const rates = p.baseRate.values, rateAt = q * p.baseRate.quarterStride, rateStep = p.baseRate.laneStride;
+    const sumInterest = sums.interest, sumPik = sums.pikInterest;
     for (let l = 0; l < n; l++) {
       const rate = annualRate(0, 0, spread, hasFloor, floor, hedge, notional, hedgeRate, until, rates[rateAt + l * rateStep]!, q, b);
       const interest = b * (rate / 4);
-      sums.interest[l] = sums.interest[l]! + interest;
-      sums.pikInterest[l] = sums.pikInterest[l]! + interest * k;
-      sums.fees[l] = sums.fees[l]! + fees;
-      sums.principalDue[l] = sums.principalDue[l]! + due;
-      sums.refinanced[l] = sums.refinanced[l]! + refinanced;
-      sums.scheduledDraws[l] = sums.scheduledDraws[l]! + draws;
+      sumInterest[l] = sumInterest[l]! + interest;
+      // A zero added changes no sum (`addToLanes`): nothing paid in kind adds nothing.
+      if (k !== 0) sumPik[l] = sumPik[l]! + interest * k;
     }
+    addLine(sums.fees, fees, n, null);
+    addLine(sums.principalDue, due, n, null);
+    addLine(sums.refinanced, refinanced, n, null);
+    addLine(sums.scheduledDraws, draws, n, null);
   }
 
   /** Whether a split loan still is one: no roll this quarter on markets or terms that differ by lane, and still of a kind the rate cannot move. */
@@ -414,6 +416,32 @@ export class SharedLoans {
 /** Lane `l`'s debt service, zeroed. */
 function zeroAt(d: DebtService, l: number): void {
   d.interest[l] = 0; d.pikInterest[l] = 0; d.fees[l] = 0; d.principalDue[l] = 0; d.refinanced[l] = 0; d.scheduledDraws[l] = 0;
+}
+
+/**
+ * A loan's figures that are the same in every lane (lane 0 of `one`) added to lanes [0, n),
+ * or to the `n` lanes in `only`, line by line. A line at zero is skipped: it would change no
+ * sum, since x + 0 is x for every x but −0, and a sum that starts at +0 never becomes −0 (an
+ * exact cancellation gives +0), while x + −0 is x for every x. Most of a loan's lines are
+ * zero in most quarters (fees, draws, refinancing; principal but at maturity for a bullet),
+ * and a repaid loan's are all zero.
+ */
+function addToLanes(to: DebtService, one: DebtService, n: number, only: Int32Array | null): void {
+  addLine(to.interest, one.interest[0]!, n, only);
+  addLine(to.pikInterest, one.pikInterest[0]!, n, only);
+  addLine(to.fees, one.fees[0]!, n, only);
+  addLine(to.principalDue, one.principalDue[0]!, n, only);
+  addLine(to.refinanced, one.refinanced[0]!, n, only);
+  addLine(to.scheduledDraws, one.scheduledDraws[0]!, n, only);
+}
+
+function addLine(to: Float64Array, value: number, n: number, only: Int32Array | null): void {
+  if (value === 0) return;
+  if (only) {
+    for (let j = 0; j < n; j++) { const l = only[j]!; to[l] = to[l]! + value; }
+  } else {
+    for (let l = 0; l < n; l++) to[l] = to[l]! + value;
+  }
 }
 
 /** Lane `r` of `from` added to lane `l` of `to`, line by line. */
