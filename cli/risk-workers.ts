@@ -1,6 +1,7 @@
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
 import {WorkerPool, type WorkerPort} from "../src/risk/parallel.js";
+import {handedOver} from "../src/risk/worker-protocol.js";
 
 /**
  * The CLI's risk workers: as many worker threads as Node says the machine can run at once
@@ -13,7 +14,7 @@ export function nodeWorkerPool(count = availableParallelism()): WorkerPool {
 
 function threadPort(worker: Worker): WorkerPort {
   return {
-    post: (request) => worker.postMessage(request),
+    post: (request) => worker.postMessage(request, handedOver(request)),
     onReply: (handler) => { worker.on("message", handler); },
     onFailure: (handler) => { worker.on("error", (error) => handler(`a worker thread failed: ${error.message}`)); },
     terminate: () => { void worker.terminate(); }

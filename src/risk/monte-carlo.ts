@@ -289,25 +289,45 @@ function selectRanks(values: Float64Array, ranks: readonly number[], from: numbe
   }
 }
 
-const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+/** The quantiles a band reads, in its order: p5, p25, p50, p75, p95. */
+export const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
-export function summarise(setup: MonteCarloSetup, tally: MonteCarloTally, {consume = false}: {readonly consume?: boolean} = {}): MonteCarloSummary {
-  const paths = tally.width;
+/**
+ * The runs a summary's bands are read from, in order: each quarter's closing cash, then each
+ * quarter's closing debt, of the paths done (views on the tally, not copies). Paths run in
+ * order, so the first `done` of each quarter's run are the ones done.
+ */
+export function summaryRuns(tally: MonteCarloTally): Float64Array[] {
+  const {width, done} = tally, quarters = tally.cannotPayBy.length;
+  const runs = (values: Float64Array) => Array.from({length: quarters}, (_, t) => values.subarray(t * width, t * width + done));
+  return [...runs(tally.cash), ...runs(tally.debt)];
+}
+
+/**
+ * The tally's share of paths unable to pay and in Ponzi finance, and its bands. The bands'
+ * quantiles are selected here, or handed in (`selected`: `BAND_QUANTILES` of each of
+ * `summaryRuns`, in that order) where workers selected them. A tally that is consumed (its run
+ * is over and nothing reads it after) is reordered in place rather than copied: 56 copies of
+ * 10,000 figures were most of what a run left to collect.
+ */
+export function summarise(setup: MonteCarloSetup, tally: MonteCarloTally, {consume = false, selected}: {readonly consume?: boolean; readonly selected?: ReadonlyArray<ArrayLike<number>>} = {}): MonteCarloSummary {
   const n = tally.done;
   if (n === 0) throw new RangeError("no path has run");
-  const bands = (values: Float64Array): Band[] => setup.quarterLabels.map((quarter, t) => {
-    // Paths run in order, so the first n of each quarter's run are the ones done. A tally
-    // that is consumed (its run is over and nothing reads it after) is reordered in place
-    // rather than copied: 56 copies of 10,000 figures were most of what a run left to collect.
-    const run = consume ? values.subarray(t * paths, t * paths + n) : values.slice(t * paths, t * paths + n);
-    const [p5, p25, p50, p75, p95] = quantiles(run, BAND_QUANTILES) as [number, number, number, number, number];
-    return {quarter, p5, p25, p50, p75, p95};
-  });
+  const runs = summaryRuns(tally);
+  if (selected && (selected.length !== runs.length || selected.some((q) => q.length !== BAND_QUANTILES.length))) {
+    throw new RangeError(`selected quantiles for ${selected.length} runs, not ${BAND_QUANTILES.length} for each of ${runs.length}`);
+  }
+  const band = (quarter: QuarterLabel, r: number): Band => {
+    const [p5, p25, p50, p75, p95] = selected ? Array.from(selected[r]!) : quantiles(consume ? runs[r]! : runs[r]!.slice(), BAND_QUANTILES);
+    return {quarter, p5: p5!, p25: p25!, p50: p50!, p75: p75!, p95: p95!};
+  };
+  const quarters = setup.quarterLabels.length;
   return {
     assumptions: setup.assumptions, paths: n, quarters: setup.quarterLabels,
     probabilityCannotPayBy: Array.from(tally.cannotPayBy, (c) => c / n),
     shareInPonzi: Array.from(tally.ponzi, (c) => c / n),
-    cash: bands(tally.cash), debt: bands(tally.debt)
+    cash: setup.quarterLabels.map((quarter, t) => band(quarter, t)),
+    debt: setup.quarterLabels.map((quarter, t) => band(quarter, quarters + t))
   };
 }
 

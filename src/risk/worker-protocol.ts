@@ -2,17 +2,23 @@ import type {ModelInputDraft} from "../model/index.js";
 import type {OutcomeKey} from "../readings/outcomes.js";
 import type {Controls} from "../scenario/controls.js";
 import {gridCells, type GridAxis, type GridCell} from "./grid.js";
-import {checkPaths, monteCarloSetup, newTally, runPaths, type MonteCarloAssumptions, type MonteCarloTally} from "./monte-carlo.js";
+import {checkPaths, monteCarloSetup, newTally, quantiles, runPaths, type MonteCarloAssumptions, type MonteCarloTally} from "./monte-carlo.js";
 import {riskSubject} from "./subject.js";
 
 /**
- * What a risk worker is asked and what it answers: a share of a grid's cells, or a share of a
- * simulation's paths. The same code answers in a Web Worker (risk.worker.ts), in a Node
- * worker thread (cli/risk-worker.ts) and in the page itself where no worker can start.
+ * What a risk worker is asked and what it answers: a share of a grid's cells, a share of a
+ * simulation's paths, or the quantiles of a share of a simulation's runs (`values` holds
+ * `runs` runs of equal length one after another; the answer, each run's `qs` in turn). The
+ * same code answers in a Web Worker (risk.worker.ts), in a Node worker thread
+ * (cli/risk-worker.ts) and in the page itself where no worker can start.
  */
 export type RiskRequest =
   | {readonly kind: "cells"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly x: GridAxis; readonly y: GridAxis; readonly outcome: OutcomeKey; readonly from: number; readonly to: number; readonly cancellable?: boolean}
-  | {readonly kind: "paths"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly assumptions: MonteCarloAssumptions; readonly from: number; readonly to: number; readonly checks: readonly number[]; readonly cancellable?: boolean};
+  | {readonly kind: "paths"; readonly id: number; readonly base: ModelInputDraft; readonly controls: Controls; readonly assumptions: MonteCarloAssumptions; readonly from: number; readonly to: number; readonly checks: readonly number[]; readonly cancellable?: boolean}
+  | {readonly kind: "quantiles"; readonly id: number; readonly values: Float64Array; readonly runs: number; readonly qs: readonly number[]; readonly cancellable?: boolean};
+
+/** The requests that name a company: a grid's cells and a simulation's paths. */
+type RequestWithBase = Extract<RiskRequest, {readonly base: ModelInputDraft}>;
 
 /**
  * A base sent to a worker once, to be named by `ref` in the requests after it. Copying the
@@ -22,7 +28,7 @@ export type RiskRequest =
 export type BaseMessage = {readonly kind: "base"; readonly ref: number; readonly base: ModelInputDraft};
 
 /** A request whose base was sent before it (`BaseMessage`), named by its number. */
-export type RequestByRef = RiskRequest extends infer R ? (R extends RiskRequest ? Omit<R, "base"> & {readonly baseRef: number} : never) : never;
+export type RequestByRef = RequestWithBase extends infer R ? (R extends RequestWithBase ? Omit<R, "base"> & {readonly baseRef: number} : never) : never;
 
 /**
  * What a worker is sent: a request (its base whole or named), a base for the requests after
@@ -31,6 +37,16 @@ export type RequestByRef = RiskRequest extends infer R ? (R extends RiskRequest 
  * lands; the others run straight through, since a yield costs a timer's clamp each time.
  */
 export type RiskMessage = RiskRequest | RequestByRef | BaseMessage | {readonly kind: "cancel"; readonly id: number};
+
+/**
+ * The buffers a message hands over rather than copies: a share of paths' figures going back,
+ * the runs sent for their quantiles going out. The sender never reads them again.
+ */
+export function handedOver(message: RiskMessage | RiskReply): ArrayBuffer[] {
+  if (message.kind === "paths" && "tally" in message) return [message.tally.cash.buffer as ArrayBuffer, message.tally.debt.buffer as ArrayBuffer];
+  if (message.kind === "quantiles" && "values" in message) return [message.values.buffer as ArrayBuffer];
+  return [];
+}
 
 /** Bases a worker holds by number: the last few sent. The pool mirrors it to know what each worker holds. */
 export const BASES_HELD = 4;
@@ -67,6 +83,7 @@ export type RiskReply =
   | {readonly kind: "cells"; readonly id: number; readonly cells: GridCell[]}
   | {readonly kind: "progress"; readonly id: number; readonly done: number}
   | {readonly kind: "paths"; readonly id: number; readonly tally: MonteCarloTally; readonly check: {readonly checked: number; readonly maxRelativeDisagreement: number}}
+  | {readonly kind: "quantiles"; readonly id: number; readonly quantiles: Float64Array}
   | {readonly kind: "error"; readonly id: number; readonly message: string};
 
 /** Paths per chunk: progress moves several times a second, and a batch this wide runs at full speed. */
@@ -81,6 +98,10 @@ export async function answer(request: RiskRequest, post: (reply: RiskReply) => v
   try {
     // Cancelled while it waited its turn behind the request before it.
     if (cancelled()) return;
+    if (request.kind === "quantiles") {
+      post({kind: "quantiles", id: request.id, quantiles: runQuantiles(request.values, request.runs, request.qs)});
+      return;
+    }
     const subject = riskSubject(request.base, request.controls);
     if (request.kind === "cells") {
       post({kind: "cells", id: request.id, cells: gridCells(subject, request.x, request.y, request.outcome, request.from, request.to)});
@@ -101,6 +122,17 @@ export async function answer(request: RiskRequest, post: (reply: RiskReply) => v
   } catch (error) {
     post({kind: "error", id: request.id, message: error instanceof Error ? error.message : String(error)});
   }
+}
+
+/** The `qs` quantiles of each of `runs` runs of equal length laid end to end in `values` (reordered), run after run. */
+export function runQuantiles(values: Float64Array, runs: number, qs: readonly number[]): Float64Array {
+  if (!Number.isInteger(runs) || runs < 1 || values.length % runs !== 0 || values.length === 0) {
+    throw new RangeError(`${values.length} values are not ${runs} runs of equal length`);
+  }
+  const n = values.length / runs;
+  const out = new Float64Array(runs * qs.length);
+  for (let r = 0; r < runs; r++) out.set(quantiles(values.subarray(r * n, (r + 1) * n), qs), r * qs.length);
+  return out;
 }
 
 /**
@@ -134,9 +166,14 @@ export function workerSide(post: (reply: RiskReply) => void, {onPage = false, st
       post({kind: "error", id: received.id, message: `the worker does not hold base ${received.baseRef}`});
       return;
     }
-    const base = "baseRef" in received ? held.get(received.baseRef)! : kept(received.base);
-    const {baseRef: _, ...fields} = received as RiskRequest & {baseRef?: number};
-    const message = {...fields, base} as RiskRequest;
+    let message: RiskRequest;
+    if (received.kind === "quantiles") {
+      message = received;
+    } else {
+      const base = "baseRef" in received ? held.get(received.baseRef)! : kept(received.base);
+      const {baseRef: _, ...fields} = received as RequestWithBase & {baseRef?: number};
+      message = {...fields, base} as RiskRequest;
+    }
     running.add(message.id);
     const stop = () => stopped() || cancelled.has(message.id);
     const pause = onPage || message.cancellable ? yieldToMessages : undefined;

@@ -3,7 +3,7 @@ import {benchCompany} from "../../bench/company.js";
 import {nodeWorkerPool} from "../../cli/risk-workers.js";
 import {controlsOf} from "../../src/scenario/controls.js";
 import {gridAxis, sensitivityGrid} from "../../src/risk/grid.js";
-import {drawPath, MONTE_CARLO_DEFAULTS, monteCarloSetup, simulate} from "../../src/risk/monte-carlo.js";
+import {drawPath, MONTE_CARLO_DEFAULTS, monteCarloSetup, newTally, runPaths, simulate, summarise} from "../../src/risk/monte-carlo.js";
 import {CancelledError, checkedPaths, gridInParallel, inPagePort, simulateInParallel, splitRange, WorkerPool, workersBesidePage, type WorkerPort} from "../../src/risk/parallel.js";
 import {BASES_HELD, keptBases, RecentlyUsed, workerSide, type RiskMessage, type RiskReply} from "../../src/risk/worker-protocol.js";
 import {riskSubject} from "../../src/risk/subject.js";
@@ -74,6 +74,47 @@ describe("the Monte Carlo on workers", () => {
     expect(result.summary).toEqual(oneThread);
     expect(seen.at(-1)).toBe(1_300);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+});
+
+describe("a simulation's bands, selected on the workers", () => {
+  /** Ports answering in this process, each request's kind recorded as it is sent. */
+  const recordingPool = (count: number) => {
+    const sent: string[][] = Array.from({length: count}, () => []);
+    const ports = sent.map((kinds): WorkerPort => {
+      const port = inPagePort();
+      return {...port, post: (message) => { kinds.push(message.kind); port.post(message); }};
+    });
+    return {pool: new WorkerPool(ports), sent};
+  };
+
+  it("are selected a share of the runs a worker where there are several, and where there is one, by the thread that summarises; the same either way", async () => {
+    const oneThread = simulate(subject, request.assumptions);
+    const two = recordingPool(2), one = recordingPool(1);
+    expect((await simulateInParallel(two.pool, request)).summary).toEqual(oneThread);
+    expect((await simulateInParallel(one.pool, request)).summary).toEqual(oneThread);
+    // The cash's and the debt's 16 quarters: 32 runs, 16 to each of two workers.
+    expect(two.sent.map((kinds) => kinds.filter((kind) => kind === "quantiles").length)).toEqual([1, 1]);
+    expect(one.sent[0]).not.toContain("quantiles");
+  });
+
+  it("answers a request for the quantiles of runs laid end to end, run after run, as each run's own", () => {
+    const runs = [[5, 1, 4, 2, 3], [10, 10, 10, 10, 10], [-1, 7, 0, 3, 2]];
+    const posted: RiskReply[] = [];
+    workerSide((reply) => posted.push(reply))({kind: "quantiles", id: 4, values: Float64Array.from(runs.flat()), runs: 3, qs: [0, 0.25, 0.5, 1]});
+    expect(posted).toEqual([{kind: "quantiles", id: 4, quantiles: Float64Array.from([1, 2, 3, 5, 10, 10, 10, 10, -1, 0, 2, 7])}]);
+  });
+
+  it("answers runs of unequal length with an error, and refuses to summarise with too few quantiles", async () => {
+    const posted: RiskReply[] = [];
+    const receive = workerSide((reply) => posted.push(reply));
+    receive({kind: "quantiles", id: 5, values: new Float64Array(7), runs: 2, qs: [0.5]});
+    await expect.poll(() => posted.length).toBe(1);
+    expect(posted[0]).toEqual({kind: "error", id: 5, message: "7 values are not 2 runs of equal length"});
+    const setup = monteCarloSetup(subject, request.assumptions);
+    const tally = newTally(setup);
+    runPaths(setup, tally, 0, 10);
+    expect(() => summarise(setup, tally, {selected: [[1, 2, 3, 4, 5]]})).toThrow(/for 1 runs, not 5 for each of 32/);
   });
 });
 
