@@ -205,8 +205,13 @@ export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[]
       const of = loans.classOf;
       for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[of[l]!]!;
     } else if (loans.shared[f] || loans.split[f]) {
-      const balance = s.balance[0]!;
-      for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + balance;
+      // Lane 0's balance, in every lane it stands for; a lane that repaid it adds nothing (its zero would change no sum).
+      const balance = s.balance[0]!, live = loans.liveLanes(f);
+      if (live) {
+        for (let l = 0; l < p.lanes; l++) if (live[l] === 1) closingDebt[l] = closingDebt[l]! + balance;
+      } else {
+        for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + balance;
+      }
     } else {
       for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[l]!;
     }
