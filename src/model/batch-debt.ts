@@ -408,38 +408,25 @@ export class SharedLoans {
     const fees = one.fees[0]!, due = one.principalDue[0]!, refinanced = one.refinanced[0]!, draws = one.scheduledDraws[0]!;
     const rates = p.baseRate.values, rateAt = q * p.baseRate.quarterStride, rateStep = p.baseRate.laneStride;
     const sumInterest = sums.interest, sumPik = sums.pikInterest;
-    const live = this.live[fi]!;
-    if (live) {
-      // Lanes that repaid the loan book nothing, as their own step books a repaid loan.
-      for (let l = 0; l < n; l++) {
-        if (live[l] === 0) continue;
-        const rate = annualRate(0, 0, spread, hasFloor, floor, hedge, notional, hedgeRate, until, rates[rateAt + l * rateStep]!, q, b);
-        const interest = b * (rate / 4);
-        sumInterest[l] = sumInterest[l]! + interest;
-        if (k !== 0) sumPik[l] = sumPik[l]! + interest * k;
-      }
-      addLineWhere(sums.fees, fees, live);
-      addLineWhere(sums.principalDue, due, live);
-      addLineWhere(sums.refinanced, refinanced, live);
-      addLineWhere(sums.scheduledDraws, draws, live);
-      return;
-    }
+    const live = this.liveLanes(fi);
     for (let l = 0; l < n; l++) {
+      // Lanes that repaid the loan book nothing, as their own step books a repaid loan.
+      if (live !== null && live[l] === 0) continue;
       const rate = annualRate(0, 0, spread, hasFloor, floor, hedge, notional, hedgeRate, until, rates[rateAt + l * rateStep]!, q, b);
       const interest = b * (rate / 4);
       sumInterest[l] = sumInterest[l]! + interest;
       // A zero added changes no sum (`addToLanes`): nothing paid in kind adds nothing.
       if (k !== 0) sumPik[l] = sumPik[l]! + interest * k;
     }
-    addLine(sums.fees, fees, n, null);
-    addLine(sums.principalDue, due, n, null);
-    addLine(sums.refinanced, refinanced, n, null);
-    addLine(sums.scheduledDraws, draws, n, null);
+    addLineWhere(sums.fees, fees, n, live);
+    addLineWhere(sums.principalDue, due, n, live);
+    addLineWhere(sums.refinanced, refinanced, n, live);
+    addLineWhere(sums.scheduledDraws, draws, n, live);
   }
 
   /** The lanes a shared or split loan's state in lane 0 stands for: null for every lane, or a mask (1 where it does; the other lanes repaid it). */
   liveLanes(fi: number): Uint8Array | null {
-    return this.live[fi]!;
+    return this.live[fi] ?? null;
   }
 
   /** A split loan's state, held in lane 0, copied to the lanes it stands for; lane 0's own put back. */
@@ -567,10 +554,11 @@ function sameNumber(a: number, b: number): boolean {
   return a === b || (a !== a && b !== b);
 }
 
-/** `value` added to the lanes of `live` marked 1; a zero skipped, as in `addLine`. */
-function addLineWhere(to: Float64Array, value: number, live: Uint8Array): void {
+/** `value` added to lanes [0, n), or to those of them `live` marks 1; a zero skipped, as in `addLine`. */
+function addLineWhere(to: Float64Array, value: number, n: number, live: Uint8Array | null): void {
+  if (live === null) return addLine(to, value, n, null);
   if (value === 0) return;
-  for (let l = 0; l < live.length; l++) if (live[l] === 1) to[l] = to[l]! + value;
+  for (let l = 0; l < n; l++) if (live[l] === 1) to[l] = to[l]! + value;
 }
 
 /**

@@ -207,11 +207,7 @@ export function closeQuarter(p: LaneProgram, state: readonly FacilityLaneState[]
     } else if (loans.shared[f] || loans.split[f]) {
       // Lane 0's balance, in every lane it stands for; a lane that repaid it adds nothing (its zero would change no sum).
       const balance = s.balance[0]!, live = loans.liveLanes(f);
-      if (live) {
-        for (let l = 0; l < p.lanes; l++) if (live[l] === 1) closingDebt[l] = closingDebt[l]! + balance;
-      } else {
-        for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + balance;
-      }
+      for (let l = 0; l < p.lanes; l++) if (live === null || live[l] === 1) closingDebt[l] = closingDebt[l]! + balance;
     } else {
       for (let l = 0; l < p.lanes; l++) closingDebt[l] = closingDebt[l]! + s.balance[l]!;
     }
