@@ -263,9 +263,10 @@ export class SharedLoans {
     this.grouped = rateBound.map((b) => b && joint !== null);
     // Floating loans whose balance the rate cannot move (a simulation's, each lane on its own
     // rate path): one step for the balance, the rate and interest lane by lane.
-    this.split = p.facilities.map((f, fi) => rateBound[fi]! && !joint && !recordRows && p.averageBalance[0] === 0 && f.fixed[0] === 0 && f.pikShare[0] === 0 && (f.amortisation[0] === BULLET || f.amortisation[0] === STRAIGHT_LINE));
+    // A loan in a batch that can hold any split loan may be split again after a roll (`resplit`).
+    this.mayResplit = alike.map((a) => a && !joint && !recordRows && p.averageBalance[0] === 0);
+    this.split = p.facilities.map((f, fi) => rateBound[fi]! && this.mayResplit[fi]! && rateCannotMoveBalance(f.fixed[0]!, f.pikShare[0]!, f.amortisation[0]!));
     this.shared = alike.map((a, fi) => a && !this.grouped[fi] && !this.split[fi]);
-    this.mayResplit = alike.map((a, fi) => a && !this.grouped[fi] && !joint && !recordRows && p.averageBalance[0] === 0);
     this.live = p.facilities.map(() => null);
     this.lane0 = p.facilities.map(() => null);
     this.classOf = joint ?? new Int32Array(p.lanes);
@@ -424,7 +425,7 @@ export class SharedLoans {
     addLineWhere(sums.scheduledDraws, draws, n, live);
   }
 
-  /** The lanes a shared or split loan's state in lane 0 stands for: null for every lane, or a mask (1 where it does; the other lanes repaid it). */
+  /** The lanes a loan's state in lane 0 stands for: null for every lane (always, for a shared loan), or a split loan's mask (1 where it does; the other lanes repaid it). */
   liveLanes(fi: number): Uint8Array | null {
     return this.live[fi] ?? null;
   }
@@ -463,7 +464,7 @@ export class SharedLoans {
       else if (!columns.every((values) => sameNumber(values[l]!, values[first]!))) return;
       live[l] = 1;
     }
-    if (first === -1 || s.fixed[first] !== 0 || s.pikShare[first] !== 0 || (s.amortisation[first] !== BULLET && s.amortisation[first] !== STRAIGHT_LINE)) return;
+    if (first === -1 || !rateCannotMoveBalance(s.fixed[first]!, s.pikShare[first]!, s.amortisation[first]!)) return;
     if (first !== 0) {
       this.lane0[fi] = columns.map((values) => values[0]!);
       for (const values of columns) values[0] = values[first]!;
@@ -475,7 +476,7 @@ export class SharedLoans {
   /** Whether a split loan still is one: no roll this quarter on markets or terms that differ by lane, and still of a kind the rate cannot move. */
   private canSplit(s: FacilityLaneState, q: number): boolean {
     if (q === s.maturity[0] && s.refinanceable[0] && !this.sameRefinancing) return false;
-    return s.fixed[0] === 0 && s.pikShare[0] === 0 && (s.amortisation[0] === BULLET || s.amortisation[0] === STRAIGHT_LINE);
+    return rateCannotMoveBalance(s.fixed[0]!, s.pikShare[0]!, s.amortisation[0]!);
   }
 
   /** A loan every lane shares at the start, held in lane 0 for as long as it can be. */
@@ -528,6 +529,15 @@ function addAt(to: DebtService, l: number, from: DebtService, r: number): void {
   to.principalDue[l] = to.principalDue[l]! + from.principalDue[r]!;
   to.refinanced[l] = to.refinanced[l]! + from.refinanced[r]!;
   to.scheduledDraws[l] = to.scheduledDraws[l]! + from.scheduledDraws[r]!;
+}
+
+/**
+ * A floating loan whose balance no rate can move: due at maturity or in equal shares, none of
+ * its interest capitalised. Such a loan can be split (its interest at the quarter's end is
+ * the batch's to check).
+ */
+function rateCannotMoveBalance(fixed: number, pikShare: number, amortisation: number): boolean {
+  return fixed === 0 && pikShare === 0 && (amortisation === BULLET || amortisation === STRAIGHT_LINE);
 }
 
 /** Every column of a loan's state, lane by lane. */

@@ -192,7 +192,7 @@ export async function simulateInParallel(pool: WorkerPool, request: SimulationRe
  * The `qs` quantiles of each run, the runs split among the pool's workers (each sent a copy
  * of its share): what summarising a simulation leaves to do once its paths have run. On one
  * thread the selection was about a ninth of a 10,000-path run with two workers (about 20 ms
- * of 150), done after the workers had finished; it now takes half that, on both cores.
+ * of 150), done after the workers had finished; now each core does a share of it.
  */
 export async function quantilesInParallel(pool: WorkerPool, runs: readonly Float64Array[], qs: readonly number[], signal?: AbortSignal): Promise<Float64Array[]> {
   const length = runs[0]?.length ?? 0;
