@@ -21,6 +21,13 @@ describe("every chart spec", () => {
       expect(spec.title).toBeTruthy();
       expect(spec.description.length).toBeGreaterThan(40);
     });
+    it(`${name}: takes its rows as it draws them, so that an update changes its marks in place`, () => {
+      // vega's fold, flatten, pivot and impute make every tuple they derive anew on each
+      // update, and with them every mark drawn from one (a new SVG element each): a chart
+      // fed its rows ready to draw keeps its marks and changes only their attributes.
+      const transforms = compile(spec).spec.data!.flatMap((d: any) => d.transform ?? []).map((t: any) => t.type);
+      for (const regenerating of ["fold", "flatten", "pivot", "impute"]) expect(transforms).not.toContain(regenerating);
+    });
     it(`${name}: puts quarters on x and a tooltip on its marks`, () => {
       const encodings = spec.layer ? spec.layer.map((l: any) => l.encoding) : [spec.encoding];
       const main = encodings.find((e: any) => e.x?.field && e.tooltip);
@@ -125,8 +132,16 @@ describe("chart rows", () => {
     }
   });
 
-  it("give one regime and one cash point a quarter", () => {
-    expect(regimeRows(projection)).toHaveLength(4);
+  it("give two regime rows a quarter (one a reading, both with the quarter's figures) and one cash point", () => {
+    const rows = regimeRows(projection);
+    expect(rows).toHaveLength(8);
+    expect(rows.map((r) => r.reading)).toEqual(Array(4).fill(["regime", "regimeAfterMaintenance"]).flat());
+    for (const [i, q] of projection.quarters.entries()) {
+      expect(rows[2 * i]).toMatchObject({quarter: q.ledger.quarter, readingRegime: q.regime, regime: q.regime, regimeAfterMaintenance: q.regimeAfterMaintenance});
+      expect(rows[2 * i + 1]).toMatchObject({quarter: q.ledger.quarter, readingRegime: q.regimeAfterMaintenance, regime: q.regime, regimeAfterMaintenance: q.regimeAfterMaintenance});
+    }
+    // Its table has a row a quarter.
+    expect((regimeChart() as any).usermeta.table.where).toEqual({field: "reading", equals: "regime"});
     expect(cashRows(projection).filter((r) => r.series === "Closing cash")).toHaveLength(4);
   });
 
@@ -138,8 +153,22 @@ describe("chart rows", () => {
     expect(rows.every((r) => r.breaches !== "")).toBe(true);
     const marks = (regimeChart() as any).layer[1];
     expect(marks.transform[0].filter).toContain("datum.breaches");
+    // One triangle a quarter: on the first reading's row only.
+    expect(marks.transform[0].filter).toContain("datum.reading == 'regime'");
     expect(marks.mark.shape).toBe("triangle-down");
     // In the legend too, as a triangle.
     expect(marks.encoding.shape).toMatchObject({datum: "covenant breached", scale: {range: ["triangle-down"]}});
+  });
+
+  it("name together the facilities a quarter breaches alike, and apart those it breaches differently", () => {
+    const covenant = (threshold: number, type: "waiver" | "default") => ({kind: "minimumLiquidity" as const, threshold, consequence: type === "waiver" ? {type, fee: 1, spreadStepUp: 0} : {type}});
+    const a = {...loan, id: "a", name: "Loan A", maturity: "2027Q4", covenants: [covenant(1e6, "waiver")]};
+    const b = {...loan, id: "b", name: "Loan B", maturity: "2027Q4", covenants: [covenant(1e6, "waiver")]};
+    const c = {...loan, id: "c", name: "Loan C", maturity: "2027Q4", covenants: [covenant(2e6, "waiver")]};
+    const [first] = regimeRows(project(plainCompany({facilities: [a, b, c]}), floatArithmetic));
+    const lines = first!.breaches.split("; ");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Loan A, Loan B: liquidity [\d,]+ USD m against 1,000,000 USD m \(waiver\)$/);
+    expect(lines[1]).toMatch(/^Loan C: liquidity [\d,]+ USD m against 2,000,000 USD m \(waiver\)$/);
   });
 });
