@@ -38,9 +38,10 @@ const COVENANT_NAMES: Readonly<Record<string, string>> = {
 /**
  * Each quarter's rows. Its breaches read one per covenant, value, threshold and
  * consequence, with the facilities that share them named together ("Loan A, Loan B:
- * liquidity 120 USD m against 500 USD m (waiver)"): a company-wide covenant set on every
- * facility breaches on each of them alike, and a line a facility made the tooltip as long
- * as the list of loans (and formatted the same figures once a facility, on every move).
+ * liquidity 120 USD m against 500 USD m (waiver)"), the first three by name and the rest
+ * counted: a company-wide covenant set on every facility breaches on each of them alike, and
+ * a line a facility made the tooltip as long as the list of loans (and formatted the same
+ * figures once a facility, on every move).
  */
 export function regimeRows(p: Projection<number>): RegimeRow[] {
   const names = new Map(p.facilities.map((f) => [f.id, f.name]));
@@ -58,13 +59,18 @@ export function regimeRows(p: Projection<number>): RegimeRow[] {
   const worded = (key: string, facilities: string[]) => {
     const [covenant, value, threshold, consequence] = key.split("\u0000") as [string, string, string, string];
     const shown = (x: number) => (covenant === "minimumLiquidity" ? `${formatNumber(x, 0)} USD m` : `${formatNumber(x, 2, 2)}×`);
-    return `${facilities.join(", ")}: ${COVENANT_NAMES[covenant] ?? covenant} ${value === "null" ? "not meaningful" : shown(Number(value))} against ${shown(Number(threshold))} (${consequence})`;
+    return `${namedUpTo(facilities, 3)}: ${COVENANT_NAMES[covenant] ?? covenant} ${value === "null" ? "not meaningful" : shown(Number(value))} against ${shown(Number(threshold))} (${consequence})`;
   };
   const breachesIn = (quarter: string) => [...(breaches.get(quarter) ?? [])].map(([key, facilities]) => worded(key, facilities)).join("; ");
   return p.quarters.flatMap((q) => {
     const quarter = {quarter: q.ledger.quarter, regime: q.regime, regimeAfterMaintenance: q.regimeAfterMaintenance, cannotPay: q.cannotPay, breaches: breachesIn(q.ledger.quarter)};
     return [{...quarter, reading: "regime", readingRegime: q.regime}, {...quarter, reading: "regimeAfterMaintenance", readingRegime: q.regimeAfterMaintenance}] as const;
   });
+}
+
+/** The first `most` names, and how many more. */
+function namedUpTo(names: readonly string[], most: number): string {
+  return names.length <= most ? names.join(", ") : `${names.slice(0, most).join(", ")} and ${names.length - most} more`;
 }
 
 const BREACH = "covenant breached";

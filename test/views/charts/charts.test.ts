@@ -170,5 +170,9 @@ describe("chart rows", () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^Loan A, Loan B: liquidity [\d,]+ USD m against 1,000,000 USD m \(waiver\)$/);
     expect(lines[1]).toMatch(/^Loan C: liquidity [\d,]+ USD m against 2,000,000 USD m \(waiver\)$/);
+    // Past three, the rest are counted: a tooltip stays a few lines long.
+    const many = ["D", "E", "F", "G", "H"].map((id) => ({...a, id: id.toLowerCase(), name: `Loan ${id}`}));
+    const [crowded] = regimeRows(project(plainCompany({facilities: many}), floatArithmetic));
+    expect(crowded!.breaches).toMatch(/^Loan D, Loan E, Loan F and 2 more: liquidity [\d,]+ USD m against 1,000,000 USD m \(waiver\)$/);
   });
 });
