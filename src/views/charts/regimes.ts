@@ -45,27 +45,35 @@ const COVENANT_NAMES: Readonly<Record<string, string>> = {
  */
 export function regimeRows(p: Projection<number>): RegimeRow[] {
   const names = new Map(p.facilities.map((f) => [f.id, f.name]));
-  // By quarter, then by what was breached: the facilities breaching it, in the events' order.
-  const breaches = new Map<string, Map<string, string[]>>();
+  // By quarter, what was breached and the facilities breaching it, in the events' order. A
+  // quarter has a few of them: found by comparing, with no key to build from the figures.
+  const breaches = new Map<string, Breach[]>();
   for (const e of p.events) {
     if (e.kind !== "covenantBreach") continue;
-    const key = `${e.covenant}\u0000${e.value}\u0000${e.threshold}\u0000${e.consequence}`;
-    const quarter = breaches.get(e.quarter) ?? new Map<string, string[]>();
+    const quarter = breaches.get(e.quarter) ?? [];
     breaches.set(e.quarter, quarter);
-    const facilities = quarter.get(key) ?? [];
-    quarter.set(key, facilities);
-    facilities.push(names.get(e.facilityId) ?? e.facilityId);
+    let alike = quarter.find((b) => b.covenant === e.covenant && b.value === e.value && b.threshold === e.threshold && b.consequence === e.consequence);
+    if (!alike) quarter.push(alike = {covenant: e.covenant, value: e.value, threshold: e.threshold, consequence: e.consequence, facilities: []});
+    alike.facilities.push(names.get(e.facilityId) ?? e.facilityId);
   }
-  const worded = (key: string, facilities: string[]) => {
-    const [covenant, value, threshold, consequence] = key.split("\u0000") as [string, string, string, string];
+  const worded = ({covenant, value, threshold, consequence, facilities}: Breach) => {
     const shown = (x: number) => (covenant === "minimumLiquidity" ? `${formatNumber(x, 0)} USD m` : `${formatNumber(x, 2, 2)}×`);
-    return `${namedUpTo(facilities, 3)}: ${COVENANT_NAMES[covenant] ?? covenant} ${value === "null" ? "not meaningful" : shown(Number(value))} against ${shown(Number(threshold))} (${consequence})`;
+    return `${namedUpTo(facilities, 3)}: ${COVENANT_NAMES[covenant] ?? covenant} ${value === null ? "not meaningful" : shown(value)} against ${shown(threshold)} (${consequence})`;
   };
-  const breachesIn = (quarter: string) => [...(breaches.get(quarter) ?? [])].map(([key, facilities]) => worded(key, facilities)).join("; ");
+  const breachesIn = (quarter: string) => (breaches.get(quarter) ?? []).map(worded).join("; ");
   return p.quarters.flatMap((q) => {
     const quarter = {quarter: q.ledger.quarter, regime: q.regime, regimeAfterMaintenance: q.regimeAfterMaintenance, cannotPay: q.cannotPay, breaches: breachesIn(q.ledger.quarter)};
     return [{...quarter, reading: "regime", readingRegime: q.regime}, {...quarter, reading: "regimeAfterMaintenance", readingRegime: q.regimeAfterMaintenance}] as const;
   });
+}
+
+/** One breach of a quarter, and the facilities that breach it alike. */
+interface Breach {
+  readonly covenant: string;
+  readonly value: number | null;
+  readonly threshold: number;
+  readonly consequence: string;
+  readonly facilities: string[];
 }
 
 /** The first `most` names, and how many more. */

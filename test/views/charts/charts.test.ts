@@ -161,10 +161,10 @@ describe("chart rows", () => {
   });
 
   it("name together the facilities a quarter breaches alike, and apart those it breaches differently", () => {
-    const covenant = (threshold: number, type: "waiver" | "default") => ({kind: "minimumLiquidity" as const, threshold, consequence: type === "waiver" ? {type, fee: 1, spreadStepUp: 0} : {type}});
-    const a = {...loan, id: "a", name: "Loan A", maturity: "2027Q4", covenants: [covenant(1e6, "waiver")]};
-    const b = {...loan, id: "b", name: "Loan B", maturity: "2027Q4", covenants: [covenant(1e6, "waiver")]};
-    const c = {...loan, id: "c", name: "Loan C", maturity: "2027Q4", covenants: [covenant(2e6, "waiver")]};
+    const covenant = (threshold: number) => ({kind: "minimumLiquidity" as const, threshold, consequence: {type: "waiver" as const, fee: 1, spreadStepUp: 0}});
+    const a = {...loan, id: "a", name: "Loan A", maturity: "2027Q4", covenants: [covenant(1e6)]};
+    const b = {...loan, id: "b", name: "Loan B", maturity: "2027Q4", covenants: [covenant(1e6)]};
+    const c = {...loan, id: "c", name: "Loan C", maturity: "2027Q4", covenants: [covenant(2e6)]};
     const [first] = regimeRows(project(plainCompany({facilities: [a, b, c]}), floatArithmetic));
     const lines = first!.breaches.split("; ");
     expect(lines).toHaveLength(2);
