@@ -1,4 +1,6 @@
 import {availableParallelism} from "node:os";
+import {setFlagsFromString} from "node:v8";
+import {runInNewContext} from "node:vm";
 import {nodeWorkerPool} from "../cli/risk-workers.js";
 import {floatArithmetic, parseModelInput, project} from "../src/model/index.js";
 import {LEDGER_LINES, projectLanes} from "../src/model/batch.js";
@@ -29,6 +31,10 @@ const assumptions = {...MONTE_CARLO_DEFAULTS, paths: 10_000, quarters: 28};
 const request = {base: benchCompany, controls: subject.controls, assumptions, decimalChecks: 0};
 const cores = availableParallelism();
 
+// A collection on demand, without a command-line flag: the flag set, a fresh context has \`gc\`.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+
 /** Milliseconds of one float projection, from a batch of them. */
 function oneProjectionMs(batch = 100): number {
   const started = performance.now();
@@ -36,13 +42,22 @@ function oneProjectionMs(batch = 100): number {
   return (performance.now() - started) / batch;
 }
 
-/** The median over rounds of (one run of `tool`) ÷ (one float projection timed just before it). */
+/**
+ * The median over rounds of (one run of `tool`) ÷ (one float projection timed just before it).
+ * Each is timed on this thread's heap just collected, so that neither pays for the garbage of
+ * what ran before it. Until 2026-12-01 both did: the projections, timed right after the tool's
+ * run, paid for its garbage, and the ratios on one thread read about a third low; the runs on
+ * worker threads, whose part on this thread paid for the round before, read about a third high
+ * (docs/model.md, "The benchmark's garbage").
+ */
 async function inProjections(tool: () => unknown, rounds: number, warmup = 3): Promise<number> {
   for (let i = 0; i < 500; i++) project(input, floatArithmetic);
   for (let i = 0; i < warmup; i++) await tool();
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
+    collectGarbage();
     const one = oneProjectionMs();
+    collectGarbage();
     const started = performance.now();
     await tool();
     ratios.push((performance.now() - started) / one);
