@@ -4,6 +4,7 @@ import {formatNumber} from "../../readings/format.js";
 import type {Controls} from "../../scenario/controls.js";
 import {INPUTS} from "../../scenario/inputs-table.js";
 import {latestRun} from "../../risk/latest-run.js";
+import {latestInNextTask} from "../../risk/next-task.js";
 import {LIVE_RISK, liveRiskRun, type LiveRiskPlan, type LiveRiskResult} from "../../risk/live-risk.js";
 import {CancelledError, onPagePool, type WorkerPool} from "../../risk/parallel.js";
 import {fanChart, fanRows} from "../charts/fan.js";
@@ -18,7 +19,10 @@ const CHART_MARK = "solvency:live-risk-chart-updated";
 
 export interface LiveRiskView {
   readonly element: HTMLElement;
-  /** The inputs have moved: what runs for older inputs is cancelled, and these are drawn when done. */
+  /**
+   * The inputs have moved: what runs for older inputs is cancelled, and these are drawn when
+   * done. They are asked of the workers in the next task, after the frame that draws the move.
+   */
   request(controls: Controls): void;
   stop(): void;
 }
@@ -103,13 +107,18 @@ export function liveRiskView(createPool: () => WorkerPool, base: ModelInputDraft
     }
   });
 
+  // Asked of the workers in the task after the move's, once the move's frame is drawn
+  // (`latestInNextTask`); moves in one task ask once, for the newest inputs.
+  const asking = latestInNextTask((controls: Controls) => runner.request(controls));
+
   return {
     element,
     request(controls) {
       status.classList.remove("warning");
-      runner.request(controls);
+      asking.ask(controls);
     },
     stop() {
+      asking.stop();
       runner.stop();
       pool.terminate();
     }
