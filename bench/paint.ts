@@ -101,6 +101,14 @@ const percentile = (samples: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)] ?? NaN;
 };
 
+/**
+ * Moves shown two frames or more after the input. A sample runs from the move to a frame's
+ * start, so it is close to a whole number of frames (16.7 ms at 60 Hz): over 25 ms is two or
+ * more. The p95 is one of those frames too, and flips from one frame to two with a single
+ * move more; this count shows how far a run is from either side of it.
+ */
+const lateMoves = (samples: number[]) => samples.filter((ms) => ms > 25).length;
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 if (!existsSync(`${root}dist/index.html`)) execFileSync("npm", ["run", "build"], {cwd: root, stdio: "ignore"});
 const {server, origin} = await serve(`${root}dist/`);
@@ -125,6 +133,7 @@ try {
   for (const [chart, times] of Object.entries(draws)) process.stderr.write(`draw p50 ${percentile(times, 0.5).toFixed(1)} ms (${times.length} draws): ${chart}\n`);
   process.stdout.write(JSON.stringify({
     input_to_paint_p95_ms: percentile(main, 0.95), input_to_paint_p50_ms: percentile(main, 0.5), input_to_paint_samples: main.length, input_to_paint_main_charts_on_screen: onScreen,
+    input_to_paint_late_moves: lateMoves(main),
     live_risk_input_to_paint_p95_ms: percentile(live, 0.95), live_risk_input_to_paint_p50_ms: percentile(live, 0.5), live_risk_samples: live.length,
     live_risk_first_look_p95_ms: percentile(first, 0.95), live_risk_first_look_p50_ms: percentile(first, 0.5), live_risk_first_look_samples: first.length
   }));
