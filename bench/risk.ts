@@ -31,7 +31,7 @@ const assumptions = {...MONTE_CARLO_DEFAULTS, paths: 10_000, quarters: 28};
 const request = {base: benchCompany, controls: subject.controls, assumptions, decimalChecks: 0};
 const cores = availableParallelism();
 
-// A collection on demand, without a command-line flag: the flag set, a fresh context has \`gc\`.
+// A collection on demand, without a command-line flag: the flag set, a fresh context has `gc`.
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
@@ -46,9 +46,8 @@ function oneProjectionMs(batch = 100): number {
  * The median over rounds of (one run of `tool`) ÷ (one float projection timed just before it).
  * Each is timed on this thread's heap just collected, so that neither pays for the garbage of
  * what ran before it. Until 2026-12-01 both did: the projections, timed right after the tool's
- * run, paid for its garbage, and the ratios on one thread read about a third low; the runs on
- * worker threads, whose part on this thread paid for the round before, read about a third high
- * (docs/model.md, "The benchmark's garbage").
+ * run, paid for its garbage, and the ratios on one thread read a third to a half low; the runs
+ * on worker threads read high, by up to a half (docs/model.md, "The benchmark's garbage").
  */
 async function inProjections(tool: () => unknown, rounds: number, warmup = 3): Promise<number> {
   for (let i = 0; i < 500; i++) project(input, floatArithmetic);
