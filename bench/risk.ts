@@ -46,7 +46,7 @@ function oneProjectionMs(batch = 100): number {
  * The median over rounds of (one run of `tool`) ÷ (one float projection timed just before it).
  * Each is timed on this thread's heap just collected, so that neither pays for the garbage of
  * what ran before it. Until 2026-12-01 both did: the projections, timed right after the tool's
- * run, paid for its garbage, and the ratios on one thread read a third to a half low; the runs
+ * run, paid for its garbage, and the ratios on one thread read about a third low; the runs
  * on worker threads read high, by up to a half (docs/model.md, "The benchmark's garbage").
  */
 async function inProjections(tool: () => unknown, rounds: number, warmup = 3): Promise<number> {
