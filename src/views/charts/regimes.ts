@@ -50,8 +50,8 @@ export function regimeRows(p: Projection<number>): RegimeRow[] {
   const breaches = new Map<string, Breach[]>();
   for (const e of p.events) {
     if (e.kind !== "covenantBreach") continue;
-    const quarter = breaches.get(e.quarter) ?? [];
-    breaches.set(e.quarter, quarter);
+    let quarter = breaches.get(e.quarter);
+    if (!quarter) breaches.set(e.quarter, (quarter = []));
     let alike = quarter.find((b) => b.covenant === e.covenant && b.value === e.value && b.threshold === e.threshold && b.consequence === e.consequence);
     if (!alike) quarter.push(alike = {covenant: e.covenant, value: e.value, threshold: e.threshold, consequence: e.consequence, facilities: []});
     alike.facilities.push(names.get(e.facilityId) ?? e.facilityId);
