@@ -96,6 +96,47 @@ const MEASURE = ({needsMainCharts}: {needsMainCharts: boolean}) => `(async () =>
   return {main, live, first, draws, mainCharts};
 })()`;
 
+/**
+ * A reader dragging a slider: an input every frame, made in the frame's callbacks as Chromium
+ * delivers a dragged slider's, for 30 frames a third of the slider's range out and 30 back,
+ * on each of the panel's first sliders, twice; between drags, the pointer rests until the live
+ * risk is drawn for the last value. Each frame of a drag is timed to the next frame's start;
+ * over 25 ms, a frame was dropped: the move and the frame's rendering did not fit in one, or
+ * other work (the live risk's worker, the browser's own threads) held them back. The moves
+ * above are a reader's separate moves; this is the slider held and moved.
+ */
+export const DRAG = `(async () => {
+  const sliders = [...document.querySelectorAll(".controls-main input[type=range]")];
+  if (sliders.length === 0) throw new Error("no slider in the panel: the drag would measure nothing");
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const FRAMES = 30;
+  const intervals = [];
+  for (let round = 0; round < 2; round++) for (const slider of sliders) {
+    const min = Number(slider.min), max = Number(slider.max);
+    const from = slider.valueAsNumber, span = (max - min) / 3;
+    const to = from + span <= max ? from + span : from - span;
+    const path = [];
+    for (let f = 1; f <= FRAMES; f++) path.push(from + ((to - from) * f) / FRAMES);
+    for (let f = FRAMES - 1; f >= 0; f--) path.push(from + ((to - from) * f) / FRAMES);
+    let frame = await nextFrame();
+    let lastInput = 0;
+    for (const value of path) {
+      // The slider snaps the value to its step and range, as a dragged one does.
+      slider.value = String(value);
+      lastInput = performance.now();
+      slider.dispatchEvent(new Event("input", {bubbles: true}));
+      const next = await nextFrame();
+      intervals.push(next - frame);
+      frame = next;
+    }
+    const drawnAfter = () => performance.getEntriesByName("solvency:live-risk-updated").some((m) => m.startTime > lastInput);
+    const resting = performance.now();
+    while (!drawnAfter() && performance.now() - resting < 5000) await nextFrame();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return intervals;
+})()`;
+
 const percentile = (samples: number[], q: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)] ?? NaN;
@@ -128,6 +169,9 @@ try {
   // Scrolled as a reader watching the live risk: it in view, the inputs (sticky) beside it.
   await page.evaluate(() => document.querySelector(".live-risk")!.scrollIntoView({block: "center"}));
   const {live, first} = (await page.evaluate(MEASURE({needsMainCharts: false}))) as Measured;
+  // Scrolled back as a reader working the inputs, a slider held and dragged.
+  await page.evaluate(() => window.scrollTo(0, document.querySelector(".summary")!.getBoundingClientRect().top + window.scrollY - 8));
+  const drag = (await page.evaluate(DRAG)) as number[];
   // To stderr, beside the figures: where a move's time goes, chart by chart (draws that ran
   // together overlap, so these do not add up).
   for (const [chart, times] of Object.entries(draws)) process.stderr.write(`draw p50 ${percentile(times, 0.5).toFixed(1)} ms (${times.length} draws): ${chart}\n`);
@@ -135,7 +179,8 @@ try {
     input_to_paint_p95_ms: percentile(main, 0.95), input_to_paint_p50_ms: percentile(main, 0.5), input_to_paint_samples: main.length, input_to_paint_main_charts_on_screen: onScreen,
     input_to_paint_late_moves: lateMoves(main),
     live_risk_input_to_paint_p95_ms: percentile(live, 0.95), live_risk_input_to_paint_p50_ms: percentile(live, 0.5), live_risk_samples: live.length,
-    live_risk_first_look_p95_ms: percentile(first, 0.95), live_risk_first_look_p50_ms: percentile(first, 0.5), live_risk_first_look_samples: first.length
+    live_risk_first_look_p95_ms: percentile(first, 0.95), live_risk_first_look_p50_ms: percentile(first, 0.5), live_risk_first_look_samples: first.length,
+    drag_frame_p95_ms: percentile(drag, 0.95), drag_dropped_frames: lateMoves(drag), drag_frames: drag.length
   }));
 } finally {
   await browser.close();

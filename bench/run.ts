@@ -81,7 +81,10 @@ const targets: Record<string, string> = {
   live_risk_samples: "(moves measured, of 60)",
   live_risk_first_look_p95_ms: "(the heatmap and the first 500 paths' fan, drawn while the rest run)",
   live_risk_first_look_p50_ms: "(the median, for scale)",
-  live_risk_first_look_samples: "(moves measured, of 60)"
+  live_risk_first_look_samples: "(moves measured, of 60)",
+  drag_frame_p95_ms: "(a slider dragged, an input a frame: each frame to the next's start; one frame is 16.7 ms)",
+  drag_dropped_frames: "(the drag's frames over 25 ms: a frame dropped)",
+  drag_frames: "(the drag's frames measured: 7 sliders, 60 frames each, twice)"
 };
 console.log(`One projection: ${benchCompany.quarters} quarters, ${benchCompany.facilities.length} facilities and a revolver. Node ${process.version}.`);
 console.table(Object.entries(results).map(([measure, value]) => ({measure, value: Number(value.toPrecision(4)), target: targets[measure] ?? ""})));

@@ -47,6 +47,14 @@ export const LIVE_RISK: LiveRiskPlan = {
   firstLook: 500
 };
 
+/**
+ * Inputs closer together than this, in milliseconds, are a slider dragged (its inputs come one
+ * a frame, 17 ms apart): the story page asks its live risk once the slider has rested this
+ * long. Each run asked during a drag would be stopped a frame later, before it drew anything,
+ * while its worker held a core that the drag's frames wanted (docs/model.md, "A slider dragged").
+ */
+export const DRAG_REST_MS = 50;
+
 export interface LiveRiskResult {
   readonly controls: Controls;
   readonly grid: SensitivityGrid;

@@ -9,6 +9,11 @@
  * the frame: on a two-core machine the worker then took the core that the browser's own
  * threads wanted, and a move took two frames more often (docs/model.md, "The live risk asked
  * after the frame"). Asked in the next task, the worker starts once the frame is drawn.
+ *
+ * With `restMs`, values asked in a stream (each within `restMs` of the one before, as a dragged
+ * slider's come, one a frame) run once the stream rests: the newest, `restMs` after it. A
+ * run started for each frame of a drag would be replaced a frame later, before it could show
+ * anything, while it held a core the drag's frames wanted (docs/model.md, "A slider dragged").
  */
 export interface NextTask<T> {
   ask(value: T): void;
@@ -16,26 +21,50 @@ export interface NextTask<T> {
   stop(): void;
 }
 
-export function latestInNextTask<T>(run: (value: T) => void): NextTask<T> {
+export interface NextTaskOptions {
+  /** Asks closer together than this, in milliseconds, are a stream; 0 (the default): none is. */
+  readonly restMs?: number;
+  /** The clock, in milliseconds (tests give their own). */
+  readonly now?: () => number;
+}
+
+export function latestInNextTask<T>(run: (value: T) => void, {restMs = 0, now = () => performance.now()}: NextTaskOptions = {}): NextTask<T> {
   const channel = new MessageChannel();
   // Boxed, so that any value (undefined, null) can be the one asked.
   let asked: {readonly value: T} | null = null;
   let stopped = false;
-  channel.port1.onmessage = () => {
+  let posted = false;
+  let lastAsked = -Infinity;
+  let resting: ReturnType<typeof setTimeout> | undefined;
+  const runNewest = () => {
     const newest = asked;
     asked = null;
     if (newest && !stopped) run(newest.value);
   };
+  channel.port1.onmessage = () => {
+    posted = false;
+    runNewest();
+  };
   return {
     ask(value) {
       if (stopped) return;
-      // One message for every value asked before it is delivered.
-      if (asked === null) channel.port2.postMessage(null);
+      const at = now();
+      const inStream = at - lastAsked < restMs;
+      lastAsked = at;
       asked = {value};
+      if (inStream) {
+        clearTimeout(resting);
+        resting = setTimeout(runNewest, restMs);
+      } else if (!posted) {
+        // One message for every value asked before it is delivered.
+        posted = true;
+        channel.port2.postMessage(null);
+      }
     },
     stop() {
       stopped = true;
       asked = null;
+      clearTimeout(resting);
       channel.port1.close();
     }
   };

@@ -17,8 +17,10 @@ const session = browserSession();
 const LIVE_MARK = "solvency:live-risk-updated";
 const liveMarks = (page: Page) => page.evaluate((name) => performance.getEntriesByName(name).length, LIVE_MARK);
 
-async function open(width: number, height: number) {
+/** `beforeScripts`: run in the page before its own scripts. */
+async function open(width: number, height: number, {beforeScripts}: {beforeScripts?: string} = {}) {
   const watched = await watchedPage(session.browser, {width, height});
+  if (beforeScripts) await watched.page.addInitScript(beforeScripts);
   await watched.page.goto(`${session.origin}/index.html`, {waitUntil: "networkidle"});
   await watched.page.waitForFunction((name) => performance.getEntriesByName(name).length >= 1, LIVE_MARK, {timeout: 60_000});
   return watched;
@@ -65,6 +67,46 @@ describe("the live risk on the story page", () => {
     expect(after).not.toBe(where);
     const y = (transform: string | null) => Number(/translate\([^,]+,([^)]+)\)/.exec(transform ?? "")?.[1]);
     expect(y(after)).toBeGreaterThan(y(where));
+    expect(messages).toEqual([]);
+    await page.context().close();
+  });
+
+  it("asks for a dragged slider's live risk once it rests, not for each value it passes through", async () => {
+    // When the page asks its workers for a grid (a run's first request), as the page's clock reads.
+    // A string, not a function: the test's compiler may add helpers to a function that the page lacks.
+    const {page, messages} = await open(1280, 800, {beforeScripts: `
+      window.gridsAsked = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message && message.kind === "cells") window.gridsAsked.push(performance.now());
+        return post.call(this, message, ...rest);
+      };`});
+    const circle = () => page.locator(".live-risk .mark-symbol.role-mark path").first().getAttribute("transform");
+    const where = await circle();
+    // An input a frame, made in the frame's callbacks, as Chromium delivers a dragged slider's.
+    const {second, last} = await page.evaluate(async () => {
+      const slider = document.querySelector<HTMLInputElement>("form.control[data-key=growthPct] input[type=range]")!;
+      const times: number[] = [];
+      for (const v of [2, 0, -2, -4, -6, -8, -10, -12]) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        slider.value = String(v);
+        times.push(performance.now());
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+      }
+      return {second: times[1]!, last: times.at(-1)!};
+    });
+    await page.waitForFunction(([name, t]) => performance.getEntriesByName(name as string).some((m) => m.startTime > (t as number)), [LIVE_MARK, last] as const, {timeout: 30_000});
+    await page.waitForTimeout(500);
+    // The drag's first value is asked at once (nothing told it a drag had begun); from its
+    // second input on, the workers are asked nothing until it rests, then once, for the last
+    // value. (Asked for each value, as before, they were asked six times during it. A frame
+    // slower than DRAG_REST_MS, on a loaded machine, is a rest: hence "fewer than three".)
+    const asked = await page.evaluate(() => (window as unknown as {gridsAsked: number[]}).gridsAsked);
+    expect(asked.filter((t) => t > second && t <= last).length).toBeLessThan(3);
+    expect(asked.filter((t) => t > last)).toHaveLength(1);
+    // What is drawn is the last value's: the heatmap's circle moved down the growth axis.
+    const y = (transform: string | null) => Number(/translate\([^,]+,([^)]+)\)/.exec(transform ?? "")?.[1]);
+    expect(y(await circle())).toBeGreaterThan(y(where));
     expect(messages).toEqual([]);
     await page.context().close();
   });

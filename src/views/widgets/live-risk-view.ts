@@ -5,7 +5,7 @@ import type {Controls} from "../../scenario/controls.js";
 import {INPUTS} from "../../scenario/inputs-table.js";
 import {latestRun} from "../../risk/latest-run.js";
 import {latestInNextTask} from "../../risk/next-task.js";
-import {LIVE_RISK, liveRiskRun, type LiveRiskPlan, type LiveRiskResult} from "../../risk/live-risk.js";
+import {DRAG_REST_MS, LIVE_RISK, liveRiskRun, type LiveRiskPlan, type LiveRiskResult} from "../../risk/live-risk.js";
 import {CancelledError, onPagePool, type WorkerPool} from "../../risk/parallel.js";
 import {fanChart, fanRows} from "../charts/fan.js";
 import {heatmapChart, heatmapRows} from "../charts/heatmap.js";
@@ -108,13 +108,17 @@ export function liveRiskView(createPool: () => WorkerPool, base: ModelInputDraft
   });
 
   // Asked of the workers in the task after the move's, once the move's frame is drawn
-  // (`latestInNextTask`); moves in one task ask once, for the newest inputs.
-  const asking = latestInNextTask((controls: Controls) => runner.request(controls));
+  // (`latestInNextTask`); moves in one task ask once, for the newest inputs. A slider
+  // dragged asks once it rests (`DRAG_REST_MS`).
+  const asking = latestInNextTask((controls: Controls) => runner.request(controls), {restMs: DRAG_REST_MS});
 
   return {
     element,
     request(controls) {
       status.classList.remove("warning");
+      // The run for older inputs stops now, not when the newer is asked: in a drag the newer
+      // is asked only once the slider rests, and the older answer must not be drawn meanwhile.
+      runner.stop();
       asking.ask(controls);
     },
     stop() {
